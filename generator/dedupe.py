@@ -1,0 +1,109 @@
+"""Dedupe: fold copies of one story (syndicated, re-headlined, lightly edited) together.
+
+Articles are compared on 5-word shingles of their clean text. Small corpora use
+exact all-pairs Jaccard; larger ones find candidate pairs with MinHash LSH
+(datasketch) and confirm each with exact Jaccard, so results agree. In each
+group of copies the kept article is the earliest dated, then the most complete
+(most metadata fields, then longest text), then the first by id; the others are
+listed on it as copies.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+
+from generator.model import Article, Copy, Merge
+from generator.text import jaccard, shingles, words
+
+SHINGLE = 5
+EXACT_LIMIT = 400  # below this many articles all-pairs Jaccard is faster than building LSH
+NUM_PERM = 128
+
+
+def fold_copies(
+    articles: list[Article], threshold: float,
+    force: Iterable[tuple[str, str]] = (), forbid: Iterable[tuple[str, str]] = (),
+) -> tuple[list[Article], list[Merge]]:
+    """Kept articles (with `duplicates` filled) and a report entry per merge."""
+    sets = {a.id: article_shingles(a) for a in articles}
+    forbidden = {frozenset(p) for p in forbid}
+    pairs = {(a, b): s for a, b, s in similar_pairs(sets, threshold)
+             if frozenset((a, b)) not in forbidden}
+    ids = {a.id for a in articles}
+    forced = {(min(a, b), max(a, b)) for a, b in force if a in ids and b in ids and a != b}
+    parent = {a.id: a.id for a in articles}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in sorted(set(pairs) | forced):
+        parent[find(a)] = find(b)
+    groups: dict[str, list[Article]] = {}
+    for article in articles:
+        groups.setdefault(find(article.id), []).append(article)
+    kept: list[Article] = []
+    merges: list[Merge] = []
+    for members in groups.values():
+        members.sort(key=preference)
+        head, rest = members[0], members[1:]
+        copies = []
+        for other in rest:
+            pair = (min(head.id, other.id), max(head.id, other.id))
+            score = round(jaccard(sets[head.id], sets[other.id]), 3)
+            copies.append(Copy(other.id, other.title, other.outlet, other.url, other.date,
+                               score, forced=pair in forced and pair not in pairs))
+            merges.append(Merge("copy", score, ((head.id, head.title), (other.id, other.title))))
+        kept.append(dataclasses.replace(head, duplicates=tuple(copies)))
+    kept.sort(key=lambda a: a.id)
+    merges.sort(key=lambda m: (m.items[0][0], m.items[1][0]))
+    return kept, merges
+
+
+def preference(article: Article) -> tuple:
+    """Earliest date first (undated last), then most complete, then id."""
+    return (article.date or "9999", len(article.missing),
+            -sum(len(p) for p in article.paragraphs), article.id)
+
+
+def article_shingles(article: Article) -> set[str]:
+    return shingles(words(" ".join(article.paragraphs)), SHINGLE)
+
+
+def similar_pairs(sets: dict[str, set[str]], threshold: float) -> list[tuple[str, str, float]]:
+    """Pairs (a < b) whose exact Jaccard similarity is at least `threshold`."""
+    ids = sorted(sets)
+    if len(ids) <= EXACT_LIMIT:
+        candidates = ((a, b) for i, a in enumerate(ids) for b in ids[i + 1:])
+    else:
+        candidates = lsh_candidates(sets, threshold)
+    found = []
+    for a, b in candidates:
+        score = jaccard(sets[a], sets[b])
+        if score >= threshold:
+            found.append((a, b, round(score, 3)))
+    return sorted(found)
+
+
+def lsh_candidates(sets: dict[str, set[str]], threshold: float) -> set[tuple[str, str]]:
+    from datasketch import MinHash, MinHashLSH
+
+    # A slightly lower LSH threshold trades a few extra exact checks for recall.
+    lsh = MinHashLSH(threshold=max(0.05, threshold - 0.1), num_perm=NUM_PERM)
+    signatures = {}
+    for key in sorted(sets):
+        if not sets[key]:
+            continue
+        signature = MinHash(num_perm=NUM_PERM)
+        signature.update_batch([s.encode() for s in sets[key]])
+        signatures[key] = signature
+        lsh.insert(key, signature)
+    pairs = set()
+    for key, signature in signatures.items():
+        for other in lsh.query(signature):
+            if other != key:
+                pairs.add((min(key, other), max(key, other)))
+    return pairs

@@ -1,0 +1,57 @@
+"""Run per-article work serially or across a process pool, with identical results."""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+log = logging.getLogger(__name__)
+
+POOL_MINIMUM = 24  # below this, starting processes (and spaCy in each) costs more than it saves
+
+
+def workers_for(requested: int, items: int) -> int:
+    if requested == 1 or items < POOL_MINIMUM:
+        return 1
+    return requested or max(1, os.cpu_count() or 1)
+
+
+def map_items(func: Callable[..., R], items: Sequence[T], args: tuple[Any, ...],
+              workers: int, label: str,
+              progress: Callable[[str, int, int], None] | None = None) -> Iterator[R | BaseException]:
+    """func(item, *args) for each item, in order; an exception is yielded, not raised."""
+    count = workers_for(workers, len(items))
+    started = time.perf_counter()
+    if count == 1:
+        results: Iterator[R | BaseException] = (_safe(func, item, args) for item in items)
+        pool = None
+    else:
+        pool = ProcessPoolExecutor(max_workers=count)
+        chunk = max(1, min(32, len(items) // (count * 8)))
+        results = pool.map(_safe, [func] * len(items), items, [args] * len(items),
+                           chunksize=chunk)
+    try:
+        for done, result in enumerate(results, start=1):
+            if progress:
+                progress(label, done, len(items))
+            yield result
+    finally:
+        if pool:
+            pool.shutdown(cancel_futures=True)
+    if items:
+        elapsed = time.perf_counter() - started
+        log.info("%s: %d items in %.1f s (%.1f/s, %d process%s)", label, len(items), elapsed,
+                 len(items) / max(elapsed, 1e-9), count, "" if count == 1 else "es")
+
+
+def _safe(func: Callable[..., R], item: T, args: tuple[Any, ...]) -> R | BaseException:
+    try:
+        return func(item, *args)
+    except Exception as exc:
+        return exc

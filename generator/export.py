@@ -1,0 +1,73 @@
+"""digest.json: the digest for other tools (and our tests), stable and sorted."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from generator.model import Digest, Figure
+
+
+def figure_json(figure: Figure) -> dict[str, Any]:
+    return {
+        "value": figure.value, "value_high": figure.value_high, "text": figure.text,
+        "qualifier": figure.qualifier, "bound": figure.bound, "unit": figure.unit,
+        "counts": figure.counts, "kind": figure.kind, "refers_to": figure.refers_to,
+        "sentence": figure.sentence,
+    }
+
+
+def digest_json(digest: Digest) -> bytes:
+    topics_of: dict[str, list[str]] = {}
+    for topic in digest.topics:
+        for article_id in topic.article_ids:
+            topics_of.setdefault(article_id, []).append(topic.slug)
+    entity_keys = {
+        article_id: sorted({e.key for e in digest.entities if article_id in e.article_ids})
+        for article_id in digest.extractions
+    }
+    data = {
+        "articles": [
+            {
+                "id": a.id, "path": a.path, "title": a.title, "date": a.date or None,
+                "outlet": a.outlet or None, "byline": a.byline or None, "url": a.url or None,
+                "missing": list(a.missing), "references": list(a.references),
+                "duplicates": [{"id": c.id, "title": c.title, "outlet": c.outlet or None,
+                                "url": c.url or None, "date": c.date or None, "score": c.score,
+                                "forced": c.forced} for c in a.duplicates],
+                "keywords": [k.text for k in digest.extractions[a.id].keywords],
+                "figures": [figure_json(f) for f in digest.extractions[a.id].figures],
+                "entities": entity_keys[a.id],
+                "topics": topics_of.get(a.id, []),
+            }
+            for a in digest.articles
+        ],
+        "topics": [
+            {"id": t.slug, "title": t.title, "url": f"topics/{t.slug}.html",
+             "article_ids": list(t.article_ids), "keywords": list(t.keywords),
+             "date_from": t.date_from or None, "date_to": t.date_to or None,
+             "lead": [{"text": f.text, "article_ids": list(f.article_ids)} for f in t.lead],
+             "points": [{"text": f.text, "kind": f.kind, "article_ids": list(f.article_ids)}
+                        for f in t.points],
+             "timeline": [{"date": e.date or None, "inferred": e.inferred, "text": e.text,
+                           "article_id": e.article_id} for e in t.timeline]}
+            for t in digest.topics
+        ],
+        "figures": [
+            {**figure_json(f), "article_ids": list(ids)} for f, ids in digest.figures
+        ],
+        "entities": [
+            {"id": e.key, "name": e.name, "type": e.type, "aliases": list(e.aliases),
+             "url": f"entities/{e.key}.html", "article_ids": list(e.article_ids),
+             "mentions": e.mentions}
+            for e in digest.entities
+        ],
+        "merges": [
+            {"kind": m.kind, "score": m.score,
+             "items": [{"article_id": a, "text": t} for a, t in m.items]}
+            for m in digest.merges
+        ],
+        "problems": [{"path": p.path, "message": p.message, "skipped": p.fatal}
+                     for p in digest.problems],
+    }
+    return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode()

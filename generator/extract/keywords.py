@@ -1,0 +1,165 @@
+"""Keywords: YAKE candidates, then what YAKE lacks.
+
+YAKE 0.7.3 keeps near-identical overlapping phrases ("Russian President
+Vladimir", "Vladimir Putin hosted"), so candidates are trimmed to noun phrases,
+mapped onto entity names, merged when they overlap, filtered with a news stop
+list, weighted by position, and returned in the surface form of the text.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from generator.errors import BuildError
+from generator.extract.dates import MONTHS
+from generator.model import Article, Keyword, Mention
+from generator.text import words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+log = logging.getLogger(__name__)
+
+NEWS_STOP = {
+    "said", "says", "say", "told", "tells", "according", "reported", "reports", "report",
+    "percent", "per", "cent", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "today", "yesterday", "tomorrow", "week", "weeks", "year", "years",
+    "month", "months", "day", "days", "time", "times", "also", "would", "could", "new",
+    "added", "adding", "statement", "news", "agency", "via", "read", "more", "click",
+    "including", "like", "one", "two", "three", "first", "last", "next", "ago", "hours",
+    "minutes", "mr", "mrs", "ms", "dr", "while", "whose", "however", "since",
+    *MONTHS,
+}
+_NOUNISH = {"NN", "NNS", "NNP", "NNPS"}
+_EDGE_OK = _NOUNISH | {"JJ", "VBG"}  # a phrase may start with an adjective
+
+
+def keywords_for(article: Article, docs: list[Doc], mentions: list[Mention],
+                 top: int) -> tuple[Keyword, ...]:
+    """The article's `top` keywords, best first."""
+    text = ". ".join([article.title, *article.headings, *article.paragraphs])
+    tags = _tag_lookup(docs)
+    names = sorted({m.text for m in mentions if m.label != "NORP"}, key=len, reverse=True)
+    people = {m.text for m in mentions if m.label == "PERSON"}
+    first_seen = _first_positions(text)
+    best: dict[str, Keyword] = {}
+    for phrase, score in yake_candidates(text, top * 4):
+        phrase = _as_entity(phrase, names, people) or _surface(_trim(phrase, tags), text)
+        if not phrase:
+            continue
+        position = first_seen.get(words(phrase)[0], 1.0)
+        weight = round(score * (0.5 + position), 6)  # lead paragraphs weigh more
+        key = phrase.lower()
+        if key not in best or weight < best[key].score:
+            best[key] = Keyword(phrase, weight)
+    kept: list[Keyword] = []
+    for keyword in sorted(best.values(), key=lambda k: (k.score, k.text)):
+        if not any(_overlaps(keyword.text, k.text) for k in kept):
+            kept.append(keyword)
+    return tuple(kept[:top])
+
+
+def merge_keywords(lists: list[tuple[Keyword, ...]], top: int) -> tuple[str, ...]:
+    """A topic's keywords from its articles' lists: reciprocal-rank votes, overlaps merged."""
+    votes: Counter[str] = Counter()
+    surface: dict[str, str] = {}
+    for keywords in lists:
+        for rank, keyword in enumerate(keywords):
+            votes[keyword.text.lower()] += 1 / (rank + 1)
+            surface.setdefault(keyword.text.lower(), keyword.text)
+    kept: list[str] = []
+    for key, _ in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0])):
+        if not any(_overlaps(surface[key], k) for k in kept):
+            kept.append(surface[key])
+    return tuple(kept[:top])
+
+
+def _tag_lookup(docs: list[Doc]) -> dict[str, str]:
+    """The most common tag of each lower-cased word in the article."""
+    counts: dict[str, Counter[str]] = {}
+    for doc in docs:
+        for tok in doc:
+            counts.setdefault(tok.lower_, Counter())[tok.tag_] += 1
+    return {w: c.most_common(1)[0][0] for w, c in counts.items()}
+
+
+def _first_positions(text: str) -> dict[str, float]:
+    """Each word's first position in the text, as a fraction of its length."""
+    tokens = words(text)
+    positions: dict[str, float] = {}
+    for index, token in enumerate(tokens):
+        positions.setdefault(token, index / max(1, len(tokens)))
+    return positions
+
+
+def _trim(phrase: str, tags: dict[str, str]) -> str:
+    """Cut words that cannot start or end a noun phrase; drop news stop words."""
+    tokens = phrase.split()
+    while tokens and (tags.get(tokens[-1].lower()) not in _NOUNISH or _stop(tokens[-1])):
+        tokens.pop()
+    while tokens and (tags.get(tokens[0].lower()) not in _EDGE_OK or _stop(tokens[0])):
+        tokens.pop(0)
+    if any(_stop(t) for t in tokens):
+        return ""
+    return " ".join(tokens)
+
+
+def _stop(token: str) -> bool:
+    return token.lower().strip("'’") in NEWS_STOP or not re.search(r"[^\W\d_]", token)
+
+
+def _as_entity(phrase: str, names: list[str], people: set[str]) -> str:
+    """The entity name a candidate is part of, or that it contains ("Vladimir Putin")."""
+    tokens = words(phrase)
+    for name in names:
+        name_words = words(name)
+        if len(name_words) < 2:
+            continue
+        shared = sum(1 for t in tokens if t in name_words)
+        if shared >= 2 or (shared and (len(tokens) == 1 or name in people)):
+            return name
+    return ""
+
+
+def _surface(phrase: str, text: str) -> str:
+    """The phrase as most often written in the text (YAKE may lower-case it)."""
+    if not phrase:
+        return ""
+    pattern = r"\b" + r"\s+".join(map(re.escape, phrase.split())) + r"\b"
+    found = Counter(re.findall(pattern, text, flags=re.I))
+    if not found:
+        return phrase
+    return sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+
+def _overlaps(a: str, b: str) -> bool:
+    """Near-identical or overlapping phrases: one contains the other, or they share most words."""
+    wa, wb = words(a), words(b)
+    if not wa or not wb:
+        return False
+    shared = len(set(wa) & set(wb))
+    return shared / min(len(set(wa)), len(set(wb))) >= 0.5 and shared >= 1 and (
+        a.lower() in b.lower() or b.lower() in a.lower() or shared >= 2
+        or (_stem(wa[-1]) == _stem(wb[-1]) and len(wa) == len(wb) == 1))
+
+
+def _stem(word: str) -> str:
+    return re.sub(r"(ies|es|s)$", "", word)
+
+
+def yake_candidates(text: str, top: int) -> list[tuple[str, float]]:
+    """YAKE's candidates (lower score is better); errors surface instead of vanishing."""
+    import yake
+
+    extractor = yake.KeywordExtractor(lan="en", n=3, top=top, dedup_lim=0.7, dedup_func="levs")
+    try:
+        # yake swallows its own errors into an empty list; check the input ourselves.
+        result = extractor.extract_keywords(text)
+    except Exception as exc:
+        raise BuildError(f"YAKE failed: {exc}") from exc
+    if not result and len(words(text)) > 20:
+        raise BuildError("YAKE returned no keywords for a text of more than 20 words")
+    return [(phrase, float(score)) for phrase, score in result]

@@ -1,0 +1,119 @@
+"""Facts: passages reused across articles and facts told in other words, shown once.
+
+Sentences from different articles are linked when they
+- are nearly the same text (Jaccard of word 3-grams >= passage threshold): a passage;
+- state the same figure (same value and kind): a fact;
+- date the same event day and share an entity: a fact.
+Candidates come from inverted indexes (3-grams, figure values, dates), never
+from all pairs of sentences. Linked sentences form one `Fact` with all sources.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from itertools import combinations
+
+from generator.extract.dates import same_day
+from generator.model import Extraction, Fact, Figure, Merge, Sentence
+from generator.text import jaccard, shingles, words
+
+COMMON_SHINGLE = 50  # a 3-gram in more sentences than this is boilerplate, not evidence
+MIN_FIGURE = 10  # small numbers ("two sides") are too common to identify a fact
+
+
+def group_facts(
+    extractions: dict[str, Extraction], article_ids: list[str], threshold: float
+) -> tuple[list[Fact], list[Merge]]:
+    """Every sentence of the articles, grouped; multi-source facts first."""
+    nodes: list[Sentence] = [s for a in sorted(article_ids) for s in extractions[a].sentences]
+    grams = [shingles(words(s.text), 3) for s in nodes]
+    edges: dict[tuple[int, int], tuple[str, float]] = {}
+    for i, j in _passage_candidates(nodes, grams):
+        score = jaccard(grams[i], grams[j])
+        if score >= threshold:
+            edges[(i, j)] = ("passage", round(score, 3))
+    figures = {id(s): [extractions[s.article_id].figures[k] for k in s.figures] for s in nodes}
+    for (i, j), score in _fact_candidates(nodes, figures).items():
+        if (i, j) not in edges:
+            edges[(i, j)] = ("fact", score)
+    groups = _components(len(nodes), edges)
+    facts: list[Fact] = []
+    merges: list[Merge] = []
+    for members in groups:
+        sentences = [nodes[k] for k in members]
+        inner = [edges[p] for p in combinations(members, 2) if p in edges]
+        kind = "single" if not inner else (
+            "passage" if all(k == "passage" for k, _ in inner) else "fact")
+        score = round(sum(s for _, s in inner) / len(inner), 3) if inner else 1.0
+        best = max(sentences, key=lambda s: (len(s.figures) + len(s.entities), len(s.text)))
+        fact = Fact(
+            text=best.text, kind=kind,
+            article_ids=tuple(sorted({s.article_id for s in sentences})),
+            variants=tuple((s.article_id, s.text) for s in sentences), score=score,
+        )
+        facts.append(fact)
+        if kind != "single":
+            merges.append(Merge(kind, score, fact.variants))
+    facts.sort(key=lambda f: (-len(f.article_ids), f.variants[0]))
+    return facts, merges
+
+
+def _passage_candidates(nodes: list[Sentence], grams: list[set[str]]) -> set[tuple[int, int]]:
+    index: dict[str, list[int]] = defaultdict(list)
+    for k, gram_set in enumerate(grams):
+        for gram in gram_set:
+            index[gram].append(k)
+    pairs = set()
+    for members in index.values():
+        if len(members) > COMMON_SHINGLE:
+            continue
+        for i, j in combinations(members, 2):
+            if nodes[i].article_id != nodes[j].article_id:
+                pairs.add((i, j))
+    return pairs
+
+
+def _fact_candidates(
+    nodes: list[Sentence], figures: dict[int, list[Figure]]
+) -> dict[tuple[int, int], float]:
+    by_figure: dict[tuple[float, str], list[int]] = defaultdict(list)
+    by_day: dict[str, list[int]] = defaultdict(list)
+    for k, sentence in enumerate(nodes):
+        for figure in figures[id(sentence)]:
+            if figure.value >= MIN_FIGURE and figure.kind != "count":
+                by_figure[(figure.value, figure.kind)].append(k)
+        for day in sentence.dates:
+            if len(day) >= 5 and not (len(day) == 7 and day[4] == "-"):
+                by_day[day[-5:]].append(k)
+    found: dict[tuple[int, int], float] = {}
+    for members in by_figure.values():
+        for i, j in combinations(sorted(set(members)), 2):
+            if nodes[i].article_id != nodes[j].article_id:
+                found[(i, j)] = 1.0
+    for members in by_day.values():
+        for i, j in combinations(sorted(set(members)), 2):
+            a, b = nodes[i], nodes[j]
+            if a.article_id == b.article_id or (i, j) in found:
+                continue
+            days = any(same_day(x, y) for x in a.dates for y in b.dates)
+            shared = set(a.entities) & set(b.entities)
+            if days and shared:
+                found[(i, j)] = round(min(0.9, 0.5 + 0.1 * len(shared)), 3)
+    return found
+
+
+def _components(size: int, edges: dict[tuple[int, int], tuple[str, float]]) -> list[list[int]]:
+    parent = list(range(size))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i, j in sorted(edges):
+        parent[find(i)] = find(j)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for k in range(size):
+        groups[find(k)].append(k)
+    return sorted(groups.values())

@@ -1,0 +1,151 @@
+"""The build, top to bottom: ingest → clean → dedupe → extract → topics → render → publish."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from generator import cache as cache_module
+from generator.clean import clean
+from generator.config import Config
+from generator.dedupe import fold_copies
+from generator.errors import SetupError
+from generator.executor import map_items
+from generator.export import digest_json
+from generator.extract import STAGE_VERSION, extract
+from generator.extract.entities import attach, merge
+from generator.facts import group_facts
+from generator.ingest import ingest
+from generator.model import Article, Digest, Extraction, Figure, Problem
+from generator.publish import build_lock, epoch_for, publish, write_docs
+from generator.render import render, render_feed
+from generator.summarise import figure_key, summarise
+from generator.topics import group_topics
+
+log = logging.getLogger(__name__)
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    digest: Digest
+    computed: int
+    """Articles whose extraction was computed (not taken from the cache)."""
+    pages_written: int
+    seconds: dict[str, float]
+
+    @property
+    def skipped(self) -> int:
+        return sum(p.fatal for p in self.digest.problems)
+
+    @property
+    def warnings(self) -> int:
+        return sum(not p.fatal for p in self.digest.problems)
+
+
+def build(config: Config, progress: Progress | None = None) -> BuildResult:
+    timer = _Timer()
+    with build_lock(config.work):
+        articles, problems = ingest(config.seeds, config.max_file_bytes, config.max_line_chars)
+        timer.lap("ingest")
+        articles = [clean(a) for a in articles]
+        timer.lap("clean")
+        articles, merges = fold_copies(articles, config.copy_threshold,
+                                       config.force_merge, config.forbid_merge)
+        timer.lap("dedupe")
+        store = cache_module.Cache(config.work / "cache", enabled=config.cache)
+        extractions, failed = extract_all(articles, config, store, progress)
+        problems += failed
+        articles = [a for a in articles if a.id in extractions]
+        timer.lap("extract")
+        entities, mapping = merge(extractions)
+        extractions = {k: attach(v, mapping[k]) for k, v in extractions.items()}
+        groups = group_topics(articles, extractions, list(entities), mapping,
+                              config.topic_threshold, config.topics, config.work / "topics.json")
+        by_id = {a.id: a for a in articles}
+        topics = []
+        for slug, title, members in groups:
+            facts, fact_merges = group_facts(extractions, members, config.passage_threshold)
+            merges += [m for m in fact_merges if m not in merges]
+            topics.append(summarise(slug, title, members, by_id, extractions, facts,
+                                    config.keywords_per_topic))
+        timer.lap("topics")
+        digest = Digest(
+            articles=tuple(articles), extractions=extractions, entities=entities,
+            topics=tuple(topics), figures=corpus_figures(extractions), merges=tuple(merges),
+            problems=tuple(sorted(problems, key=lambda p: (p.path, p.message))),
+        )
+        pages = render(digest, config)
+        written, removed = write_docs({f"docs/{k}" if k != "mkdocs.yml" else k: v
+                                       for k, v in pages.items()}, config.work / "site-src")
+        timer.lap("render")
+        publish(config.work / "site-src", config.out,
+                {"digest.json": digest_json(digest),
+                 "feed.xml": render_feed(digest, config).encode()},
+                epoch_for([a.date for a in articles]))
+        timer.lap("publish")
+    log.info("pages: %d written, %d removed; cache: %d hits, %d misses",
+             written, removed, store.hits, store.misses)
+    return BuildResult(digest, store.misses, written, timer.laps)
+
+
+def extract_all(articles: list[Article], config: Config, store: cache_module.Cache,
+                progress: Progress | None) -> tuple[dict[str, Extraction], list[Problem]]:
+    """Extractions by article id, from the cache where the content is unchanged."""
+    settings = config.slice("spacy_model", "keywords_per_article")
+    keys = {a.id: store.key("extract", STAGE_VERSION, settings, _content_key(a))
+            for a in articles}
+    found: dict[str, Extraction] = {}
+    todo = []
+    for article in articles:
+        cached = store.get(keys[article.id])
+        if isinstance(cached, Extraction):
+            found[article.id] = cached
+        else:
+            todo.append(article)
+    problems = []
+    results = map_items(extract, todo, (config.spacy_model, config.keywords_per_article),
+                        config.workers, "extract", progress)
+    for article, result in zip(todo, results, strict=True):
+        if isinstance(result, BaseException):
+            if isinstance(result, SetupError):
+                raise result
+            log.warning("%s: extraction failed (%s); skipped", article.path, result)
+            problems.append(Problem(article.path, f"extraction failed: {result}", fatal=True))
+            continue
+        store.put(keys[article.id], result)
+        found[article.id] = result
+    return found, problems
+
+
+def _content_key(article: Article) -> str:
+    """What extraction reads: the clean text and the metadata it copies into figures."""
+    return "\n".join([article.id, article.date, article.title, *article.headings,
+                      "", *article.paragraphs])
+
+
+def corpus_figures(extractions: dict[str, Extraction]) -> tuple[tuple[Figure, tuple[str, ...]], ...]:
+    """Each distinct figure once, with every article that states it."""
+    seen: dict[tuple, tuple[Figure, set[str]]] = {}
+    for article_id in sorted(extractions):
+        for figure in extractions[article_id].figures:
+            key = figure_key(figure)
+            if key not in seen:
+                seen[key] = (figure, set())
+            seen[key][1].add(article_id)
+    return tuple((f, tuple(sorted(ids))) for f, ids in seen.values())
+
+
+class _Timer:
+    def __init__(self) -> None:
+        self.laps: dict[str, float] = {}
+        self.last = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.laps[name] = round(now - self.last, 3)
+        self.last = now
+        log.debug("%s: %.2f s", name, self.laps[name])
+

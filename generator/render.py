@@ -1,0 +1,219 @@
+"""Render: the finished `Digest` through Jinja templates into Markdown pages.
+
+Article text is untrusted. Every value a Markdown template prints is escaped for
+HTML and Markdown unless it was marked safe by code here (internal links,
+checked URLs). Page titles lose angle brackets, because MkDocs themes print
+titles unescaped. Templates use StrictUndefined, so a typo fails the build.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+import re
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    PrefixLoader,
+    StrictUndefined,
+    TemplateError,
+)
+from markupsafe import Markup
+
+from generator.config import Config
+from generator.errors import BuildError
+from generator.ingest import safe_url
+from generator.model import Article, Digest, Entity, Topic
+
+DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
+TYPE_NAMES = {"person": "People", "organization": "Organisations", "place": "Places",
+              "group": "Nationalities and groups"}
+
+
+def escape_md(text: str) -> str:
+    """Text that Markdown and HTML show literally: no tags, links, emphasis or headings."""
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(str(text), quote=False))
+
+
+def safe_title(text: str) -> str:
+    """A title for front matter and <title>: angle brackets replaced, one line."""
+    return re.sub(r"\s+", " ", str(text)).replace("<", "‹").replace(">", "›").strip()
+
+
+def link_url(url: str) -> Markup:
+    """An external http(s) URL made safe inside a Markdown link, or "" if unsafe."""
+    url = safe_url(url)
+    return Markup(quote(url, safe=":/?#@!$&*+,;=%~")) if url else Markup("")
+
+
+def _finalize(value: Any) -> Any:
+    """Every printed value is Markdown-escaped unless code marked it safe (Markup)."""
+    if isinstance(value, Markup):
+        return value
+    return Markup(escape_md(value))
+
+
+def _join(items: Any, separator: str = "") -> Markup:
+    return Markup(escape_md(separator)).join(_finalize(item) for item in items)
+
+
+def heading_id(value: str, bare: bool = False) -> Markup:
+    """A heading id for attr_list: `{#id}` (or the bare id for a link)."""
+    anchor = re.sub(r"[^a-z0-9_-]+", "-", str(value).lower()).strip("-") or "section"
+    return Markup(anchor if bare else "{#" + anchor + "}")
+
+
+def iso_date(value: str) -> Markup:
+    return Markup(value) if re.fullmatch(r"\d{4}(-\d{2}){0,2}", value) else Markup("")
+
+
+def human_date(value: str) -> str:
+    """ "2023-10-14" -> "14 Oct 2023"; partial dates stay partial ("Nov 2023")."""
+    parts = value.split("-")
+    months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    if len(parts) == 3:
+        return f"{int(parts[2])} {months[int(parts[1]) - 1]} {parts[0]}"
+    if len(parts) == 2:
+        return f"{months[int(parts[1]) - 1]} {parts[0]}"
+    return value
+
+
+def _loader(config: Config) -> ChoiceLoader:
+    defaults = FileSystemLoader(str(DEFAULT_TEMPLATES))
+    loaders: list[Any] = [PrefixLoader({"default": defaults}), defaults]
+    if config.templates:
+        loaders.insert(0, FileSystemLoader(str(config.templates)))
+    return ChoiceLoader(loaders)
+
+
+def environment(config: Config) -> Environment:
+    """The Markdown environment; autoescape is on so macro output stays Markup."""
+    env = Environment(loader=_loader(config), undefined=StrictUndefined, finalize=_finalize,
+                      autoescape=True, keep_trailing_newline=True, trim_blocks=True,
+                      lstrip_blocks=True)
+    env.filters.update({
+        "title": lambda v: Markup(json.dumps(safe_title(v), ensure_ascii=False)),
+        "url": link_url, "number": format_number, "join": _join, "heading_id": heading_id,
+        "iso": iso_date, "human_date": human_date,
+        "code": lambda v: Markup(str(v).replace("`", "'").replace("\n", " ")),
+    })
+    return env
+
+
+def xml_environment(config: Config) -> Environment:
+    """For the Atom feed: plain XML escaping."""
+    return Environment(loader=_loader(config), undefined=StrictUndefined, autoescape=True,
+                       keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+
+
+def format_number(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0")
+
+
+def render(digest: Digest, config: Config) -> dict[str, str]:
+    """Markdown pages by path under docs/, plus "mkdocs.yml"."""
+    env = environment(config)
+    articles = {a.id: a for a in digest.articles}
+    entities = {e.key: e for e in digest.entities}
+    topics_of: dict[str, list[Topic]] = defaultdict(list)
+    for topic in digest.topics:
+        for article_id in topic.article_ids:
+            topics_of[article_id].append(topic)
+    common = {"digest": digest, "articles": articles, "entities": entities,
+              "topics_of": topics_of, "site_name": config.site_name, "type_names": TYPE_NAMES}
+    pages: dict[str, str] = {}
+
+    def page(path: str, template: str, **context: Any) -> None:
+        if path in pages:
+            raise BuildError(f"two pages would be written to {path} — rename one of them")
+        links = Links(path, articles, entities)
+        try:
+            pages[path] = env.get_template(template).render(**common, **context, link=links)
+        except TemplateError as exc:
+            raise BuildError(f"template {template}: {exc}") from exc
+
+    page("index.md", "index.md.j2")
+    for topic in digest.topics:
+        page(f"topics/{topic.slug}.md", "topic.md.j2", topic=topic,
+             co_entities=[entities[k] for k in topic.entity_keys if k in entities])
+    page("entities/index.md", "entities.md.j2", by_type=_by_type(digest.entities))
+    co_mentioned = _co_mentioned(digest.entities)
+    for entity in digest.entities:
+        page(f"entities/{entity.key}.md", "entity.md.j2", entity=entity,
+             related=co_mentioned[entity.key],
+             entity_topics=[t for t in digest.topics if set(t.article_ids) & set(entity.article_ids)])
+    page("sources.md", "sources.md.j2")
+    page("dedup.md", "dedup.md.j2")
+    yaml_env = Environment(loader=_loader(config), undefined=StrictUndefined,
+                           keep_trailing_newline=True)
+    pages["mkdocs.yml"] = yaml_env.get_template("mkdocs.yml.j2").render(
+        site_name=json.dumps(config.site_name), site_url=json.dumps(config.site_url))
+    return pages
+
+
+def render_feed(digest: Digest, config: Config, limit: int = 50) -> str:
+    """An Atom feed of the newest topics."""
+    topics = digest.topics[:limit]
+    updated = max((t.date_to for t in topics if t.date_to), default="1970-01-01")
+    base = config.site_url.rstrip("/") + "/" if config.site_url else ""
+    return xml_environment(config).get_template("feed.xml.j2").render(
+        site_name=config.site_name, topics=topics, updated=f"{updated}T00:00:00Z", base=base,
+        feed_id=f"urn:news-digest:{quote(config.site_name)}")
+
+
+class Links:
+    """Relative links from one page to others, already safe for Markdown."""
+
+    def __init__(self, here: str, articles: dict[str, Article], entities: dict[str, Entity]):
+        self.base = posixpath.dirname(here)
+        self.articles = articles
+        self.entities = entities
+
+    def to(self, path: str) -> Markup:
+        return Markup(posixpath.relpath(path, self.base or "."))
+
+    def topic(self, topic: Topic) -> Markup:
+        return self.to(f"topics/{topic.slug}.md")
+
+    def entity(self, key: str) -> Markup:
+        return self.to(f"entities/{key}.md")
+
+    def source(self, article_id: str) -> Markup:
+        return Markup(f"{self.to('sources.md')}#{heading_id(article_id, bare=True)}")
+
+
+def _by_type(entities: tuple[Entity, ...]) -> dict[str, dict[str, list[Entity]]]:
+    """Entities by type, then by first letter, A–Z."""
+    grouped: dict[str, dict[str, list[Entity]]] = {}
+    for entity in sorted(entities, key=lambda e: (e.name.lower(), e.key)):
+        letter = entity.name[:1].upper() if entity.name[:1].isalpha() else "#"
+        grouped.setdefault(entity.type, {}).setdefault(letter, []).append(entity)
+    return {t: grouped[t] for t in TYPE_NAMES if t in grouped}
+
+
+def _co_mentioned(entities: tuple[Entity, ...], top: int = 8) -> dict[str, list[tuple[Entity, int]]]:
+    """For each entity, the entities most often named in the same sentences."""
+    in_sentence: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for entity in entities:
+        for sentence in entity.sentences:
+            in_sentence[sentence].append(entity.key)
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for keys in in_sentence.values():
+        for key in keys:
+            for other in keys:
+                if other != key:
+                    counts[key][other] += 1
+    by_key = {e.key: e for e in entities}
+    return {
+        e.key: [(by_key[k], n) for k, n in
+                sorted(counts[e.key].items(), key=lambda kv: (-kv[1], kv[0]))[:top]]
+        for e in entities
+    }

@@ -1,0 +1,172 @@
+"""Summarise: a topic's lead, key points, figures table and timeline.
+
+Everything is extractive: sentences are chosen from the articles, never written.
+Dates stated relative to others are resolved only when the anchor is known and
+the result agrees with what the text says, and they are marked as inferred.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from datetime import date, timedelta
+
+from generator.extract.dates import MONTHS
+from generator.extract.figures import KIND_RANK, rank
+from generator.extract.keywords import merge_keywords
+from generator.model import Article, Event, Extraction, Fact, Figure, FigureGroup, Sentence, Topic
+from generator.text import similarity, words
+
+LEAD_SENTENCES = 3
+KEY_POINTS = 10
+
+
+def summarise(
+    slug: str, title: str, article_ids: list[str], articles: dict[str, Article],
+    extractions: dict[str, Extraction], facts: list[Fact], keywords: int,
+) -> Topic:
+    sentences = {(s.article_id, s.text): s for a in article_ids for s in extractions[a].sentences}
+    entity_counts = Counter(k for s in sentences.values() for k in set(s.entities))
+    topic_keywords = merge_keywords([extractions[a].keywords for a in article_ids], keywords)
+    lead = choose_lead(facts, sentences, entity_counts, topic_keywords)
+    points = [f for f in facts if f not in lead and (len(f.article_ids) > 1 or _has_figure(
+        f, sentences))][:KEY_POINTS]
+    dates = sorted(articles[a].date for a in article_ids if articles[a].date)
+    return Topic(
+        slug=slug, title=title, article_ids=tuple(sorted(article_ids)),
+        date_from=dates[0] if dates else "", date_to=dates[-1] if dates else "",
+        keywords=topic_keywords,
+        entity_keys=tuple(k for k, _ in sorted(entity_counts.items(), key=lambda kv: (-kv[1], kv[0]))),
+        lead=tuple(lead), points=tuple(points),
+        figures=tuple(figure_groups([f for a in article_ids for f in extractions[a].figures])),
+        timeline=tuple(timeline(facts, sentences, articles, extractions)),
+    )
+
+
+def choose_lead(facts: list[Fact], sentences: dict[tuple[str, str], Sentence],
+                entity_counts: Counter[str], keywords: tuple[str, ...]) -> list[Fact]:
+    """Central sentences that together cover the topic (maximal marginal relevance)."""
+    key_words = {w for k in keywords for w in words(k)}
+
+    def centrality(fact: Fact) -> float:
+        sentence = sentences[fact.variants[0]]
+        tokens = words(fact.text)
+        if len(tokens) < 8 or fact.text.endswith("?"):
+            return 0.0
+        score = sum(math.log1p(entity_counts[k]) for k in set(sentence.entities))
+        score += sum(1 for w in set(tokens) if w in key_words)
+        score *= 1 + 0.5 * (len(fact.article_ids) - 1)
+        position = 1 / (1 + sentence.paragraph)  # news puts what matters first
+        return score / math.sqrt(len(tokens)) * (1 + position)
+
+    chosen: list[Fact] = []
+    pool = sorted(facts, key=lambda f: (-centrality(f), f.variants[0]))
+    for fact in pool:
+        if centrality(fact) <= 0 or len(chosen) == LEAD_SENTENCES:
+            break
+        if all(similarity(words(fact.text), words(c.text)) < 0.3 for c in chosen):
+            chosen.append(fact)
+    return chosen
+
+
+def _has_figure(fact: Fact, sentences: dict[tuple[str, str], Sentence]) -> bool:
+    return any(sentences[v].figures for v in fact.variants)
+
+
+def figure_key(figure: Figure) -> tuple:
+    """Figures with one key state one quantity: same value, same kind of thing counted."""
+    return (figure.value, figure.value_high, figure.kind if figure.kind == "people" else figure.unit)
+
+
+def figure_groups(figures: list[Figure]) -> list[FigureGroup]:
+    """Distinct figures with their sources, grouped by what they count."""
+    rows: dict[tuple, list[Figure]] = {}
+    for figure in rank(figures):
+        rows.setdefault(figure_key(figure), []).append(figure)
+    groups: dict[str, list[tuple[Figure, tuple[str, ...]]]] = {}
+    for same in rows.values():
+        head = same[0]
+        sources = tuple(sorted({f.article_id for f in same}))
+        groups.setdefault(head.unit, []).append((head, sources))
+    ordered = sorted(groups.items(), key=lambda kv: (
+        min(KIND_RANK[f.kind] for f, _ in kv[1]), -len(kv[1]), kv[0]))
+    return [FigureGroup(label, tuple(sorted(rows_, key=lambda r: (r[0].date or "~", -r[0].value))))
+            for label, rows_ in ordered]
+
+
+def timeline(facts: list[Fact], sentences: dict[tuple[str, str], Sentence],
+             articles: dict[str, Article], extractions: dict[str, Extraction]) -> list[Event]:
+    known_days = {d[-5:]: d for s in sentences.values() for d in s.dates if len(d) == 10}
+    events: dict[tuple[str, str], Event] = {}
+    for fact in facts:
+        for article_id, text in fact.variants:
+            sentence = sentences[(article_id, text)]
+            for stated in sentence.dates:
+                when, inferred = resolve(stated, articles[article_id].date, known_days)
+                when, refined = _refine(when, sentence, extractions[article_id], known_days)
+                if when:
+                    key = (when, fact.text)
+                    events.setdefault(key, Event(when, inferred or refined, fact.text, article_id))
+            if not sentence.dates:
+                when = _month_from_duration(sentence, extractions[article_id], known_days)
+                if when:
+                    events.setdefault((when, fact.text), Event(when, True, fact.text, article_id))
+    for article_id, article in sorted(articles.items()):
+        if not article.date and extractions[article_id].sentences and any(
+                a == article_id for f in facts for a, _ in f.variants):
+            first = extractions[article_id].sentences[0]
+            events.setdefault(("", first.text), Event("", False, first.text, article_id))
+    return sorted(events.values(), key=lambda e: (e.date == "", e.date, e.article_id, e.text))
+
+
+def resolve(stated: str, article_date: str, known_days: dict[str, str]) -> tuple[str, bool]:
+    """A full or partial ISO date for a stated date, and whether it was inferred."""
+    if len(stated) in (7, 10):
+        return stated, False
+    if stated in known_days:
+        return known_days[stated], True  # the year comes from another report of that day
+    if article_date:
+        year = int(article_date[:4])
+        if stated > article_date[5:]:
+            year -= 1  # a month-day later than the article must be last year's
+        return f"{year}-{stated}", True
+    return "", False
+
+
+def _durations(extraction: Extraction, sentence: Sentence) -> list[int]:
+    return [int(extraction.figures[k].value) for k in sentence.figures
+            if extraction.figures[k].unit == "days"]
+
+
+def _anchor(extraction: Extraction, known_days: dict[str, str]) -> date | None:
+    days = sorted(d for s in extraction.sentences for d in s.dates if len(d) == 10)
+    days += sorted(known_days[d] for s in extraction.sentences for d in s.dates if d in known_days)
+    return date.fromisoformat(days[0]) if days else None
+
+
+def _refine(when: str, sentence: Sentence, extraction: Extraction,
+            known_days: dict[str, str]) -> tuple[str, bool]:
+    """A month ("2023-11") made a day by "N days" from the article's first event, if it fits."""
+    if len(when) != 7:
+        return when, False
+    anchor = _anchor(extraction, known_days)
+    for days in _durations(extraction, sentence):
+        if anchor and (anchor + timedelta(days=days)).isoformat()[:7] == when:
+            return (anchor + timedelta(days=days)).isoformat(), True
+    return when, False
+
+
+def _month_from_duration(sentence: Sentence, extraction: Extraction,
+                         known_days: dict[str, str]) -> str:
+    """"498 days until his February release": anchor + 498 days, if it lands in February."""
+    months = [MONTHS[w.lower()] for w in re.findall(r"\b[A-Z][a-z]+\b", sentence.text)
+              if w.lower() in MONTHS and len(w) > 3]
+    anchor = _anchor(extraction, known_days)
+    if not months or not anchor:
+        return ""
+    for days in _durations(extraction, sentence):
+        landed = anchor + timedelta(days=days)
+        if landed.month in months:
+            return landed.isoformat()
+    return ""
