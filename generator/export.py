@@ -50,7 +50,7 @@ def digest_json(digest: Digest) -> bytes:
              "points": [{"text": f.text, "kind": f.kind, "article_ids": list(f.article_ids)}
                         for f in t.points],
              "timeline": [{"date": e.date or None, "inferred": e.inferred, "text": e.text,
-                           "article_id": e.article_id} for e in t.timeline]}
+                           "article_ids": list(e.article_ids)} for e in t.timeline]}
             for t in digest.topics
         ],
         "figures": [

@@ -187,7 +187,7 @@ class Event:
     inferred: bool
     """True when the date was computed from another one."""
     text: str
-    article_id: str
+    article_ids: tuple[str, ...]
 
 
 @dataclass(frozen=True)

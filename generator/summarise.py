@@ -97,27 +97,57 @@ def figure_groups(figures: list[Figure]) -> list[FigureGroup]:
 
 def timeline(facts: list[Fact], sentences: dict[tuple[str, str], Sentence],
              articles: dict[str, Article], extractions: dict[str, Extraction]) -> list[Event]:
+    """Dated events in order; each article's lead on its publication date; undated leads last."""
     known_days = {d[-5:]: d for s in sentences.values() for d in s.dates if len(d) == 10}
     events: dict[tuple[str, str], Event] = {}
+
+    def add(event: Event) -> None:
+        key = (event.date, event.text)
+        if key not in events or events[key].inferred and not event.inferred:
+            events[key] = event
+
     for fact in facts:
         for article_id, text in fact.variants:
             sentence = sentences[(article_id, text)]
-            for stated in sentence.dates:
-                when, inferred = resolve(stated, articles[article_id].date, known_days)
-                when, refined = _refine(when, sentence, extractions[article_id], known_days)
-                if when:
-                    key = (when, fact.text)
-                    events.setdefault(key, Event(when, inferred or refined, fact.text, article_id))
-            if not sentence.dates:
-                when = _month_from_duration(sentence, extractions[article_id], known_days)
-                if when:
-                    events.setdefault((when, fact.text), Event(when, True, fact.text, article_id))
-    for article_id, article in sorted(articles.items()):
-        if not article.date and extractions[article_id].sentences and any(
-                a == article_id for f in facts for a, _ in f.variants):
-            first = extractions[article_id].sentences[0]
-            events.setdefault(("", first.text), Event("", False, first.text, article_id))
-    return sorted(events.values(), key=lambda e: (e.date == "", e.date, e.article_id, e.text))
+            for when, inferred in event_dates_of(sentence, articles[article_id].date,
+                                                 extractions[article_id], known_days):
+                add(Event(when, inferred, fact.text, fact.article_ids))
+    in_topic = {a for f in facts for a, _ in f.variants}
+    for article_id in sorted(in_topic):
+        leads = extractions[article_id].sentences
+        if leads:
+            add(Event(articles[article_id].date, False, *_fact_of(facts, leads[0])))
+    return sorted(events.values(), key=lambda e: (e.date == "", e.date, e.article_ids, e.text))
+
+
+def _fact_of(facts: list[Fact], sentence: Sentence) -> tuple[str, tuple[str, ...]]:
+    for fact in facts:
+        if (sentence.article_id, sentence.text) in fact.variants:
+            return fact.text, fact.article_ids
+    return sentence.text, (sentence.article_id,)
+
+
+def event_dates_of(sentence: Sentence, article_date: str, extraction: Extraction,
+                   known_days: dict[str, str]) -> list[tuple[str, bool]]:
+    """(date, inferred) for each event the sentence dates, stated or computed from durations."""
+    found = []
+    durations = _durations(extraction, sentence)
+    anchor = _anchor(extraction, known_days)
+    landed = [(anchor + timedelta(days=d)).isoformat() for d in durations] if anchor else []
+    for stated in sentence.dates:
+        when, inferred = resolve(stated, article_date, known_days)
+        day = next((x for x in landed if len(when) == 7 and x.startswith(when)), "")
+        if day:
+            when, inferred = day, True  # "after 54 days … during a November 2023 ceasefire"
+        if when:
+            found.append((when, inferred))
+    stated_months = {int(d[5:7]) if len(d) >= 7 else int(d[:2]) for d in sentence.dates}
+    for word in re.findall(r"\b[A-Z][a-z]{3,}\b", sentence.text):
+        month = MONTHS.get(word.lower())
+        if month and month not in stated_months:
+            # A bare month ("his February release") is dated only when a duration lands in it.
+            found += [(x, True) for x in landed if int(x[5:7]) == month]
+    return list(dict.fromkeys(found))
 
 
 def resolve(stated: str, article_date: str, known_days: dict[str, str]) -> tuple[str, bool]:
@@ -140,33 +170,7 @@ def _durations(extraction: Extraction, sentence: Sentence) -> list[int]:
 
 
 def _anchor(extraction: Extraction, known_days: dict[str, str]) -> date | None:
+    """The article's first full event date: what its "N days" count from."""
     days = sorted(d for s in extraction.sentences for d in s.dates if len(d) == 10)
     days += sorted(known_days[d] for s in extraction.sentences for d in s.dates if d in known_days)
     return date.fromisoformat(days[0]) if days else None
-
-
-def _refine(when: str, sentence: Sentence, extraction: Extraction,
-            known_days: dict[str, str]) -> tuple[str, bool]:
-    """A month ("2023-11") made a day by "N days" from the article's first event, if it fits."""
-    if len(when) != 7:
-        return when, False
-    anchor = _anchor(extraction, known_days)
-    for days in _durations(extraction, sentence):
-        if anchor and (anchor + timedelta(days=days)).isoformat()[:7] == when:
-            return (anchor + timedelta(days=days)).isoformat(), True
-    return when, False
-
-
-def _month_from_duration(sentence: Sentence, extraction: Extraction,
-                         known_days: dict[str, str]) -> str:
-    """"498 days until his February release": anchor + 498 days, if it lands in February."""
-    months = [MONTHS[w.lower()] for w in re.findall(r"\b[A-Z][a-z]+\b", sentence.text)
-              if w.lower() in MONTHS and len(w) > 3]
-    anchor = _anchor(extraction, known_days)
-    if not months or not anchor:
-        return ""
-    for days in _durations(extraction, sentence):
-        landed = anchor + timedelta(days=days)
-        if landed.month in months:
-            return landed.isoformat()
-    return ""

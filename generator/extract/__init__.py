@@ -24,7 +24,7 @@ def extract(article: Article, model: str, keywords: int) -> Extraction:
     sentences: list[Sentence] = []
     for index, doc in enumerate(docs):
         for sent in doc.sents:
-            text = sent.text.strip()
+            text = _tidy(sent.text)
             if not text:
                 continue
             found = figures_in(sent, article.id, article.date)
@@ -38,3 +38,11 @@ def extract(article: Article, model: str, keywords: int) -> Extraction:
         mentions=tuple(mentions),
         sentences=tuple(sentences),
     )
+
+
+def _tidy(sentence: str) -> str:
+    """Sentence text without the opening quote of the next sentence that the splitter left."""
+    sentence = sentence.strip()
+    if sentence.endswith((' "', " “")):
+        sentence = sentence[:-2].rstrip()
+    return sentence

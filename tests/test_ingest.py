@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from generator.ingest import decode, ingest, parse_date, safe_url
+from tests.conftest import SEEDS
+
+
+def by_id(seeds: Path):
+    articles, problems = ingest(seeds, 2_000_000, 20_000)
+    return {a.id[:3]: a for a in articles}, problems
+
+
+def test_seed_metadata():
+    articles, problems = by_id(SEEDS)
+    assert problems == []
+    plain = articles["000"]
+    assert plain.title == ("Russian authorities pursue information on Russian hostages and "
+                           "ongoing negotiations amid Gaza crisis")
+    assert (plain.date, plain.outlet) == ("", "")
+    assert {"date", "outlet", "byline", "url"} <= set(plain.missing)
+
+    markdown = articles["001"]
+    assert markdown.title == "Russian Diplomat Hopes to Meet Hamas for Talks to Free Hostages – Agencies"
+    assert markdown.date == "2023-10-14"
+    assert markdown.byline == "AFP"
+    assert markdown.outlet == "The Moscow Times"
+    assert markdown.url.startswith("https://www.themoscowtimes.com/2023/10/14/russian-diplomat")
+    assert markdown.missing == ()
+
+    blog = articles["002"]
+    assert blog.title == "Putin Thanks Hamas for 'Humanitarian Act' After Meeting Freed Hostages at the Kremlin"
+    assert blog.date == "" and "date" in blog.missing
+    assert not any("Humanitarian Act\" After Meeting" in b.text for b in blog.blocks)
+
+
+def test_front_matter_wins_over_inference(tmp_path: Path):
+    (tmp_path / "a.md").write_text(
+        "---\ntitle: From front matter\ndate: 2024-02-03\nsource: Example News\n---\n"
+        "# Heading title\n\nBy Jane Doe\n\nMarch 1, 2020\n\nBody text of the article goes here.\n")
+    articles, _ = by_id(tmp_path)
+    article = articles["a"]
+    assert article.title == "From front matter"
+    assert article.date == "2024-02-03"
+    assert article.outlet == "Example News"
+    assert article.byline == "Jane Doe"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("October 14, 2023", "2023-10-14"), ("Oct. 14, 2023", "2023-10-14"),
+    ("14 October 2023", "2023-10-14"), ("2023-10-14", "2023-10-14"),
+    ("03/04/2023", ""), ("February 30, 2023", ""), ("yesterday", ""), ("October 2023", ""),
+])
+def test_dates_are_parsed_only_when_unambiguous(text: str, expected: str):
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(("url", "ok"), [
+    ("https://example.com/a", True), ("http://example.com", True), ("javascript:alert(1)", False),
+    ("data:text/html,<script>", False), ("vbscript:x", False), ("//example.com", False),
+    ("https://exa mple.com", False), ('https://e.com/"onmouseover=', False),
+])
+def test_only_http_urls_are_kept(url: str, ok: bool):
+    assert bool(safe_url(url)) is ok
+
+
+def test_encodings():
+    assert decode("héllo".encode("utf-8-sig")) == ("héllo", "")
+    assert decode("héllo".encode("utf-16")) == ("héllo", "")
+    text, warning = decode("café".encode("cp1252"))
+    assert text == "café" and "Windows-1252" in warning
+
+
+def test_bad_files_are_reported_and_skipped(tmp_path: Path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "good.txt").write_text("A good headline\nA paragraph of body text that is fine.\n")
+    (seeds / "empty.txt").write_text("")
+    (seeds / "binary.txt").write_bytes(b"\x00\x01\x02\x03binary")
+    (seeds / "huge.txt").write_text("Headline\n" + "word " * 500_000)
+    (seeds / "longline.txt").write_text("Headline\n" + "x" * 30_000 + "\n")
+    (seeds / "image.png").write_bytes(b"\x89PNG\r\n")
+    (seeds / "latin1.txt").write_bytes("Caf\xe9 headline\nBody text here.\n".encode("latin-1"))
+    outside = tmp_path / "secret.txt"
+    outside.write_text("Secret headline\nSecret body.\n")
+    (seeds / "link.txt").symlink_to(outside)
+    os.mkfifo(seeds / "pipe.txt")
+    articles, problems = ingest(seeds, 1_000_000, 20_000)
+    assert sorted(a.id for a in articles) == ["good", "latin1"]
+    reasons = {p.path: p.message for p in problems}
+    assert "empty" in reasons["empty.txt"]
+    assert "NUL" in reasons["binary.txt"] or "binary" in reasons["binary.txt"]
+    assert "limit" in reasons["huge.txt"]
+    assert "longer than" in reasons["longline.txt"]
+    assert "unsupported" in reasons["image.png"]
+    assert "outside" in reasons["link.txt"]
+    assert "regular file" in reasons["pipe.txt"]
+    assert "Windows-1252" in reasons["latin1.txt"]
+    assert not next(p for p in problems if p.path == "latin1.txt").fatal
