@@ -11,7 +11,7 @@ from generator import cache as cache_module
 from generator.clean import clean
 from generator.config import Config
 from generator.dedupe import fold_copies
-from generator.errors import SetupError
+from generator.errors import BuildError, SetupError
 from generator.executor import map_items
 from generator.export import digest_json
 from generator.extract import STAGE_VERSION, extract
@@ -117,6 +117,9 @@ def extract_all(articles: list[Article], config: Config, store: cache_module.Cac
             continue
         store.put(keys[article.id], result)
         found[article.id] = result
+    if todo and len(problems) == len(todo) == len(articles):
+        raise BuildError(f"extraction failed for every article ({problems[0].message}) "
+                         "— the previous site was kept")
     return found, problems
 
 

@@ -63,18 +63,25 @@ def keywords_for(article: Article, docs: list[Doc], mentions: list[Mention],
 
 
 def merge_keywords(lists: list[tuple[Keyword, ...]], top: int) -> tuple[str, ...]:
-    """A topic's keywords from its articles' lists: reciprocal-rank votes, overlaps merged."""
+    """A topic's keywords from its articles' lists: reciprocal-rank votes, overlaps merged
+    into the fuller phrase ("Putin" counts for "Vladimir Putin")."""
     votes: Counter[str] = Counter()
     surface: dict[str, str] = {}
     for keywords in lists:
         for rank, keyword in enumerate(keywords):
             votes[keyword.text.lower()] += 1 / (rank + 1)
             surface.setdefault(keyword.text.lower(), keyword.text)
-    kept: list[str] = []
-    for key, _ in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0])):
-        if not any(_overlaps(surface[key], k) for k in kept):
-            kept.append(surface[key])
-    return tuple(kept[:top])
+    merged: list[list] = []  # [surface, votes]
+    for key, vote in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0])):
+        home = next((m for m in merged if _overlaps(surface[key], m[0])), None)
+        if home is None:
+            merged.append([surface[key], vote])
+            continue
+        home[1] += vote
+        if len(words(surface[key])) > len(words(home[0])):
+            home[0] = surface[key]
+    merged.sort(key=lambda m: (-m[1], m[0]))
+    return tuple(m[0] for m in merged[:top])
 
 
 def _tag_lookup(docs: list[Doc]) -> dict[str, str]:
@@ -136,18 +143,21 @@ def _surface(phrase: str, text: str) -> str:
 
 
 def _overlaps(a: str, b: str) -> bool:
-    """Near-identical or overlapping phrases: one contains the other, or they share most words."""
-    wa, wb = words(a), words(b)
+    """Near-identical or overlapping phrases: most words of the shorter one in the other."""
+    wa, wb = {_stem(w) for w in words(a)}, {_stem(w) for w in words(b)}
     if not wa or not wb:
         return False
-    shared = len(set(wa) & set(wb))
-    return shared / min(len(set(wa)), len(set(wb))) >= 0.5 and shared >= 1 and (
-        a.lower() in b.lower() or b.lower() in a.lower() or shared >= 2
-        or (_stem(wa[-1]) == _stem(wb[-1]) and len(wa) == len(wb) == 1))
+    shared = len(wa & wb)
+    return shared / min(len(wa), len(wb)) >= 0.5 and (shared >= 2 or min(len(wa), len(wb)) == 1)
 
 
 def _stem(word: str) -> str:
-    return re.sub(r"(ies|es|s)$", "", word)
+    """Plural to singular, roughly: hostages -> hostage, countries -> country."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
 
 
 def yake_candidates(text: str, top: int) -> list[tuple[str, float]]:
@@ -156,10 +166,10 @@ def yake_candidates(text: str, top: int) -> list[tuple[str, float]]:
 
     extractor = yake.KeywordExtractor(lan="en", n=3, top=top, dedup_lim=0.7, dedup_func="levs")
     try:
-        # yake swallows its own errors into an empty list; check the input ourselves.
         result = extractor.extract_keywords(text)
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - report any engine failure with its cause
         raise BuildError(f"YAKE failed: {exc}") from exc
     if not result and len(words(text)) > 20:
+        # yake 0.7.3 swallows its own errors into an empty list
         raise BuildError("YAKE returned no keywords for a text of more than 20 words")
     return [(phrase, float(score)) for phrase, score in result]

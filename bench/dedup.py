@@ -1,0 +1,281 @@
+"""Copy detection (generator.dedupe) on Reuters-21578: quality against exact Jaccard, and speed.
+
+    .venv/bin/python bench/dedup.py                      # quality + speed (10k, 100k)
+    .venv/bin/python bench/dedup.py quality --thresholds 0.6 0.8
+    .venv/bin/python bench/dedup.py speed --sizes 10000 100000 [--profile]
+
+Quality: every Reuters body becomes an Article; copy pairs found by `similar_pairs` with the
+LSH path forced (EXACT_LIMIT = 0, so lsh_candidates + exact Jaccard check, the path taken
+above 400 articles) are compared with exact all-pairs Jaccard on the same 5-word shingles.
+The exact ground truth multiplies the sparse article x shingle matrix by its transpose in
+row blocks (an inverted index: only pairs sharing a shingle get an intersection count).
+
+Speed: `fold_copies` (what the build calls) on N articles, each size in a fresh child
+process so that ru_maxrss is that run's peak. N <= 19,043 takes the first N real bodies;
+above that, perturbed variants of random real bodies are added (see `synthesise`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import json
+import pstats
+import random
+import resource
+import subprocess
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import reuters
+
+from generator import dedupe
+from generator.text import jaccard
+
+SEED = 1987
+MIN_RATE, MAX_RATE = 0.01, 0.15
+
+
+def real_articles(limit: int | None = None) -> list:
+    items = list(reuters.stories())[:limit]
+    return [reuters.article(s.id, s.title, s.paragraphs) for s in items]
+
+
+def synthesise(count: int, seed: int = SEED) -> tuple[list, str]:
+    """All real bodies plus perturbed variants up to `count` articles, and how they were made."""
+    base = list(reuters.stories())
+    rng = random.Random(seed)
+    vocabulary = [w for s in base for p in s.paragraphs for w in p.split()]
+    items = [reuters.article(s.id, s.title, s.paragraphs) for s in base][:count]
+    for k in range(count - len(items)):
+        source = rng.choice(base)
+        rate = rng.uniform(MIN_RATE, MAX_RATE)
+        paragraphs = []
+        for paragraph in source.paragraphs:
+            kept = []
+            for word in paragraph.split():
+                r = rng.random()
+                if r >= rate:
+                    kept.append(word)
+                elif r >= rate / 2:
+                    kept.append(rng.choice(vocabulary))
+                # else: the word is dropped
+            if kept:
+                paragraphs.append(" ".join(kept))
+        items.append(reuters.article(f"synth-{k:06d}-of-{source.newid:05d}", source.title,
+                                     tuple(paragraphs)))
+    how = (f"{min(count, len(base))} real bodies + {max(0, count - len(base))} variants; each variant "
+           f"copies a random real body (random.Random({seed})) and, per word, with probability "
+           f"rate ~ U({MIN_RATE}, {MAX_RATE}) drops it (rate/2) or replaces it by a random corpus "
+           f"word (rate/2)")
+    return items, how
+
+
+# --- quality -----------------------------------------------------------------------------
+
+
+def exact_pairs(sets: dict[str, set[str]], threshold: float,
+                block: int = 1000) -> tuple[dict[tuple[str, str], float], int]:
+    """Exact Jaccard >= threshold for all pairs, and how many pairs share at least one shingle."""
+    import numpy as np
+    from scipy import sparse
+
+    ids = sorted(sets)
+    vocabulary: dict[str, int] = {}
+    indptr, indices = [0], []
+    for key in ids:
+        indices.extend(vocabulary.setdefault(s, len(vocabulary)) for s in sets[key])
+        indptr.append(len(indices))
+    matrix = sparse.csr_matrix(
+        (np.ones(len(indices), dtype=np.int32), np.array(indices, dtype=np.int64), indptr),
+        shape=(len(ids), len(vocabulary)))
+    sizes = np.diff(matrix.indptr)
+    transposed = matrix.T.tocsc()
+    found: dict[tuple[str, str], float] = {}
+    sharing = 0
+    for start in range(0, len(ids), block):
+        product = (matrix[start:start + block] @ transposed).tocoo()
+        rows = product.row + start
+        upper = product.col > rows
+        rows, cols, inter = rows[upper], product.col[upper], product.data[upper]
+        sharing += len(rows)
+        score = inter / (sizes[rows] + sizes[cols] - inter)
+        near = score >= threshold - 1e-9
+        for i, j in zip(rows[near].tolist(), cols[near].tolist(), strict=True):
+            exact = jaccard(sets[ids[i]], sets[ids[j]])  # the same float the generator computes
+            if exact >= threshold:
+                found[(ids[i], ids[j])] = exact
+    return found, sharing
+
+
+def forced_lsh_pairs(sets: dict[str, set[str]], threshold: float) -> tuple[set[tuple[str, str]], int]:
+    """similar_pairs with the LSH path forced; also the number of LSH candidates checked."""
+    seen: list[int] = []
+    original_limit, original_lsh = dedupe.EXACT_LIMIT, dedupe.lsh_candidates
+
+    def counting(*args, **kwargs):
+        candidates = original_lsh(*args, **kwargs)
+        seen.append(len(candidates))
+        return candidates
+
+    dedupe.EXACT_LIMIT, dedupe.lsh_candidates = 0, counting
+    try:
+        pairs = {(a, b) for a, b, _ in dedupe.similar_pairs(sets, threshold)}
+    finally:
+        dedupe.EXACT_LIMIT, dedupe.lsh_candidates = original_limit, original_lsh
+    return pairs, seen[0]
+
+
+def quality(thresholds: list[float]) -> None:
+    started = time.perf_counter()
+    articles = real_articles()
+    sets = {a.id: dedupe.article_shingles(a) for a in articles}
+    print(f"== quality: {len(articles)} Reuters bodies, {sum(map(len, sets.values())):,} shingles "
+          f"({len({s for v in sets.values() for s in v}):,} distinct), "
+          f"loaded+shingled in {time.perf_counter() - started:.1f} s")
+    started = time.perf_counter()
+    truth_all, sharing = exact_pairs(sets, min(thresholds))
+    print(f"exact ground truth (sparse inverted index, J >= {min(thresholds)}): "
+          f"{len(truth_all)} pairs in {time.perf_counter() - started:.1f} s; "
+          f"{sharing:,} pairs share >= 1 shingle (of {len(sets) * (len(sets) - 1) // 2:,})")
+    for threshold in sorted(thresholds):
+        truth = {p for p, s in truth_all.items() if s >= threshold}
+        started = time.perf_counter()
+        found, candidates = forced_lsh_pairs(sets, threshold)
+        seconds = time.perf_counter() - started
+        hits = len(found & truth)
+        precision = hits / len(found) if found else 1.0
+        recall = hits / len(truth) if truth else 1.0
+        print(f"-- threshold {threshold} (LSH threshold {max(0.05, threshold - 0.1):.2f}, "
+              f"num_perm {dedupe.NUM_PERM}): similar_pairs via LSH {seconds:.1f} s")
+        print(f"   exact pairs {len(truth)}, LSH-path pairs {len(found)}, true positives {hits}, "
+              f"false positives {len(found - truth)}, missed {len(truth - found)}")
+        print(f"   precision {precision:.4f}  recall {recall:.4f}  "
+              f"(LSH candidates {candidates:,}; {len(found) / max(candidates, 1):.1%} pass the exact check)")
+        missed = sorted(truth - found, key=lambda p: truth_all[p])
+        group = _components(found)
+        rescued = sum(1 for a, b in missed if a in group and group.get(a) == group.get(b))
+        print(f"   missed pairs still folded together via other copies (same group): {rescued}/{len(missed)}")
+        buckets = Counter(min(int(truth_all[p] * 10) / 10, 0.9) for p in missed)
+        if missed:
+            print("   missed by Jaccard bucket: " + ", ".join(
+                f"[{b:.1f},{b + 0.1:.1f}): {n}" for b, n in sorted(buckets.items())))
+            for a, b in missed[:5]:
+                print(f"   e.g. missed {a} ~ {b}: J={truth_all[(a, b)]:.3f}, "
+                      f"|A|={len(sets[a])}, |B|={len(sets[b])}")
+
+
+def _components(pairs: set[tuple[str, str]]) -> dict[str, str]:
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in pairs:
+        parent[find(a)] = find(b)
+    return {x: find(x) for x in parent}
+
+
+# --- speed -------------------------------------------------------------------------------
+
+
+def _timed(name: str, func: Callable, laps: dict[str, float]) -> Callable:
+    def wrapper(*args, **kwargs):
+        started = time.perf_counter()
+        try:
+            return func(*args, **kwargs)
+        finally:
+            laps[name] = laps.get(name, 0.0) + time.perf_counter() - started
+
+    return wrapper
+
+
+def speed_child(size: int, threshold: float, profile: bool) -> dict:
+    started = time.perf_counter()
+    articles, how = (real_articles(size), f"first {size} real bodies") if size <= 19043 \
+        else synthesise(size)
+    prepared = time.perf_counter() - started
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    laps: dict[str, float] = {}
+    originals = {n: getattr(dedupe, n) for n in ("article_shingles", "similar_pairs", "lsh_candidates")}
+    for name, func in originals.items():
+        setattr(dedupe, name, _timed(name, func, laps))
+    profiler = cProfile.Profile() if profile else None
+    try:
+        started = time.perf_counter()
+        if profiler:
+            profiler.enable()
+        kept, merges = dedupe.fold_copies(articles, threshold)
+        if profiler:
+            profiler.disable()
+        seconds = time.perf_counter() - started
+    finally:
+        for name, func in originals.items():
+            setattr(dedupe, name, func)
+    result = {
+        "size": len(articles), "how": how, "prepare_s": round(prepared, 1), "seconds": round(seconds, 2),
+        "shingles_s": round(laps["article_shingles"], 2),
+        "lsh_candidates_s": round(laps.get("lsh_candidates", 0.0), 2),
+        "exact_check_s": round(laps["similar_pairs"] - laps.get("lsh_candidates", 0.0), 2),
+        "grouping_s": round(seconds - laps["article_shingles"] - laps["similar_pairs"], 2),
+        "kept": len(kept), "merges": len(merges),
+        "rss_before_mb": rss_before // 1024,
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
+    }
+    if profiler:
+        out = io.StringIO()
+        pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(12)
+        result["profile"] = out.getvalue()
+    return result
+
+
+def speed(sizes: list[int], threshold: float, profile: bool) -> None:
+    goals = {10_000: 10.0, 100_000: 120.0}
+    print(f"== speed: fold_copies(threshold={threshold}), one fresh process per size; "
+          f"single-threaded (dedupe uses one core)")
+    for size in sizes:
+        command = [sys.executable, __file__, "_speed_child", str(size), str(threshold)]
+        if profile:
+            command.append("--profile")
+        output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+        r = json.loads(output.splitlines()[-1])
+        print(f"-- {r['size']:,} articles ({r['how']}; prepared in {r['prepare_s']} s)")
+        goal = goals.get(size)
+        verdict = f"  goal < {goal:.0f} s: {'PASS' if r['seconds'] < goal else 'FAIL'}" if goal else ""
+        print(f"   fold_copies {r['seconds']} s{verdict}")
+        print(f"   = shingling {r['shingles_s']} s + lsh_candidates {r['lsh_candidates_s']} s"
+              f" + exact checks {r['exact_check_s']} s + grouping/scores {r['grouping_s']} s")
+        print(f"   kept {r['kept']:,}, merges {r['merges']:,}; "
+              f"peak RSS {r['peak_rss_mb']} MB (articles alone {r['rss_before_mb']} MB)")
+        if "profile" in r:
+            print(r["profile"])
+
+
+def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] == "_speed_child":
+        print(json.dumps(speed_child(int(sys.argv[2]), float(sys.argv[3]), "--profile" in sys.argv)))
+        return
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser.add_argument("part", nargs="?", choices=("all", "quality", "speed"), default="all")
+    parser.add_argument("--thresholds", type=float, nargs="+", default=[0.6, 0.8])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--profile", action="store_true", help="cProfile fold_copies (slower)")
+    args = parser.parse_args()
+    if args.part in ("all", "quality"):
+        quality(args.thresholds)
+    if args.part in ("all", "speed"):
+        speed(args.sizes, args.thresholds[0], args.profile)
+
+
+if __name__ == "__main__":
+    main()

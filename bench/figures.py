@@ -1,0 +1,262 @@
+"""Key figures on NewsQuant: value F1 and value+unit F1, scored the CQE_Evaluation way.
+
+Each NewsQuant item is one sentence. Ours: the text through
+`load_nlp(MODEL)` and `figures_in(sent, ...)` for every sentence spaCy finds in it.
+Each Figure becomes value = `value`, or the tuple (value, value_high) for a range,
+and a normalised unit (UNIT_MAP below, then a light plural -> singular step).
+
+Scoring follows the rules of `calculate_metrics` in satya77/CQE_Evaluation
+(evaluate_models.py @ 190c0ce), re-implemented here:
+  * gold values are strings; "lo-hi" (not negative, no "E") is the tuple (lo, hi);
+  * two values match when both are single and np.isclose (rtol 1e-5, atol 1e-8),
+    or both are tuples and both ends are close; a tuple never matches a single value;
+  * per sentence, gold and predicted quantities are sorted by normalised unit; for each
+    gold quantity the predictions are scanned in that order: every value match adds a
+    value hit while the sentence still has unused gold quantities (so hits are capped at
+    the number of gold quantities, and a prediction is not consumed by a value-only hit);
+    the first value match whose unit is also equal adds a value+unit hit, consumes that
+    prediction and ends the scan for this gold quantity;
+  * P = hits / all predictions, R = hits / all gold quantities, F1 from these (micro).
+Units compare lower-cased; gold uses its `normalized_unit` field.
+
+Usage: .venv/bin/python bench/figures.py [NewsQuant.json] [--limit N] [--examples 10]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import time
+from collections import Counter
+
+import numpy as np
+from _data import MODEL, NEWSQUANT, prf, read_newsquant, stamp
+
+from generator.extract.figures import figures_in
+from generator.extract.nlp import load_nlp
+from generator.model import Figure
+
+CURRENCIES = {"USD": "dollar", "EUR": "euro", "GBP": "pound sterling", "JPY": "japanese yen",
+              "CNY": "chinese yuan", "RUB": "russian ruble", "ILS": "shekel"}
+# Our unit (lower-cased, trailing punctuation dropped) -> NewsQuant's normalized_unit name.
+UNIT_MAP = {
+    "%": "percentage", "percent": "percentage", "mph": "mile per hour", "km": "kilometre",
+    "kilometer": "kilometre", "kilometers": "kilometre", "kilometres": "kilometre", "meter": "metre",
+    "meters": "metre", "metres": "metre", "cm": "centimetre", "mm": "millimetre", "kg": "kilogram",
+    "kilos": "kilogram", "lb": "pound-mass", "lbs": "pound-mass", "ft": "foot", "feet": "foot",
+    "rpm": "revolutions per minute", "hp": "horsepower", "bhp": "brake horsepower", "gb": "gigabyte",
+    "mb": "megabyte", "tb": "terabyte", "ghz": "gigahertz", "mhz": "megahertz", "khz": "kilohertz",
+    "hz": "hertz", "kw": "kilowatt", "mw": "megawatt", "gw": "gigawatt", "kwh": "kilowatt hour",
+    "mah": "milliampere-hour", "pts": "point", "yr": "year", "yrs": "year", "hr": "hour", "hrs": "hour",
+    "min": "minute", "mins": "minute", "sec": "second", "secs": "second", "liter": "litre",
+    "liters": "litre", "litres": "litre", "degrees": "degree", "cents": "cent", "times": "count",
+}
+IRREGULAR = {"people": "people", "men": "man", "women": "woman", "children": "child", "feet": "foot"}
+CHANGE = {"exact": "=", "approx": "~", "min": ">", "max": "<"}
+# Reported in satya77/CQE_Evaluation data/evaluation_output/NewsQuant.csv (P, R, F1).
+PUBLISHED = {"CQE": ((92.0, 91.9, 92.0), (85.6, 85.5, 85.6)),
+             "quantulum3": ((65.0, 83.3, 73.0), (42.1, 53.9, 47.2)),
+             "GPT-3": ((72.1, 69.1, 70.6), (60.3, 57.9, 59.1)),
+             "ccg_nlp": ((50.6, 66.0, 57.3), (32.8, 42.8, 37.1))}
+
+
+def singular(word: str) -> str:
+    if word in IRREGULAR:
+        return IRREGULAR[word]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "ches", "shes", "zes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def our_unit(figure: Figure) -> str:
+    if figure.unit in CURRENCIES:
+        return CURRENCIES[figure.unit]
+    unit = figure.unit.lower().strip("-.,;:'’ ")
+    unit = UNIT_MAP.get(unit, unit)
+    return UNIT_MAP.get(singular(unit), singular(unit)) if " " not in unit else unit
+
+
+def gold_value(text: str) -> float | tuple[float, float]:
+    if "E" not in text and not text.startswith("-") and "-" in text:
+        low, high = text.split("-")[:2]
+        return float(low), float(high)
+    return float(text)
+
+
+def values_match(a: float | tuple[float, float], b: float | tuple[float, float]) -> bool:
+    if isinstance(a, tuple) != isinstance(b, tuple):
+        return False
+    if isinstance(a, tuple) and isinstance(b, tuple):
+        return bool(np.isclose(a[0], b[0]) and np.isclose(a[1], b[1]))
+    return bool(np.isclose(a, b))
+
+
+def score_sentence(gold: list[dict], tags: list[dict]) -> tuple[int, int, list[dict]]:
+    """(value hits, value+unit hits, gold items annotated with `found` and `unit_ok`)."""
+    gold = sorted(gold, key=lambda q: q["unit"])
+    left = sorted(tags, key=lambda q: q["unit"])
+    budget = len(gold)
+    value_hits = unit_hits = 0
+    for quantity in gold:
+        quantity["found"] = quantity["unit_ok"] = False
+        for tag in list(left):
+            if not values_match(quantity["value"], tag["value"]):
+                continue
+            quantity["found"] = True
+            tag["found"] = True
+            if budget > 0:
+                value_hits += 1
+                budget -= 1
+            if tag["unit"] == quantity["unit"]:
+                unit_hits += 1
+                quantity["unit_ok"] = True
+                left.remove(tag)
+                break
+    return value_hits, unit_hits, gold
+
+
+def miss_category(quantity: dict, tags: list[dict]) -> str:
+    value = quantity["value"]
+    if quantity["found"]:
+        kind = "compound unit (X per Y)" if " per " in quantity["unit"] else quantity["unit"]
+        return f"value found, unit differs (gold {kind})"
+    if isinstance(value, tuple):
+        if any(not isinstance(t["value"], tuple) and values_match(t["value"], value[0]) for t in tags):
+            return "range read as separate numbers"
+        return "range missed"
+    if np.isclose(value, 1.0):
+        return "one / a (skipped by design)"
+    if quantity["unit"] in ("-", "count"):
+        return "bare number, no unit (skipped by design)"
+    if quantity["unit"].endswith("of age"):
+        return "age ('Pippa, 27')"
+    if quantity["unit"] == "percentage":
+        return "percentage missed"
+    if "dollar" in quantity["unit"] or quantity["unit"] in CURRENCIES.values() or \
+            quantity["unit"] in ("cent", "japanese yen", "malaysian ringgit", "sen", "shekel"):
+        return "money missed"
+    if quantity["unit"] in ("year", "month", "week", "day", "hour", "minute", "second"):
+        return "duration missed"
+    if any(values_match(t["value"], value * s) for t in tags for s in (1e3, 1e6, 1e9, 1e-3, 1e-6, 1e-9)):
+        return "scale word mis-read (value off by 10^3k)"
+    return "quantity with a unit or counted noun missed"
+
+
+def fp_category(tag: dict, gold: list[dict], text: str) -> str:
+    if not gold:
+        return "sentence has no gold quantity"
+    if any(isinstance(q["value"], tuple) and not isinstance(tag["value"], tuple)
+           and any(np.isclose(tag["value"], v) for v in q["value"]) for q in gold):
+        return "one end of a gold range"
+    figure: Figure = tag["figure"]
+    if re.search(rf"\b{re.escape(figure.text.split(' ')[-1])}\b", text) is None:
+        return "other"
+    if figure.value_high is not None:
+        return "range not in gold"
+    if figure.value % 1 == 0 and figure.value < 10 and re.search(r"\d", figure.text) is None:
+        return "number word not in gold"
+    return f"{figure.kind} figure not in gold"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("path", nargs="?", default=str(NEWSQUANT), help="NewsQuant.json")
+    parser.add_argument("--limit", type=int, default=None, help="only the first N sentences")
+    parser.add_argument("--examples", type=int, default=10, help="misses and false positives to show")
+    args = parser.parse_args()
+
+    items = read_newsquant(args.path)[:args.limit]
+    nlp = load_nlp(MODEL)
+    started = time.perf_counter()
+    n_gold = n_tags = value_hits = unit_hits = 0
+    misses: list[tuple[str, dict, str, list[dict]]] = []
+    false_pos: list[tuple[str, dict, str, list[dict]]] = []
+    unit_pairs: Counter[tuple[str, str]] = Counter()
+    for index, item in enumerate(items):
+        doc = nlp(item["text"])
+        tags = []
+        for sent in doc.sents:
+            for figure in figures_in(sent, f"nq{index}", ""):
+                value = figure.value if figure.value_high is None else (figure.value, figure.value_high)
+                tags.append({"value": value, "unit": our_unit(figure), "figure": figure, "found": False,
+                             "change": CHANGE[figure.bound]})
+        gold = [{"value": gold_value(q["value"]), "unit": q["normalized_unit"].lower(),
+                 "change": q["change"], "raw": q} for q in item["quantities"]]
+        hits, unit_ok, gold = score_sentence(gold, tags)
+        n_gold += len(gold)
+        n_tags += len(tags)
+        value_hits += hits
+        unit_hits += unit_ok
+        for quantity in gold:
+            if not quantity["unit_ok"]:
+                misses.append((miss_category(quantity, tags), quantity, item["text"], tags))
+            if quantity["found"] and not quantity["unit_ok"]:
+                ours = [t["unit"] for t in tags if values_match(t["value"], quantity["value"])]
+                unit_pairs[quantity["unit"], ours[0]] += 1
+        for tag in tags:
+            if not tag["found"]:
+                false_pos.append((fp_category(tag, gold, item["text"]), tag, item["text"], gold))
+
+    print(f"NewsQuant: {len(items)} sentences, {n_gold} gold quantities, {n_tags} figures from us, "
+          f"{time.perf_counter() - started:.0f}s")
+    print(stamp())
+    print(f"\n{'':28s}{'P':>7s}{'R':>7s}{'F1':>7s}")
+    for name, hits in (("ours value", value_hits), ("ours value+unit", unit_hits)):
+        p, r, f = prf(hits, n_tags, n_gold)
+        print(f"{name:28s}{p * 100:7.1f}{r * 100:7.1f}{f * 100:7.1f}")
+    for system, rows in PUBLISHED.items():
+        for label, (p, r, f) in zip(("value", "value+unit"), rows, strict=True):
+            print(f"{'  ' + system + ' ' + label + ' (published)':28s}{p:7.1f}{r:7.1f}{f:7.1f}")
+
+    print(f"\ngold quantities not matched on value+unit: {len(misses)}")
+    by_kind = Counter(category for category, *_ in misses)
+    for category, count in by_kind.most_common():
+        print(f"  {count:4d}  {category}")
+    print("\nunit disagreements when the value matched (gold unit <- our unit), top 15:")
+    for (gold_unit, ours), count in unit_pairs.most_common(15):
+        print(f"  {count:4d}  {gold_unit!r} <- {ours!r}")
+    print(f"\nfigures of ours matching no gold value: {len(false_pos)}")
+    for category, count in Counter(category for category, *_ in false_pos).most_common():
+        print(f"  {count:4d}  {category}")
+
+    print(f"\n{args.examples} example misses (value or unit), most common categories first:")
+    order = {category: rank for rank, (category, _) in enumerate(by_kind.most_common())}
+    shown = _spread(sorted(misses, key=lambda m: order[m[0]]), args.examples)
+    for category, quantity, text, tags in shown:
+        raw = quantity["raw"]
+        ours = ", ".join(f"{t['figure'].text!r}={_fmt(t['value'])} {t['unit']}" for t in tags) or "-"
+        print(f"- [{category}] gold {raw['value']} {raw['normalized_unit']!r} (unit as written "
+              f"{raw['unit']!r})\n    {text[:160]}\n    ours: {ours}")
+    print(f"\n{args.examples} example false positives:")
+    fp_order = {c: r for r, (c, _) in enumerate(Counter(c for c, *_ in false_pos).most_common())}
+    for category, tag, text, gold in _spread(sorted(false_pos, key=lambda m: fp_order[m[0]]), args.examples):
+        expected = ", ".join(f"{q['raw']['value']} {q['unit']}" for q in gold) or "-"
+        print(f"- [{category}] ours {tag['figure'].text!r} = {_fmt(tag['value'])} {tag['unit']}\n"
+              f"    {text[:160]}\n    gold: {expected}")
+
+
+def _spread(rows: list, n: int) -> list:
+    """Up to n rows, taking from each category in turn so that several categories show."""
+    groups: dict[str, list] = {}
+    for row in rows:
+        groups.setdefault(row[0], []).append(row)
+    picked: list = []
+    while len(picked) < n and any(groups.values()):
+        for group in groups.values():
+            if group and len(picked) < n:
+                picked.append(group.pop(0))
+    return picked
+
+
+def _fmt(value: float | tuple[float, float]) -> str:
+    if isinstance(value, tuple):
+        return f"{value[0]:g}-{value[1]:g}"
+    return f"{value:g}"
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,152 @@
+"""Whole-build scaling on Reuters-21578: cold build, warm rebuild after one new article, site size.
+
+    .venv/bin/python bench/scale.py 1000 [10000 ...] [--workers N] [--root /tmp]
+
+For each N the first N Reuters bodies (by NEWID) are written as Markdown seeds into
+ROOT/reuters-seeds-N (never inside the project). A cold build uses a fresh work and out
+folder (ROOT/reuters-work-N, ROOT/reuters-site-N; the cache is enabled so the warm rebuild
+can use it); the warm rebuild adds article N+1 and builds again into the same folders.
+Each build runs `generator.pipeline.build` in a fresh child process, which reports
+BuildResult.seconds (per stage) and its own and its workers' peak RSS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import reuters
+
+
+def child_build(seeds: str, out: str, work: str, workers: int) -> dict:
+    """Runs in the child process: one build, in-process."""
+    logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=logging.INFO)
+    started = time.perf_counter()
+    from generator.config import load_config
+    from generator.pipeline import build
+
+    imported = time.perf_counter() - started
+    config = load_config(None, seeds=Path(seeds), out=Path(out), work=Path(work), workers=workers)
+    started = time.perf_counter()
+    result = build(config)
+    seconds = time.perf_counter() - started
+    digest = result.digest
+    return {
+        "import_s": round(imported, 2), "build_s": round(seconds, 2), "stages": result.seconds,
+        "computed": result.computed, "pages_written": result.pages_written,
+        "articles": len(digest.articles), "copies": sum(len(a.duplicates) for a in digest.articles),
+        "topics": len(digest.topics), "entities": len(digest.entities),
+        "skipped": result.skipped, "warnings": result.warnings,
+        "self_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
+        "workers_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024,
+    }
+
+
+def run_build(seeds: Path, out: Path, work: Path, workers: int, log: Path) -> dict:
+    command = [sys.executable, __file__, "_build", str(seeds), str(out), str(work), str(workers)]
+    started = time.perf_counter()
+    with log.open("a") as errors:
+        done = subprocess.run(command, stdout=subprocess.PIPE, stderr=errors, text=True)
+    wall = time.perf_counter() - started
+    if done.returncode:
+        raise SystemExit(f"build failed (exit {done.returncode}); see {log}")
+    result = json.loads(done.stdout.splitlines()[-1])
+    result["wall_s"] = round(wall, 2)
+    return result
+
+
+def site_figures(out: Path) -> dict:
+    files = [p for p in out.rglob("*") if p.is_file()]
+    pages = [p for p in files if p.suffix == ".html"]
+    largest = max(pages, key=lambda p: p.stat().st_size)
+    index = out / "search" / "search_index.json"
+    return {
+        "files": len(files), "bytes": sum(p.stat().st_size for p in files), "pages": len(pages),
+        "search_index": index.stat().st_size if index.exists() else 0,
+        "digest_json": (out / "digest.json").stat().st_size,
+        "largest_page": largest.relative_to(out).as_posix(), "largest_bytes": largest.stat().st_size,
+    }
+
+
+def mb(count: float) -> str:
+    return f"{count / 1e6:.1f} MB"
+
+
+def stages(result: dict) -> str:
+    return ", ".join(f"{k} {v:.1f}" for k, v in result["stages"].items())
+
+
+def report(name: str, count: int, r: dict) -> None:
+    build = r["build_s"]
+    print(f"{name}: wall {r['wall_s']:.1f} s (imports {r['import_s']:.1f} s, build() {build:.1f} s); "
+          f"{count / r['wall_s']:.1f} articles/s wall, {count / build:.1f} articles/s in build()")
+    print(f"   stages (s): {stages(r)}")
+    print(f"   {r['articles']} articles kept ({r['copies']} folded as copies), {r['topics']} topics, "
+          f"{r['entities']} entities, {r['skipped']} skipped, {r['warnings']} warnings; "
+          f"extracted {r['computed']}, pages written {r['pages_written']}")
+    print(f"   peak RSS: build process {r['self_rss_mb']} MB, "
+          f"largest extract worker {r['workers_rss_mb']} MB")
+
+
+def scale(count: int, corpus: list[reuters.Story], root: Path, workers: int) -> dict:
+    seeds, out, work = (reuters.outside_project(root / f"reuters-{kind}-{count}")
+                        for kind in ("seeds", "site", "work"))
+    log = root / f"reuters-build-{count}.log"
+    log.unlink(missing_ok=True)
+    for folder in (out, work):
+        shutil.rmtree(folder, ignore_errors=True)
+    reuters.write_seeds(corpus[:count], seeds)
+    load = os.getloadavg()[0]
+    print(f"== N={count}: seeds {seeds} ({mb(sum(p.stat().st_size for p in seeds.iterdir()))}), "
+          f"workers={workers or os.cpu_count()}, load average before {load:.2f}, log {log}")
+    cold = run_build(seeds, out, work, workers, log)
+    report("cold build", count, cold)
+    site = site_figures(out)
+    print(f"   site: {mb(site['bytes'])} in {site['files']} files, {site['pages']} HTML pages; "
+          f"search/search_index.json {mb(site['search_index'])}; digest.json {mb(site['digest_json'])}; "
+          f"largest page {site['largest_page']} {mb(site['largest_bytes'])}")
+    added = corpus[count]
+    reuters.write_seeds([added], seeds, clear=False)
+    warm = run_build(seeds, out, work, workers, log)
+    report(f"warm rebuild (+1 article {added.id})", count + 1, warm)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
+    print(f"   RUSAGE_CHILDREN peak RSS (any single descendant so far): {children} MB")
+    return {"cold": cold, "warm": warm, "site": site}
+
+
+def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] == "_build":
+        print(json.dumps(child_build(sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5]))))
+        return
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser.add_argument("sizes", type=int, nargs="*", default=[1000])
+    parser.add_argument("--workers", type=int, default=0, help="extraction processes (0 = one per core)")
+    parser.add_argument("--root", type=Path, default=Path("/tmp"), help="where seeds/work/site go")
+    parser.add_argument("--max-minutes", type=float, default=60.0,
+                        help="skip a size whose linear estimate from the previous size is longer")
+    args = parser.parse_args()
+    corpus = list(reuters.stories())
+    previous: tuple[int, float] | None = None
+    for count in sorted(args.sizes):
+        if previous:
+            estimate = previous[1] * count / previous[0]
+            print(f"(estimate for N={count} from N={previous[0]}, linear: {estimate / 60:.1f} min)")
+            if estimate > args.max_minutes * 60:
+                print(f"skipped N={count}: estimate over --max-minutes {args.max_minutes}")
+                continue
+        figures = scale(count, corpus, args.root, args.workers)
+        previous = (count, figures["cold"]["wall_s"])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from generator.dedupe import EXACT_LIMIT, article_shingles, fold_copies, lsh_candidates, similar_pairs
+from generator.model import Article
+from tests.conftest import MOSCOW_TIMES
+
+COPY = """---
+title: Moscow envoy seeks Hamas meeting on hostages
+outlet: Example Wire
+url: https://wire.example.com/moscow-envoy
+date: 2023-10-15
+---
+Moscow's Deputy Foreign Minister Mikhail Bogdanov hopes to meet representatives of the Palestinian militant group Hamas in Qatar next week for talks to free Israeli hostages, Russia's RIA Novosti news agency reported Saturday.
+
+Moscow has so far carefully denounced violence from both sides in the conflict between Israel and Hamas, while renewing an offer to be a potential mediator.
+
+Bogdanov told RIA Novosti he "did not exclude" meeting Hamas representatives on the trip, adding: "If they are willing, we always are in favor of contact. Especially in this situation (the meeting) would be useful for solving practical issues, including the freeing of hostages."
+
+On Oct. 7, hundreds of Hamas gunmen broke through the militarized border around the Gaza Strip into Israel, killing more than 1,200 people and taking around 150 Israeli, foreign and dual-national hostages.
+
+Moscow manages to retain close relations with both the Israeli and Palestinian authorities.
+
+The announcement came one day after President Vladimir Putin said that Russia could help find a way to end the crisis.
+
+"Russia can (help), by virtue of the fact that we have had good relations with Israel over the last 15 years," Putin said on a visit to Kyrgyzstan Friday.
+
+He also said Israel risked waging an "unacceptable" siege in Gaza.
+
+The Russian leader has said that the creation of a Palestinian state is the only viable way to solve the conflict.
+
+Moscow — whose troops have fought in Ukraine for almost 20 months — has blamed the West for the conflict in Israel.
+
+Share this article: Twitter | Facebook
+"""
+
+
+def test_republished_copy_is_folded(seeds_copy: Path, builder):
+    (seeds_copy / "zzz_copy.md").write_text(COPY)
+    result, site = builder(seeds_copy)
+    data = json.loads((site / "digest.json").read_text())
+    assert len(data["articles"]) == 3
+    kept = next(a for a in data["articles"] if a["id"] == MOSCOW_TIMES)
+    assert [d["id"] for d in kept["duplicates"]] == ["zzz_copy"]
+    assert kept["duplicates"][0]["outlet"] == "Example Wire"
+    assert kept["duplicates"][0]["score"] >= 0.6
+    assert "Example Wire" in (site / "sources.html").read_text()
+    report = (site / "dedup.html").read_text()
+    assert "score 0" in report or "score 1" in report
+
+
+def test_forbid_and_force_merge(seeds_copy: Path, builder):
+    (seeds_copy / "zzz_copy.md").write_text(COPY)
+    result, _ = builder(seeds_copy, forbid_merge=[[MOSCOW_TIMES, "zzz_copy"]])
+    assert len(result.digest.articles) == 4
+    ids = sorted(a.id for a in result.digest.articles)
+    result, _ = builder(seeds_copy, force_merge=[[ids[0], ids[2]]], forbid_merge=[[MOSCOW_TIMES, "zzz_copy"]])
+    assert len(result.digest.articles) == 3
+    copy = next(c for a in result.digest.articles for c in a.duplicates)
+    assert copy.forced
+
+
+def article(id_: str, text: str, date: str = "") -> Article:
+    return Article(id=id_, path=f"{id_}.txt", title=id_, date=date, outlet="", byline="", url="",
+                   missing=(), blocks=(), content_hash="", paragraphs=(text,))
+
+
+def test_kept_version_is_the_earliest_then_most_complete():
+    body = " ".join(f"word{i}" for i in range(200))
+    late = article("a", body, "2024-01-02")
+    early = article("b", body, "2024-01-01")
+    kept, merges = fold_copies([late, early], 0.6)
+    assert [k.id for k in kept] == ["b"] and kept[0].duplicates[0].id == "a"
+    assert merges[0].kind == "copy" and merges[0].score == 1.0
+
+
+def test_lsh_finds_the_same_pairs_as_exact_jaccard():
+    base = [f"w{i}" for i in range(300)]
+    sets = {}
+    for n in range(EXACT_LIMIT + 20):
+        words = list(base)
+        words[n % 300] = f"edit{n}"
+        if n % 3:
+            words = [f"u{n}_{i}" for i in range(300)]  # unrelated articles
+        sets[f"d{n:04d}"] = article_shingles(article(f"d{n:04d}", " ".join(words)))
+    exact = {(a, b) for a, b, _ in similar_pairs(dict(list(sets.items())[:EXACT_LIMIT]), 0.6)}
+    candidates = lsh_candidates(dict(list(sets.items())[:EXACT_LIMIT]), 0.6)
+    assert exact and exact <= candidates
+    assert len(similar_pairs(sets, 0.6)) >= len(exact)

@@ -1,0 +1,206 @@
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from generator.errors import PublishError
+from generator.pipeline import build
+from tests.conftest import MOSCOW_TIMES, SEEDS, make_config
+from tests.test_clean import BOILERPLATE
+
+
+def tree(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_site_pages_and_digest_json(seed_site):
+    _, site, data = seed_site
+    for page in ("index.html", "sources.html", "dedup.html", "entities/index.html", "feed.xml",
+                 "sitemap.xml", "search/search_index.json"):
+        assert (site / page).is_file(), page
+    home = (site / "index.html").read_text()
+    topic = data["topics"][0]
+    assert topic["url"] in home and "3 sources" in home
+    page = (site / topic["url"]).read_text()
+    for section in ("Key points", "Key figures", "Timeline", "Keywords", "People", "Sources"):
+        assert f">{section}<" in page, section
+    assert '<time datetime="2023-10-14">' in page
+    assert [a["id"][:3] for a in data["articles"]] == ["000", "001", "002"]
+    moscow = data["articles"][1]
+    assert moscow["id"] == MOSCOW_TIMES
+    for key in ("id", "path", "title", "date", "outlet", "byline", "url", "references",
+                "duplicates", "keywords", "figures", "entities"):
+        assert key in moscow
+    assert moscow["outlet"] == "The Moscow Times" and moscow["byline"] == "AFP"
+    for key in ("value", "text", "counts", "qualifier", "sentence", "article_ids"):
+        assert key in data["figures"][0]
+    for key in ("name", "type", "aliases", "url", "article_ids", "mentions"):
+        assert key in data["entities"][0]
+
+
+def test_navigation_is_short(seed_site):
+    _, site, _ = seed_site
+    entity_page = next((site / "entities").glob("vladimir-putin.html")).read_text()
+    assert entity_page.count('class="md-nav__link') < 30
+
+
+def test_no_boilerplate_anywhere_in_site(seed_site):
+    _, site, _ = seed_site
+    for path in site.rglob("*"):
+        if path.suffix in (".html", ".json", ".xml"):
+            text = path.read_text()
+            for phrase in BOILERPLATE + ["Times of Israel1", "AllIsrael2", "Jerusalem Post3"]:
+                assert phrase not in text, (path, phrase)
+
+
+def test_builds_are_deterministic_and_cached(tmp_path: Path):
+    first = make_config(tmp_path / "a", SEEDS)
+    second = make_config(tmp_path / "b", SEEDS)
+    result = build(first)
+    assert result.computed == 3
+    build(second)
+    assert tree(first.out) == tree(second.out)
+    again = build(first)
+    assert again.computed == 0 and again.pages_written == 0
+    assert tree(first.out) == tree(second.out)
+
+
+def test_adding_an_article_recomputes_only_it(tmp_path: Path, seeds_copy: Path):
+    config = make_config(tmp_path, seeds_copy)
+    build(config)
+    (seeds_copy / "new.txt").write_text("A new headline about the weather\n"
+                                        "Heavy rain fell on Paris on Monday, flooding 40 streets.\n")
+    result = build(config)
+    assert result.computed == 1
+    assert len(result.digest.articles) == 4
+    (seeds_copy / "new.txt").unlink()
+    result = build(config)
+    assert result.computed == 0 and len(result.digest.articles) == 3
+    assert not list((config.work / "site-src" / "docs").rglob("*weather*"))
+
+
+def test_broken_cache_entry_is_a_miss(tmp_path: Path):
+    config = make_config(tmp_path, SEEDS)
+    build(config)
+    for entry in (config.work / "cache").rglob("*.pkl"):
+        entry.write_bytes(entry.read_bytes()[:10])  # a crash mid-write of an older version
+    result = build(config)
+    assert result.computed == 3
+
+
+def test_failed_publish_keeps_previous_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    config = make_config(tmp_path, SEEDS)
+    build(config)
+    before = tree(config.out)
+
+    def explode(*args, **kwargs):
+        raise PublishError("injected failure")
+
+    monkeypatch.setattr("generator.publish.check_site", explode)
+    with pytest.raises(PublishError):
+        build(config)
+    assert tree(config.out) == before
+    assert not any(p.name.startswith(".site.") for p in config.out.parent.iterdir())
+
+
+def test_bad_file_is_skipped_and_rest_builds(tmp_path: Path, seeds_copy: Path):
+    (seeds_copy / "broken.txt").write_bytes(b"\x00\x00binary")
+    config = make_config(tmp_path, seeds_copy)
+    result = build(config)
+    assert result.skipped == 1 and len(result.digest.articles) == 3
+    data = json.loads((config.out / "digest.json").read_text())
+    assert data["problems"][0]["path"] == "broken.txt"
+
+
+HOSTILE = """---
+title: "<img src=x onerror=alert(1)> Breaking {{ config }} news"
+url: "javascript:alert(1)"
+---
+# ignored heading
+
+<script>alert("x")</script> Officials in Paris said that 30 people were hurt in the blast.
+
+Click [here](javascript:alert(2)) or ![img](data:text/html,evil) <a href="javascript:alert(3)" onclick="x()">x</a> for more from Paris officials.
+
+# Heading injection {% raw %}{{ 7*7 }}{% endraw %}
+"""
+
+
+class TagCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, {k: v or "" for k, v in attrs}))
+
+
+def test_hostile_markup_never_reaches_the_site(tmp_path: Path):
+    seeds = tmp_path / "in"
+    seeds.mkdir()
+    (seeds / "hostile.md").write_text(HOSTILE)
+    config = make_config(tmp_path, seeds)
+    build(config)
+    pages = list(config.out.rglob("*.html"))
+    assert len(pages) > 5
+    for path in pages:
+        collector = TagCollector()
+        collector.feed(path.read_text())
+        for tag, attrs in collector.tags:
+            assert not any(k.startswith("on") for k in attrs), (path, tag, attrs)
+            for key in ("href", "src"):
+                value = attrs.get(key, "").strip().lower()
+                assert not value.startswith(("javascript:", "data:", "vbscript:")), (path, tag, attrs)
+            assert not (tag == "img" and attrs.get("src") == "x"), path
+            if tag == "script":
+                assert "src" in attrs or "alert" not in path.read_text().split("<script>")[-1][:30]
+    source = (config.out / "sources.html").read_text()
+    assert "&lt;img src=x onerror=alert(1)&gt; Breaking {{ config }} news" in source
+    topic = next((config.out / "topics").glob("*.html")).read_text()
+    assert "7*7" not in topic and "<h1>Heading injection" not in topic
+
+
+def test_slugs_stay_inside_the_output(tmp_path: Path):
+    seeds = tmp_path / "in"
+    seeds.mkdir()
+    (seeds / "a.md").write_text("---\ntitle: ../../../etc/passwd\n---\nParis officials met on Monday.\n")
+    (seeds / "b.md").write_text("---\ntitle: index\n---\nBerlin officials met in Berlin on Monday.\n")
+    config = make_config(tmp_path, seeds)
+    build(config)
+    assert not (tmp_path / "etc").exists()
+    pages = {p.relative_to(config.out).as_posix() for p in config.out.rglob("*.html")}
+    topic_pages = {p for p in pages if p.startswith("topics/")}
+    assert topic_pages and all(p.count("/") == 1 for p in topic_pages)
+    assert "topics/index.html" not in topic_pages
+
+
+def test_second_build_on_locked_folder_fails(tmp_path: Path):
+    import fcntl
+
+    from generator.errors import BuildError
+
+    config = make_config(tmp_path, SEEDS)
+    config.work.mkdir(parents=True)
+    with (config.work / ".lock").open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        with pytest.raises(BuildError, match="another build"):
+            build(config)
+
+
+def test_user_templates_override_defaults(tmp_path: Path):
+    custom = tmp_path / "templates"
+    custom.mkdir()
+    (custom / "index.md.j2").write_text(
+        '{% extends "default/index.md.j2" %}\n')
+    shutil.copy(Path(__file__).parent.parent / "templates" / "sources.md.j2", custom / "sources.md.j2")
+    text = (custom / "sources.md.j2").read_text().replace("# Sources", "# Where it came from")
+    (custom / "sources.md.j2").write_text(text)
+    config = make_config(tmp_path, SEEDS, templates=custom)
+    build(config)
+    assert "Where it came from" in (config.out / "sources.html").read_text()
