@@ -17,7 +17,7 @@ from pathlib import Path
 # Make `generator` importable when a bench is run as `python bench/<name>.py` from anywhere.
 sys.path.insert(1, str(Path(__file__).resolve().parent.parent))
 
-from generator.model import Article  # noqa: E402
+from generator.model import Article
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -122,8 +122,11 @@ def score_sentence(gold: list[dict], tags: list[dict]) -> tuple[int, int, list[d
 def miss_category(quantity: dict, tags: list[dict]) -> str:
     value = quantity["value"]
     if quantity["found"]:
-        kind = "compound unit (X per Y)" if " per " in quantity["unit"] else quantity["unit"]
-        return f"value found, unit differs (gold {kind})"
+        if quantity["unit"].endswith("of age"):
+            return "value found, unit differs: age ('15 year-old' -> year)"
+        if " per " in quantity["unit"]:
+            return "value found, unit differs: gold has a compound unit (X per Y)"
+        return "value found, unit differs: other"
     if isinstance(value, tuple):
         if any(not isinstance(t["value"], tuple) and values_match(t["value"], value[0]) for t in tags):
             return "range read as separate numbers"
@@ -146,18 +149,19 @@ def miss_category(quantity: dict, tags: list[dict]) -> str:
     return "quantity with a unit or counted noun missed"
 
 
-def fp_category(tag: dict, gold: list[dict], text: str) -> str:
+def fp_category(tag: dict, gold: list[dict]) -> str:
+    figure: Figure = tag["figure"]
     if not gold:
         return "sentence has no gold quantity"
-    if any(isinstance(q["value"], tuple) and not isinstance(tag["value"], tuple)
-           and any(np.isclose(tag["value"], v) for v in q["value"]) for q in gold):
+    singles = [q["value"] for q in gold if not isinstance(q["value"], tuple)]
+    ends = [v for q in gold if isinstance(q["value"], tuple) for v in q["value"]]
+    if figure.value_high is None and any(np.isclose(figure.value, v) for v in ends):
         return "one end of a gold range"
-    figure: Figure = tag["figure"]
-    if re.search(rf"\b{re.escape(figure.text.split(' ')[-1])}\b", text) is None:
-        return "other"
     if figure.value_high is not None:
-        return "range not in gold"
-    if figure.value % 1 == 0 and figure.value < 10 and re.search(r"\d", figure.text) is None:
+        return "range that gold does not have"
+    if any(np.isclose(figure.value, v * s) for v in singles for s in (1e3, 1e6, 1e9, 1e-3, 1e-6, 1e-9)):
+        return "value off by a scale (10^3k)"
+    if re.search(r"\d", figure.text) is None:
         return "number word not in gold"
     return f"{figure.kind} figure not in gold"
 
@@ -199,7 +203,7 @@ def main() -> None:
                 unit_pairs[quantity["unit"], ours[0]] += 1
         for tag in tags:
             if not tag["found"]:
-                false_pos.append((fp_category(tag, gold, item["text"]), tag, item["text"], gold))
+                false_pos.append((fp_category(tag, gold), tag, item["text"], gold))
 
     print(f"NewsQuant: {len(items)} sentences, {n_gold} gold quantities, {n_tags} figures from us, "
           f"{time.perf_counter() - started:.0f}s")

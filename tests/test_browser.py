@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import http.server
 import json
+import re
 import subprocess
 import sys
 import threading
@@ -194,6 +195,11 @@ def test_home_lists_topics_and_links_to_a_topic_page(tab: Tab, site: Site) -> No
     links = page.locator("article h3 a[href*='topics/']")
     assert links.count() >= 1
     assert links.count() == len(site.digest["topics"])
+    # Under each topic heading: a date/sources line, then the lead sentence as its own paragraph.
+    lead_text = site.digest["topics"][0]["lead"][0]["text"]
+    paragraphs = page.locator("article h3 ~ p").all_inner_texts()
+    assert any(p.startswith(lead_text) for p in paragraphs), (
+        "the first topic's lead is not a paragraph of its own on the home page:\n" + "\n".join(paragraphs))
 
     links.first.click()
     page.wait_for_load_state("load")
@@ -240,6 +246,15 @@ def test_entity_index_links_to_entity_page_with_alias(tab: Tab, site: Site) -> N
     aliases = summary.split("also written", 1)[1]
     assert "Putin" in [a.strip() for a in aliases.split(",")], summary
     tab.assert_clean()
+
+
+def test_entity_mentions_end_cleanly(tab: Tab, site: Site) -> None:
+    """A mention is one sentence: no opening quote of the next sentence left before the citation."""
+    _goto(tab, site.entity_url)
+    mentions = _section(tab.page, "mentions").locator("li").all_inner_texts()
+    assert mentions
+    dangling = [m for m in mentions if re.search(r"\s[\"“]\s*\([^()]*\)$", m)]
+    assert not dangling, "mentions ending in a stray opening quote:\n" + "\n".join(dangling)
 
 
 def test_search_finds_the_entity_page(tab: Tab, site: Site) -> None:
