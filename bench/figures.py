@@ -171,6 +171,7 @@ def main() -> None:
     parser.add_argument("path", nargs="?", default=str(NEWSQUANT), help="NewsQuant.json")
     parser.add_argument("--limit", type=int, default=None, help="only the first N sentences")
     parser.add_argument("--examples", type=int, default=10, help="misses and false positives to show")
+    parser.add_argument("--pairs", type=int, default=25, help="unit disagreements to show")
     args = parser.parse_args()
 
     items = read_newsquant(args.path)[:args.limit]
@@ -208,20 +209,20 @@ def main() -> None:
     print(f"NewsQuant: {len(items)} sentences, {n_gold} gold quantities, {n_tags} figures from us, "
           f"{time.perf_counter() - started:.0f}s")
     print(stamp())
-    print(f"\n{'':28s}{'P':>7s}{'R':>7s}{'F1':>7s}")
+    print(f"\n{'':36s}{'P':>7s}{'R':>7s}{'F1':>7s}")
     for name, hits in (("ours value", value_hits), ("ours value+unit", unit_hits)):
         p, r, f = prf(hits, n_tags, n_gold)
-        print(f"{name:28s}{p * 100:7.1f}{r * 100:7.1f}{f * 100:7.1f}")
+        print(f"{name:36s}{p * 100:7.1f}{r * 100:7.1f}{f * 100:7.1f}")
     for system, rows in PUBLISHED.items():
         for label, (p, r, f) in zip(("value", "value+unit"), rows, strict=True):
-            print(f"{'  ' + system + ' ' + label + ' (published)':28s}{p:7.1f}{r:7.1f}{f:7.1f}")
+            print(f"{'  ' + system + ' ' + label + ' (published)':36s}{p:7.1f}{r:7.1f}{f:7.1f}")
 
     print(f"\ngold quantities not matched on value+unit: {len(misses)}")
     by_kind = Counter(category for category, *_ in misses)
     for category, count in by_kind.most_common():
         print(f"  {count:4d}  {category}")
-    print("\nunit disagreements when the value matched (gold unit <- our unit), top 15:")
-    for (gold_unit, ours), count in unit_pairs.most_common(15):
+    print(f"\nunit disagreements when the value matched (gold unit <- our unit), top {args.pairs}:")
+    for (gold_unit, ours), count in unit_pairs.most_common(args.pairs):
         print(f"  {count:4d}  {gold_unit!r} <- {ours!r}")
     print(f"\nfigures of ours matching no gold value: {len(false_pos)}")
     for category, count in Counter(category for category, *_ in false_pos).most_common():

@@ -40,7 +40,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(title="commands", required=True)
 
-    def command(name: str, func, help_text: str) -> argparse.ArgumentParser:  # noqa: ANN001
+    def command(name: str, func, help_text: str) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help_text, description=help_text)
         sub.set_defaults(command=func)
         sub.add_argument("-v", "--verbose", action="count", default=0, help="more log output")
@@ -68,7 +68,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _config(args: argparse.Namespace):  # noqa: ANN202
+def _config(args: argparse.Namespace):
     keys = ("seeds", "out", "templates", "strict", "cache", "workers", "work")
     return load_config(args.config, **{k: getattr(args, k, None) for k in keys})
 

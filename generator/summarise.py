@@ -103,7 +103,7 @@ def timeline(facts: list[Fact], sentences: dict[tuple[str, str], Sentence],
 
     def add(event: Event) -> None:
         key = (event.date, event.text)
-        if key not in events or events[key].inferred and not event.inferred:
+        if key not in events or (events[key].inferred and not event.inferred):
             events[key] = event
 
     for fact in facts:

@@ -39,7 +39,7 @@ Share this article: Twitter | Facebook
 
 def test_republished_copy_is_folded(seeds_copy: Path, builder):
     (seeds_copy / "zzz_copy.md").write_text(COPY)
-    result, site = builder(seeds_copy)
+    _result, site = builder(seeds_copy)
     data = json.loads((site / "digest.json").read_text())
     assert len(data["articles"]) == 3
     kept = next(a for a in data["articles"] if a["id"] == MOSCOW_TIMES)

@@ -55,7 +55,7 @@ def test_no_boilerplate_anywhere_in_site(seed_site):
     for path in site.rglob("*"):
         if path.suffix in (".html", ".json", ".xml"):
             text = path.read_text()
-            for phrase in BOILERPLATE + ["Times of Israel1", "AllIsrael2", "Jerusalem Post3"]:
+            for phrase in [*BOILERPLATE, "Times of Israel1", "AllIsrael2", "Jerusalem Post3"]:
                 assert phrase not in text, (path, phrase)
 
 

@@ -167,7 +167,7 @@ def yake_candidates(text: str, top: int) -> list[tuple[str, float]]:
     extractor = yake.KeywordExtractor(lan="en", n=3, top=top, dedup_lim=0.7, dedup_func="levs")
     try:
         result = extractor.extract_keywords(text)
-    except Exception as exc:  # noqa: BLE001 - report any engine failure with its cause
+    except Exception as exc:
         raise BuildError(f"YAKE failed: {exc}") from exc
     if not result and len(words(text)) > 20:
         # yake 0.7.3 swallows its own errors into an empty list
