@@ -18,6 +18,7 @@ above that, perturbed variants of random real bodies are added (see `synthesise`
 from __future__ import annotations
 
 import argparse
+import contextlib
 import cProfile
 import io
 import json
@@ -149,26 +150,58 @@ def quality(thresholds: list[float]) -> None:
         started = time.perf_counter()
         found, candidates = forced_lsh_pairs(sets, threshold)
         seconds = time.perf_counter() - started
-        hits = len(found & truth)
-        precision = hits / len(found) if found else 1.0
-        recall = hits / len(truth) if truth else 1.0
         print(f"-- threshold {threshold} (LSH threshold {max(0.05, threshold - 0.1):.2f}, "
               f"num_perm {dedupe.NUM_PERM}): similar_pairs via LSH {seconds:.1f} s")
-        print(f"   exact pairs {len(truth)}, LSH-path pairs {len(found)}, true positives {hits}, "
-              f"false positives {len(found - truth)}, missed {len(truth - found)}")
-        print(f"   precision {precision:.4f}  recall {recall:.4f}  "
-              f"(LSH candidates {candidates:,}; {len(found) / max(candidates, 1):.1%} pass the exact check)")
-        missed = sorted(truth - found, key=lambda p: truth_all[p])
+        compare(truth, found, {p: s for p, s in truth_all.items() if s >= threshold})
+        print(f"   LSH candidates {candidates:,}; {len(found) / max(candidates, 1):.1%} pass the exact check")
+    print(_banding_note(thresholds))
+    _, merges = dedupe.fold_copies(articles, min(thresholds))
+    _chaining(merges, min(thresholds))
+
+
+def compare(truth: set[tuple[str, str]], found: set[tuple[str, str]],
+            scores: dict[tuple[str, str], float]) -> None:
+    """Precision, recall, recall by Jaccard band, and whether missed pairs were folded anyway."""
+    hits = len(found & truth)
+    precision = hits / len(found) if found else 1.0
+    recall = hits / len(truth) if truth else 1.0
+    print(f"   exact pairs {len(truth)}, LSH-path pairs {len(found)}, true positives {hits}, "
+          f"false positives {len(found - truth)}, missed {len(truth - found)}")
+    print(f"   precision {precision:.4f}  recall {recall:.4f}")
+    missed = sorted(truth - found, key=lambda p: scores[p])
+    band = Counter(min(int(s * 20) / 20, 0.95) for s in scores.values())
+    band_missed = Counter(min(int(scores[p] * 20) / 20, 0.95) for p in missed)
+    print("   recall by exact Jaccard band: " + ", ".join(
+        f"[{b:.2f},{b + 0.05:.2f}) {1 - band_missed[b] / n:.3f} of {n}" for b, n in sorted(band.items())))
+    if missed:
         group = _components(found)
         rescued = sum(1 for a, b in missed if a in group and group.get(a) == group.get(b))
         print(f"   missed pairs still folded together via other copies (same group): {rescued}/{len(missed)}")
-        buckets = Counter(min(int(truth_all[p] * 10) / 10, 0.9) for p in missed)
-        if missed:
-            print("   missed by Jaccard bucket: " + ", ".join(
-                f"[{b:.1f},{b + 0.1:.1f}): {n}" for b, n in sorted(buckets.items())))
-            for a, b in missed[:5]:
-                print(f"   e.g. missed {a} ~ {b}: J={truth_all[(a, b)]:.3f}, "
-                      f"|A|={len(sets[a])}, |B|={len(sets[b])}")
+        for a, b in missed[:3]:
+            print(f"   e.g. missed {a} ~ {b}: J={scores[(a, b)]:.3f}")
+
+
+def _banding_note(thresholds: list[float]) -> str:
+    """Probability that a pair of true Jaccard s becomes an LSH candidate, for the (b, r) datasketch picks."""
+    from datasketch import MinHashLSH
+
+    lines = []
+    for threshold in sorted(thresholds):
+        lsh = MinHashLSH(threshold=max(0.05, threshold - 0.1), num_perm=dedupe.NUM_PERM)
+        curve = ", ".join(f"{s:.2f}: {1 - (1 - s ** lsh.r) ** lsh.b:.3f}"
+                          for s in (threshold, threshold + 0.05, threshold + 0.1, threshold + 0.15))
+        lines.append(f"   threshold {threshold}: bands b={lsh.b}, rows r={lsh.r}; "
+                     f"P(candidate | J) = {curve}")
+    return "-- theoretical LSH recall (banding curve 1-(1-J^r)^b)\n" + "\n".join(lines)
+
+
+def _chaining(merges: list, threshold: float) -> None:
+    """fold_copies links copies transitively: a kept article's copy may be far from it."""
+    copies = [m for m in merges if m.kind == "copy"]
+    below = [m for m in copies if m.score < threshold]
+    print(f"-- fold_copies(threshold={threshold}): {len(copies)} copies folded; {len(below)} of them have "
+          f"Jaccard < {threshold} to the article they were folded into (transitive chaining)"
+          + (f", lowest {min(m.score for m in below):.3f}" if below else ""))
 
 
 def _components(pairs: set[tuple[str, str]]) -> dict[str, str]:
@@ -189,27 +222,29 @@ def _components(pairs: set[tuple[str, str]]) -> dict[str, str]:
 # --- speed -------------------------------------------------------------------------------
 
 
-def _timed(name: str, func: Callable, laps: dict[str, float]) -> Callable:
+def _timed(name: str, func: Callable, laps: dict[str, float], results: dict[str, object]) -> Callable:
     def wrapper(*args, **kwargs):
         started = time.perf_counter()
         try:
-            return func(*args, **kwargs)
+            results[name] = func(*args, **kwargs)
+            return results[name]
         finally:
             laps[name] = laps.get(name, 0.0) + time.perf_counter() - started
 
     return wrapper
 
 
-def speed_child(size: int, threshold: float, profile: bool) -> dict:
+def speed_child(size: int, threshold: float, profile: bool, truth: bool) -> dict:
     started = time.perf_counter()
     articles, how = (real_articles(size), f"first {size} real bodies") if size <= 19043 \
         else synthesise(size)
     prepared = time.perf_counter() - started
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     laps: dict[str, float] = {}
+    results: dict[str, object] = {}
     originals = {n: getattr(dedupe, n) for n in ("article_shingles", "similar_pairs", "lsh_candidates")}
     for name, func in originals.items():
-        setattr(dedupe, name, _timed(name, func, laps))
+        setattr(dedupe, name, _timed(name, func, laps, results))
     profiler = cProfile.Profile() if profile else None
     try:
         started = time.perf_counter()
@@ -231,22 +266,36 @@ def speed_child(size: int, threshold: float, profile: bool) -> dict:
         "kept": len(kept), "merges": len(merges),
         "rss_before_mb": rss_before // 1024,
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
+        "below_threshold": sum(m.score < threshold for m in merges),
+        "lowest_score": min((m.score for m in merges), default=1.0),
     }
+    if truth:
+        sets = {a.id: dedupe.article_shingles(a) for a in articles}
+        started = time.perf_counter()
+        exact, sharing = exact_pairs(sets, threshold)
+        result["truth_s"] = round(time.perf_counter() - started, 1)
+        found = {(a, b) for a, b, _ in results["similar_pairs"]}
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            compare(set(exact), found, exact)
+        result["quality"] = out.getvalue()
+        result["sharing"] = sharing
     if profiler:
         out = io.StringIO()
-        pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(12)
+        stats = pstats.Stats(profiler, stream=out)
+        stats.sort_stats("cumulative").print_stats(18)
+        stats.sort_stats("tottime").print_stats(10)
         result["profile"] = out.getvalue()
     return result
 
 
-def speed(sizes: list[int], threshold: float, profile: bool) -> None:
+def speed(sizes: list[int], threshold: float, profile: bool, truth: bool) -> None:
     goals = {10_000: 10.0, 100_000: 120.0}
     print(f"== speed: fold_copies(threshold={threshold}), one fresh process per size; "
           f"single-threaded (dedupe uses one core)")
     for size in sizes:
         command = [sys.executable, __file__, "_speed_child", str(size), str(threshold)]
-        if profile:
-            command.append("--profile")
+        command += ["--profile"] * profile + ["--truth"] * truth
         output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
         r = json.loads(output.splitlines()[-1])
         print(f"-- {r['size']:,} articles ({r['how']}; prepared in {r['prepare_s']} s)")
@@ -257,24 +306,33 @@ def speed(sizes: list[int], threshold: float, profile: bool) -> None:
               f" + exact checks {r['exact_check_s']} s + grouping/scores {r['grouping_s']} s")
         print(f"   kept {r['kept']:,}, merges {r['merges']:,}; "
               f"peak RSS {r['peak_rss_mb']} MB (articles alone {r['rss_before_mb']} MB)")
+        print(f"   {r['below_threshold']:,} folded copies have Jaccard < {threshold} to the article kept "
+              f"(transitive chaining), lowest {r['lowest_score']}")
+        if "quality" in r:
+            print(f"   vs exact all-pairs ground truth ({r['truth_s']} s, after the timing; "
+                  f"{r['sharing']:,} pairs share >= 1 shingle):")
+            print(r["quality"], end="")
         if "profile" in r:
             print(r["profile"])
 
 
 def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "_speed_child":
-        print(json.dumps(speed_child(int(sys.argv[2]), float(sys.argv[3]), "--profile" in sys.argv)))
+        print(json.dumps(speed_child(int(sys.argv[2]), float(sys.argv[3]), "--profile" in sys.argv,
+                                     "--truth" in sys.argv)))
         return
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     parser.add_argument("part", nargs="?", choices=("all", "quality", "speed"), default="all")
     parser.add_argument("--thresholds", type=float, nargs="+", default=[0.6, 0.8])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--profile", action="store_true", help="cProfile fold_copies (slower)")
+    parser.add_argument("--truth", action="store_true",
+                        help="also score the speed runs against exact all-pairs Jaccard (untimed)")
     args = parser.parse_args()
     if args.part in ("all", "quality"):
         quality(args.thresholds)
     if args.part in ("all", "speed"):
-        speed(args.sizes, args.thresholds[0], args.profile)
+        speed(args.sizes, args.thresholds[0], args.profile, args.truth)
 
 
 if __name__ == "__main__":

@@ -50,6 +50,10 @@ UNIT_MAP = {
     "mah": "milliampere-hour", "pts": "point", "yr": "year", "yrs": "year", "hr": "hour", "hrs": "hour",
     "min": "minute", "mins": "minute", "sec": "second", "secs": "second", "liter": "litre",
     "liters": "litre", "litres": "litre", "degrees": "degree", "cents": "cent", "times": "count",
+    "millimeter": "millimetre", "centimeter": "centimetre", "tonne": "metric ton", "mpg": "mile per gallon",
+    "km/h": "kilometre per hour", "kph": "kilometre per hour", "m.p.h": "mile per hour",
+    "gwh": "gigawatt hour", "mwh": "megawatt hour", "ppm": "part per million", "ppb": "parts-per-billion",
+    "€": "euro", "$": "dollar", "£": "pound sterling", "jpy": "japanese yen",
 }
 IRREGULAR = {"people": "people", "men": "man", "women": "woman", "children": "child", "feet": "foot"}
 CHANGE = {"exact": "=", "approx": "~", "min": ">", "max": "<"}
@@ -65,7 +69,9 @@ def singular(word: str) -> str:
         return IRREGULAR[word]
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
-    if word.endswith(("sses", "xes", "ches", "shes", "zes")):
+    if word.endswith("men") and len(word) > 5:
+        return word[:-3] + "man"
+    if word.endswith(("sses", "xes", "ches", "shes", "zes", "uses")):
         return word[:-2]
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
@@ -75,7 +81,11 @@ def singular(word: str) -> str:
 def our_unit(figure: Figure) -> str:
     if figure.unit in CURRENCIES:
         return CURRENCIES[figure.unit]
-    unit = figure.unit.lower().strip("-.,;:'’ ")
+    return our_unit_text(figure.unit)
+
+
+def our_unit_text(unit: str) -> str:
+    unit = unit.lower().strip("-.,;:'’ ")
     unit = UNIT_MAP.get(unit, unit)
     return UNIT_MAP.get(singular(unit), singular(unit)) if " " not in unit else unit
 
@@ -119,20 +129,43 @@ def score_sentence(gold: list[dict], tags: list[dict]) -> tuple[int, int, list[d
     return value_hits, unit_hits, gold
 
 
-def miss_category(quantity: dict, tags: list[dict]) -> str:
+_WRITTEN = re.compile(r"(?P<sign>[+\-−–]|minus\s+)?(?P<pre>[A-Za-z$£€¥=]*)"
+                      r"(?P<num>\d[\d,]*(?:\.\d+)?|\.\d+)(?P<suf>[A-Za-zμ]*)")
+_SUFFIX_SCALE = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
+
+
+def written_form(value: float, text: str) -> str:
+    """Why a plainly written gold number was not read: how it is written in the sentence, or ""."""
+    for match in _WRITTEN.finditer(text):
+        try:
+            number = float(match["num"].replace(",", ""))
+        except ValueError:
+            continue
+        sign = -1 if match["sign"] and match["sign"].strip() in ("-", "−", "–", "minus") else 1
+        scale = _SUFFIX_SCALE.get(match["suf"].lower(), 1)
+        if not any(np.isclose(value, sign * number * s) for s in {1, scale}):
+            continue
+        if match["sign"]:
+            return "signed number (+0.2%, -1.3%, minus 233)"
+        if match["num"].startswith("."):
+            return "leading-dot decimal (.001, .500)"
+        if match["suf"] or any(c.isalpha() or c == "=" for c in match["pre"]):
+            return "number glued to unit/currency letters (5pc, 10kW, $1.762bn, PS2.7m, $US113)"
+    return ""
+
+
+def miss_category(quantity: dict, tags: list[dict], text: str) -> str:
     value = quantity["value"]
     if quantity["found"]:
-        if quantity["unit"].endswith("of age"):
-            return "value found, unit differs: age ('15 year-old' -> year)"
-        if " per " in quantity["unit"]:
-            return "value found, unit differs: gold has a compound unit (X per Y)"
-        return "value found, unit differs: other"
+        return "value found, unit differs: " + _unit_reason(quantity, tags)
     if isinstance(value, tuple):
         if any(not isinstance(t["value"], tuple) and values_match(t["value"], value[0]) for t in tags):
             return "range read as separate numbers"
         return "range missed"
     if np.isclose(value, 1.0):
         return "one / a (skipped by design)"
+    if form := written_form(value, text):
+        return form
     if quantity["unit"] in ("-", "count"):
         return "bare number, no unit (skipped by design)"
     if quantity["unit"].endswith("of age"):
@@ -147,6 +180,24 @@ def miss_category(quantity: dict, tags: list[dict]) -> str:
     if any(values_match(t["value"], value * s) for t in tags for s in (1e3, 1e6, 1e9, 1e-3, 1e-6, 1e-9)):
         return "scale word mis-read (value off by 10^3k)"
     return "quantity with a unit or counted noun missed"
+
+
+def _unit_reason(quantity: dict, tags: list[dict]) -> str:
+    gold = quantity["unit"]
+    tag = next(t for t in tags if values_match(t["value"], quantity["value"]))
+    ours = tag["unit"]
+    counts = tag["figure"].counts.lower().replace("-", " ").split()
+    if gold.endswith("of age"):
+        return "age ('15 year-old' read as unit year)"
+    if " per " in gold:
+        return "gold has a rate unit 'X per Y', ours only X or other"
+    if gold.endswith(" " + ours) or gold.endswith(" " + tag["figure"].unit.lower()):
+        return "gold unit is a fuller noun phrase ending in ours ('different boss' <- 'boss')"
+    if len(counts) > 1 and our_unit_text(counts[0]) == gold:
+        return "unit word read as modifier, later head noun taken ('40 yard line' -> line)"
+    if len(ours) <= 3 or not ours.isalpha():
+        return "unit symbol/abbreviation not normalised by this bench (ppb, ksi, μm...)"
+    return "other unit disagreement"
 
 
 def fp_category(tag: dict, gold: list[dict]) -> str:
@@ -198,7 +249,7 @@ def main() -> None:
         unit_hits += unit_ok
         for quantity in gold:
             if not quantity["unit_ok"]:
-                misses.append((miss_category(quantity, tags), quantity, item["text"], tags))
+                misses.append((miss_category(quantity, tags, item["text"]), quantity, item["text"], tags))
             if quantity["found"] and not quantity["unit_ok"]:
                 ours = [t["unit"] for t in tags if values_match(t["value"], quantity["value"])]
                 unit_pairs[quantity["unit"], ours[0]] += 1

@@ -33,7 +33,7 @@ from generator.ingest import safe_url
 from generator.model import Article, Digest, Entity, Topic
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
 TYPE_NAMES = {"person": "People", "organization": "Organisations", "place": "Places",
               "group": "Nationalities and groups"}
 

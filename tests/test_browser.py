@@ -99,8 +99,9 @@ def _is_local(url: str, base: str) -> bool:
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     tmp = tmp_path_factory.mktemp("browser-site")
     out = tmp / "site"
-    subprocess.run([sys.executable, "-m", "generator", "build", "--seeds", str(SEEDS), "--out", str(out),
-                    "--work", str(tmp / "work")], check=True, cwd=tmp, capture_output=True, text=True)
+    run = subprocess.run([sys.executable, "-m", "generator", "build", "--seeds", str(SEEDS), "--out", str(out),
+                          "--work", str(tmp / "work")], cwd=tmp, capture_output=True, text=True)
+    assert run.returncode == 0, f"digest build failed ({run.returncode}):\n{run.stderr}"
     digest = json.loads((out / "digest.json").read_text(encoding="utf-8"))
     problems = "\n".join(f"{p.get('file')}: {p.get('message')}" for p in digest["problems"])
     assert digest["topics"], f"the seeds built no topics:\n{problems}"

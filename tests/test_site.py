@@ -204,3 +204,27 @@ def test_user_templates_override_defaults(tmp_path: Path):
     config = make_config(tmp_path, SEEDS, templates=custom)
     build(config)
     assert "Where it came from" in (config.out / "sources.html").read_text()
+
+
+def test_shuffled_and_renamed_inputs_give_the_same_site(tmp_path: Path):
+    reference = make_config(tmp_path / "ref", SEEDS)
+    build(reference)
+    seeds = tmp_path / "shuffled"
+    seeds.mkdir()
+    names = sorted(p.name for p in SEEDS.iterdir())
+    for name in reversed(names):  # another creation order, other file names
+        (seeds / f"renamed-{name}").write_bytes((SEEDS / name).read_bytes())
+    other = make_config(tmp_path / "other", seeds)
+    build(other)
+    expected = tree(reference.out)
+    renamed = {}
+    for path in sorted(other.out.rglob("*")):
+        if path.is_file():
+            text = path.read_bytes()
+            for name in names:
+                stem = name.rsplit(".", 1)[0]
+                text = text.replace(f"renamed-{stem}".encode(), stem.encode())
+            renamed[path.relative_to(other.out).as_posix()] = hashlib.sha256(text).hexdigest()
+    differing = sorted(k for k in expected if renamed.get(k) != expected[k])
+    assert sorted(renamed) == sorted(expected)
+    assert differing == [], differing
