@@ -7,6 +7,7 @@ as an argument and only reads it.
 from __future__ import annotations
 
 import hashlib
+import inspect
 import json
 import os
 import subprocess
@@ -17,7 +18,9 @@ from pathlib import Path
 # Make `generator` importable when a bench is run as `python bench/<name>.py` from anywhere.
 sys.path.insert(1, str(Path(__file__).resolve().parent.parent))
 
-from generator.model import Article
+from generator.extract.entities import mentions_in
+from generator.extract.figures import figures_in
+from generator.model import Article, Figure, Mention
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -55,6 +58,20 @@ def article(doc_id: str, title: str, paragraphs: tuple[str, ...] | list[str]) ->
     """A minimal clean Article as `generator.extract.extract` expects it."""
     return Article(id=doc_id, path=f"{doc_id}.md", title=title, date="", outlet="", byline="", url="",
                    missing=(), blocks=(), content_hash="", paragraphs=tuple(paragraphs))
+
+
+def figures_of(sent, article_id: str = "", date: str = "") -> list[Figure]:
+    """`figures_in` for a spaCy sentence, with or without the newer `sentence` text argument."""
+    if "sentence" in inspect.signature(figures_in).parameters:
+        return figures_in(sent, sent.text.strip(), article_id, date)
+    return figures_in(sent, article_id, date)
+
+
+def mentions_of(sent) -> list[Mention]:
+    """`mentions_in` for a spaCy sentence, with or without the newer `sentence` text argument."""
+    if "sentence" in inspect.signature(mentions_in).parameters:
+        return mentions_in(sent, sent.text.strip())
+    return mentions_in(sent)
 
 
 def read_newsquant(path: str | os.PathLike) -> list[dict]:
@@ -104,3 +121,9 @@ def stamp() -> str:
         head, dirty = "?", ""
     return f"code: HEAD {head or '?'}, generator/extract sha1 {digest.hexdigest()[:10]}" + (
         " (generator/ has uncommitted changes)" if dirty else "")
+
+
+def stamp_line(before: str) -> str:
+    """The stamp taken when the run started, flagged if the code changed while it ran."""
+    after = stamp()
+    return before if after == before else f"{before}\nWARNING: code changed during the run, now {after}"

@@ -30,9 +30,8 @@ import time
 from collections import Counter
 
 import numpy as np
-from _data import MODEL, NEWSQUANT, prf, read_newsquant, stamp
+from _data import MODEL, NEWSQUANT, figures_of, prf, read_newsquant, stamp, stamp_line
 
-from generator.extract.figures import figures_in
 from generator.extract.nlp import load_nlp
 from generator.model import Figure
 
@@ -227,6 +226,7 @@ def main() -> None:
 
     items = read_newsquant(args.path)[:args.limit]
     nlp = load_nlp(MODEL)
+    code = stamp()
     started = time.perf_counter()
     n_gold = n_tags = value_hits = unit_hits = 0
     misses: list[tuple[str, dict, str, list[dict]]] = []
@@ -236,7 +236,7 @@ def main() -> None:
         doc = nlp(item["text"])
         tags = []
         for sent in doc.sents:
-            for figure in figures_in(sent, f"nq{index}", ""):
+            for figure in figures_of(sent, f"nq{index}"):
                 value = figure.value if figure.value_high is None else (figure.value, figure.value_high)
                 tags.append({"value": value, "unit": our_unit(figure), "figure": figure, "found": False,
                              "change": CHANGE[figure.bound]})
@@ -259,7 +259,7 @@ def main() -> None:
 
     print(f"NewsQuant: {len(items)} sentences, {n_gold} gold quantities, {n_tags} figures from us, "
           f"{time.perf_counter() - started:.0f}s")
-    print(stamp())
+    print(stamp_line(code))
     print(f"\n{'':36s}{'P':>7s}{'R':>7s}{'F1':>7s}")
     for name, hits in (("ours value", value_hits), ("ours value+unit", unit_hits)):
         p, r, f = prf(hits, n_tags, n_gold)

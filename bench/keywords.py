@@ -31,7 +31,7 @@ import re
 import time
 
 import yake
-from _data import KPCROWD, MODEL, article, read_kpcrowd, stamp
+from _data import KPCROWD, MODEL, article, read_kpcrowd, stamp, stamp_line
 
 from generator.extract import extract
 
@@ -82,6 +82,7 @@ def main() -> None:
     body = {(system, k): [0.0, 0.0, 0.0] for system in ("ours", "plain") for k in KS}
     counts = {"ours": 0, "plain": 0}
     misses: dict[str, int] = {"ours": 0, "plain": 0}
+    code = stamp()
     started = time.perf_counter()
     for index, doc in enumerate(docs):
         gold = {normalise(key) for key in doc.keys} - {""}
@@ -102,7 +103,7 @@ def main() -> None:
     n = len(docs)
     print(f"\n500N-KPCrowd: {n} docs, {sum(len(d.keys) for d in docs) / n:.1f} gold phrases/doc, "
           f"{time.perf_counter() - started:.0f}s")
-    print(stamp())
+    print(stamp_line(code))
     for system in ("ours", "plain"):
         print(f"{system:5s}: {counts[system] / n:.2f} keywords/doc, {misses[system]} docs with none")
     print(f"\n{'':6s}" + "".join(f"{'P@' + str(k):>8s}{'R@' + str(k):>8s}{'F1@' + str(k):>8s}" for k in KS))

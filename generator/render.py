@@ -34,6 +34,7 @@ from generator.model import Article, Digest, Entity, Topic
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
+ASSETS = {"digest.css": "stylesheets/digest.css", "digest.js": "javascripts/digest.js"}
 TYPE_NAMES = {"person": "People", "organization": "Organisations", "place": "Places",
               "group": "Nationalities and groups"}
 
@@ -152,6 +153,8 @@ def render(digest: Digest, config: Config) -> dict[str, str]:
              entity_topics=[t for t in digest.topics if set(t.article_ids) & set(entity.article_ids)])
     page("sources.md", "sources.md.j2")
     page("dedup.md", "dedup.md.j2")
+    for asset, target in ASSETS.items():
+        pages[target] = env.loader.get_source(env, asset)[0]  # type: ignore[union-attr]
     yaml_env = Environment(loader=_loader(config), undefined=StrictUndefined,
                            keep_trailing_newline=True)
     pages["mkdocs.yml"] = yaml_env.get_template("mkdocs.yml.j2").render(

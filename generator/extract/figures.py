@@ -57,12 +57,13 @@ AUX = {"be", "is", "are", "was", "were", "been", "being", "have", "has", "had", 
 NAME_ENTS = {"PERSON", "ORG", "GPE", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "LOC"}
 
 
-def figures_in(sent: Span, article_id: str, date: str) -> list[Figure]:
+def figures_in(sent: Span, sentence: str, article_id: str, date: str) -> list[Figure]:
+    """The figures in one sentence (`sentence` is its text as shown to readers)."""
     figures: list[Figure] = []
     tokens = list(sent)
     i = 0
     while i < len(tokens):
-        found = _figure_at(tokens, i, sent.text.strip(), article_id, date, figures)
+        found = _figure_at(tokens, i, sentence, article_id, date, figures)
         if found is None:
             i += 1
             continue
