@@ -59,6 +59,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--no-cache", dest="cache", action="store_false", default=None,
                        help="recompute everything instead of using the cache")
     build.add_argument("--workers", type=int, help="processes for extraction (1 = serial)")
+    build.add_argument("--executor", metavar="process|serial|dask[=ADDRESS]",
+                       help="where per-article work runs (default: process pool)")
 
     serve = command("serve", cmd_serve, "Preview the built site on 127.0.0.1.")
     serve.add_argument("--out", type=Path, help="the built site (default: site/)")
@@ -69,7 +71,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _config(args: argparse.Namespace):
-    keys = ("seeds", "out", "templates", "strict", "cache", "workers", "work")
+    keys = ("seeds", "out", "templates", "strict", "cache", "workers", "work", "executor")
     return load_config(args.config, **{k: getattr(args, k, None) for k in keys})
 
 

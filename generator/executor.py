@@ -1,4 +1,9 @@
-"""Run per-article work serially or across a process pool, with identical results."""
+"""Run per-article work serially, across a process pool, or on Dask, with identical results.
+
+`executor` is "process" (a pool when there is enough work; the default), "serial",
+"dask" (a LocalCluster on this machine) or "dask=ADDRESS" (an existing scheduler,
+for corpora beyond one machine; needs the optional `dask` extra).
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,8 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
+
+from generator.errors import SetupError
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -23,11 +30,14 @@ def workers_for(requested: int, items: int) -> int:
 
 
 def map_items(func: Callable[..., R], items: Sequence[T], args: tuple[Any, ...],
-              workers: int, label: str,
+              workers: int, label: str, executor: str = "process",
               progress: Callable[[str, int, int], None] | None = None) -> Iterator[R | BaseException]:
     """func(item, *args) for each item, in order; an exception is yielded, not raised."""
-    count = workers_for(workers, len(items))
+    count = 1 if executor == "serial" else workers_for(workers, len(items))
     started = time.perf_counter()
+    if executor.startswith("dask") and items:
+        yield from _dask_map(func, items, args, executor.partition("=")[2], workers, label, progress)
+        return
     if count == 1:
         results: Iterator[R | BaseException] = (_safe(func, item, args) for item in items)
         pool = None
@@ -55,3 +65,29 @@ def _safe(func: Callable[..., R], item: T, args: tuple[Any, ...]) -> R | BaseExc
         return func(item, *args)
     except Exception as exc:
         return exc
+
+
+def _dask_map(func: Callable[..., R], items: Sequence[T], args: tuple[Any, ...], address: str,
+              workers: int, label: str,
+              progress: Callable[[str, int, int], None] | None) -> Iterator[R | BaseException]:
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError as exc:
+        raise SetupError("the dask executor needs the optional extra: pip install 'news-digest[dask]'") \
+            from exc
+    started = time.perf_counter()
+    cluster = None if address else LocalCluster(
+        n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
+        dashboard_address=None)
+    try:
+        with Client(address or cluster) as client:
+            futures = client.map(_safe, [func] * len(items), items, [args] * len(items), pure=False)
+            for done, future in enumerate(futures, start=1):
+                result = future.result()
+                if progress:
+                    progress(label, done, len(items))
+                yield result
+    finally:
+        if cluster is not None:
+            cluster.close()
+    log.info("%s: %d items in %.1f s on dask", label, len(items), time.perf_counter() - started)

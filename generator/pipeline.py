@@ -107,7 +107,7 @@ def extract_all(articles: list[Article], config: Config, store: cache_module.Cac
             todo.append(article)
     problems = []
     results = map_items(extract, todo, (config.spacy_model, config.keywords_per_article),
-                        config.workers, "extract", progress)
+                        config.workers, "extract", config.executor, progress)
     for article, result in zip(todo, results, strict=True):
         if isinstance(result, BaseException):
             if isinstance(result, SetupError):

@@ -17,7 +17,8 @@ MOSCOW_TIMES = "001_73f38740c26fde8c"
 
 
 def make_config(tmp: Path, seeds: Path, **overrides: Any) -> Config:
-    return load_config(None, seeds=seeds, out=tmp / "site", work=tmp / "work", workers=1, **overrides)
+    overrides.setdefault("workers", 1)
+    return load_config(None, seeds=seeds, out=tmp / "site", work=tmp / "work", **overrides)
 
 
 @pytest.fixture

@@ -1,0 +1,89 @@
+"""Throughput of `generator.extract.extract` beside bare spaCy NER, in words per second.
+
+Texts: the first N KPCrowd documents (sorted by file name) that have a body; title-only
+documents are skipped because extract would run no spaCy on them. Words are counted once,
+as whitespace-separated words of the body paragraphs, and the same count divides every
+time below, so the rates compare the same work.
+
+Rows (all serial, one process, models loaded and warmed up before timing):
+  extract        `extract(article, MODEL, 10)` per document (spaCy + figures + mentions +
+                 dates + keywords with YAKE), as the pipeline calls it;
+  spaCy in it    `load_nlp(MODEL).pipe(paragraphs)` per document: the spaCy share of extract;
+  YAKE in it     `yake_candidates(text, 40)` per document on the text keywords_for builds;
+  bare NER       `spacy.load(MODEL, exclude=["parser", "lemmatizer"]).pipe(all paragraphs)`,
+                 one stream with spaCy's default batching (no sentencizer).
+Ratio = extract rate / bare NER rate. With --repeat R each row is timed R times, best kept.
+The load average is printed: another process on the machine slows every row.
+
+Usage: .venv/bin/python bench/extract_speed.py [KPCROWD_DIR] [--docs 300] [--repeat 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import time
+from collections.abc import Callable
+
+import spacy
+from _data import KPCROWD, MODEL, article, read_kpcrowd, stamp, stamp_line
+
+from generator.extract import extract
+from generator.extract.keywords import yake_candidates
+from generator.extract.nlp import load_nlp
+
+
+def best_time(run: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("path", nargs="?", default=str(KPCROWD), help="500N-KPCrowd-v1.1 directory")
+    parser.add_argument("--docs", "--limit", type=int, default=300, help="number of documents with a body")
+    parser.add_argument("--repeat", type=int, default=1, help="time each row R times, keep the best")
+    args = parser.parse_args()
+
+    docs = [d for d in read_kpcrowd(args.path) if d.paragraphs][:args.docs]
+    articles = [article(d.id, d.title, d.paragraphs) for d in docs]
+    texts = [p for a in articles for p in a.paragraphs]
+    yake_texts = [". ".join([a.title, *a.headings, *a.paragraphs]) for a in articles]
+    n_words = sum(len(p.split()) for p in texts)
+
+    nlp = load_nlp(MODEL)
+    bare = spacy.load(MODEL, exclude=["parser", "lemmatizer"])
+    extract(articles[0], MODEL, 10)  # warm-up: imports, caches, first-call costs
+    list(bare.pipe(texts[:20]))
+    yake_candidates(yake_texts[0], 40)
+    code = stamp()
+    load_before = os.getloadavg()[0]
+
+    rows = {
+        "extract": best_time(lambda: [extract(a, MODEL, 10) for a in articles], args.repeat),
+        "spaCy in it": best_time(lambda: [list(nlp.pipe(a.paragraphs)) for a in articles], args.repeat),
+        "YAKE in it": best_time(lambda: [yake_candidates(t, 40) for t in yake_texts], args.repeat),
+        "bare NER": best_time(lambda: list(bare.pipe(texts)), args.repeat),
+    }
+    print(f"KPCrowd: {len(docs)} documents with a body, {len(texts)} paragraphs, {n_words} words; "
+          f"model {MODEL}, bare pipes {bare.pipe_names}")
+    print(stamp_line(code))
+    print(f"load average (1 min) before {load_before:.2f}, after {os.getloadavg()[0]:.2f}; "
+          f"{os.cpu_count()} CPUs; repeat {args.repeat}")
+    print(f"\n{'':14s}{'seconds':>9s}{'words/s':>10s}{'ms/doc':>9s}")
+    for name, seconds in rows.items():
+        print(f"{name:14s}{seconds:9.2f}{n_words / seconds:10.0f}{seconds / len(docs) * 1000:9.1f}")
+    print(f"\nratio extract / bare NER (words/s): {rows['bare NER'] / rows['extract']:.3f}"
+          f"  (extract is {rows['extract'] / rows['bare NER']:.2f}x the time)")
+    rest = rows["extract"] - rows["spaCy in it"] - rows["YAKE in it"]
+    print(f"extract time split: spaCy {rows['spaCy in it'] / rows['extract'] * 100:.0f}%, "
+          f"YAKE {rows['YAKE in it'] / rows['extract'] * 100:.0f}%, "
+          f"the rest (figures, mentions, dates, keyword post-processing) {rest / rows['extract'] * 100:.0f}%")
+
+
+if __name__ == "__main__":
+    main()
