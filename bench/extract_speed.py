@@ -12,10 +12,11 @@ Rows (all serial, one process, models loaded and warmed up before timing):
   YAKE in it     `yake_candidates(text, 40)` per document on the text keywords_for builds;
   bare NER       `spacy.load(MODEL, exclude=["parser", "lemmatizer"]).pipe(all paragraphs)`,
                  one stream with spaCy's default batching (no sentencizer).
-Ratio = extract rate / bare NER rate. With --repeat R each row is timed R times, best kept.
+Ratio = extract rate / bare NER rate. Each row is timed --repeat times (default 3, rounds
+interleaved), best kept.
 The load average is printed: another process on the machine slows every row.
 
-Usage: .venv/bin/python bench/extract_speed.py [KPCROWD_DIR] [--docs 300] [--repeat 1]
+Usage: .venv/bin/python bench/extract_speed.py [KPCROWD_DIR] [--docs 300] [--repeat 3]
 """
 
 from __future__ import annotations
@@ -33,20 +34,22 @@ from generator.extract.keywords import yake_candidates
 from generator.extract.nlp import load_nlp
 
 
-def best_time(run: Callable[[], object], repeat: int) -> float:
-    times = []
+def best_times(runs: dict[str, Callable[[], object]], repeat: int) -> dict[str, float]:
+    """Each run timed `repeat` times, rounds interleaved so that outside load hits all rows alike."""
+    best = {name: float("inf") for name in runs}
     for _ in range(repeat):
-        started = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - started)
-    return min(times)
+        for name, run in runs.items():
+            started = time.perf_counter()
+            run()
+            best[name] = min(best[name], time.perf_counter() - started)
+    return best
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("path", nargs="?", default=str(KPCROWD), help="500N-KPCrowd-v1.1 directory")
     parser.add_argument("--docs", "--limit", type=int, default=300, help="number of documents with a body")
-    parser.add_argument("--repeat", type=int, default=1, help="time each row R times, keep the best")
+    parser.add_argument("--repeat", type=int, default=3, help="time each row R times, keep the best")
     args = parser.parse_args()
 
     docs = [d for d in read_kpcrowd(args.path) if d.paragraphs][:args.docs]
@@ -63,12 +66,12 @@ def main() -> None:
     code = stamp()
     load_before = os.getloadavg()[0]
 
-    rows = {
-        "extract": best_time(lambda: [extract(a, MODEL, 10) for a in articles], args.repeat),
-        "spaCy in it": best_time(lambda: [list(nlp.pipe(a.paragraphs)) for a in articles], args.repeat),
-        "YAKE in it": best_time(lambda: [yake_candidates(t, 40) for t in yake_texts], args.repeat),
-        "bare NER": best_time(lambda: list(bare.pipe(texts)), args.repeat),
-    }
+    rows = best_times({
+        "extract": lambda: [extract(a, MODEL, 10) for a in articles],
+        "spaCy in it": lambda: [list(nlp.pipe(a.paragraphs)) for a in articles],
+        "YAKE in it": lambda: [yake_candidates(t, 40) for t in yake_texts],
+        "bare NER": lambda: list(bare.pipe(texts)),
+    }, args.repeat)
     print(f"KPCrowd: {len(docs)} documents with a body, {len(texts)} paragraphs, {n_words} words; "
           f"model {MODEL}, bare pipes {bare.pipe_names}")
     print(stamp_line(code))

@@ -124,6 +124,19 @@ def to_markdown(story: Story) -> str:
     return f"---\n{header}---\n\n{body}\n"
 
 
+def code_version() -> str:
+    """HEAD commit, and a hash of generator/ + templates/ sources (they may change between runs)."""
+    import hashlib
+    import subprocess
+
+    head = subprocess.run(["git", "-C", str(PROJECT), "rev-parse", "--short", "HEAD"],
+                          capture_output=True, text=True).stdout.strip()
+    digest = hashlib.sha256()
+    for path in sorted([*PROJECT.glob("generator/**/*.py"), *PROJECT.glob("templates/*")]):
+        digest.update(path.relative_to(PROJECT).as_posix().encode() + b"\0" + path.read_bytes())
+    return f"HEAD {head or '?'}, sources {digest.hexdigest()[:12]}"
+
+
 def outside_project(folder: Path) -> Path:
     folder = folder.resolve()
     if folder == PROJECT or folder.is_relative_to(PROJECT):

@@ -107,7 +107,9 @@ def scale(count: int, corpus: list[reuters.Story], root: Path, workers: int) -> 
         shutil.rmtree(folder, ignore_errors=True)
     reuters.write_seeds(corpus[:count], seeds)
     load = os.getloadavg()[0]
-    print(f"== N={count}: seeds {seeds} ({mb(sum(p.stat().st_size for p in seeds.iterdir()))}), "
+    version = reuters.code_version()
+    size = mb(sum(p.stat().st_size for p in seeds.iterdir()))
+    print(f"== N={count}: code {version}; seeds {seeds} ({size}), "
           f"workers={workers or os.cpu_count()}, load average before {load:.2f}, log {log}")
     cold = run_build(seeds, out, work, workers, log)
     report("cold build", count, cold)
@@ -120,7 +122,11 @@ def scale(count: int, corpus: list[reuters.Story], root: Path, workers: int) -> 
     warm = run_build(seeds, out, work, workers, log)
     report(f"warm rebuild (+1 article {added.id})", count + 1, warm)
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
-    print(f"   RUSAGE_CHILDREN peak RSS (any single descendant so far): {children} MB")
+    print(f"   RUSAGE_CHILDREN peak RSS (any single descendant so far): {children} MB; "
+          f"load average now {os.getloadavg()[0]:.2f}")
+    if reuters.code_version() != version:
+        print(f"   WARNING: generator/ or templates/ changed during this run ({reuters.code_version()}); "
+              "the warm rebuild's cache figures are not comparable")
     return {"cold": cold, "warm": warm, "site": site}
 
 

@@ -20,7 +20,7 @@ from generator.facts import group_facts
 from generator.ingest import ingest
 from generator.model import Article, Digest, Extraction, Figure, Problem
 from generator.publish import build_lock, epoch_for, publish, write_docs
-from generator.render import render, render_feed
+from generator.render import render, render_feed, render_sitemap
 from generator.summarise import figure_key, summarise
 from generator.topics import group_topics
 
@@ -83,7 +83,8 @@ def build(config: Config, progress: Progress | None = None) -> BuildResult:
         timer.lap("render")
         publish(config.work / "site-src", config.out,
                 {"digest.json": digest_json(digest),
-                 "feed.xml": render_feed(digest, config).encode()},
+                 "feed.xml": render_feed(digest, config).encode(),
+                 "sitemap.xml": render_sitemap(digest, config).encode()},
                 epoch_for([a.date for a in articles]))
         timer.lap("publish")
     log.info("pages: %d written, %d removed; cache: %d hits, %d misses",

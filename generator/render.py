@@ -34,6 +34,7 @@ from generator.model import Article, Digest, Entity, Topic
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
+MENTION_LIMIT = 50  # sentences per entity page: pages stay small for entities named everywhere
 ASSETS = {"digest.css": "stylesheets/digest.css", "digest.js": "javascripts/digest.js"}
 TYPE_NAMES = {"person": "People", "organization": "Organisations", "place": "Places",
               "group": "Nationalities and groups"}
@@ -148,7 +149,7 @@ def render(digest: Digest, config: Config) -> dict[str, str]:
     page("entities/index.md", "entities.md.j2", by_type=_by_type(digest.entities))
     co_mentioned = _co_mentioned(digest.entities)
     for entity in digest.entities:
-        page(f"entities/{entity.key}.md", "entity.md.j2", entity=entity,
+        page(f"entities/{entity.key}.md", "entity.md.j2", entity=entity, mention_limit=MENTION_LIMIT,
              related=co_mentioned[entity.key],
              entity_topics=[t for t in digest.topics if set(t.article_ids) & set(entity.article_ids)])
     page("sources.md", "sources.md.j2")
@@ -220,3 +221,16 @@ def _co_mentioned(entities: tuple[Entity, ...], top: int = 8) -> dict[str, list[
                 sorted(counts[e.key].items(), key=lambda kv: (-kv[1], kv[0]))[:top]]
         for e in entities
     }
+
+
+def render_sitemap(digest: Digest, config: Config) -> str:
+    """A sitemap whose dates are the newest article dates behind each page, not the build date."""
+    dates = {a.id: a.date for a in digest.articles}
+    newest = max(dates.values(), default="")
+    pages = [("index.html", newest), ("entities/index.html", newest), ("sources.html", newest),
+             ("dedup.html", newest)]
+    pages += [(f"topics/{t.slug}.html", t.date_to) for t in digest.topics]
+    pages += [(f"entities/{e.key}.html", max((dates[a] for a in e.article_ids if a in dates), default=""))
+              for e in digest.entities]
+    base = config.site_url.rstrip("/") + "/" if config.site_url else ""
+    return xml_environment(config).get_template("sitemap.xml.j2").render(pages=pages, base=base)
