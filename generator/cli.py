@@ -117,9 +117,18 @@ def cmd_clean(args: argparse.Namespace) -> int:
     return 0
 
 
+_started: dict[str, float] = {}
+
+
 def _progress(stage: str, done: int, total: int) -> None:
+    """One self-overwriting line per stage on a terminal: count, rate and time left."""
+    now = time.perf_counter()
+    start = _started.setdefault(stage, now)
+    rate = done / max(now - start, 1e-6)
+    left = (total - done) / rate if rate else 0.0
     end = "\n" if done == total else ""
-    print(f"\r{stage}: {done}/{total}", end=end, file=sys.stderr, flush=True)
+    print(f"\r{stage}: {done}/{total} ({rate:.1f}/s, {left:.0f} s left)  ", end=end,
+          file=sys.stderr, flush=True)
 
 
 def _logging(level: int) -> None:

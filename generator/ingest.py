@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 Reader = Callable[[str], tuple[dict[str, str], list[Block]]]
 READERS: dict[str, Reader] = {}
 METADATA = ("title", "date", "outlet", "byline", "url")
+MAX_TITLE = 300  # a "title" longer than this is a paragraph scraped into the wrong place
 
 
 def reader(*suffixes: str) -> Callable[[Reader], Reader]:
@@ -148,7 +149,7 @@ def parse(rel: str, text: str, digest: str, read: Reader) -> Article:
     url = safe_url(found.get("url", ""))
     outlet = found.get("outlet", "") or outlet_from_url(url)
     fields = {
-        "title": _capitalise(clean_inline(title)),
+        "title": _clip(_capitalise(clean_inline(title)), MAX_TITLE),
         "date": parse_date(found.get("date", "")),
         "outlet": clean_inline(outlet),
         "byline": clean_inline(found.get("byline", "")),
@@ -300,6 +301,10 @@ def _drop_repeated_headline(title: str, blocks: list[Block]) -> list[Block]:
         return blocks
     head = [i for i, b in enumerate(blocks[:3]) if similarity(words(title), words(b.text)) >= 0.6]
     return [b for i, b in enumerate(blocks) if i not in head]
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def _capitalise(title: str) -> str:
