@@ -166,10 +166,15 @@ def main() -> None:
                               if (i, e.start, e.end, MAP[e.label_]) in removed)
     print("  wrong ones removed, by filter: "
           + ", ".join(f"{r} {n}" for r, n in removed_reasons.most_common()))
-    print("  new wrong ones (span changed by normalisation, still not gold):")
-    for index, start, end, kind in sorted(ours - gold - bare)[:args.examples]:
+    new_wrong = sorted(ours - gold - bare)
+    typed_wrong = sum(1 for s in new_wrong if s[:3] in untyped)
+    print(f"  new wrong ones: span changed by normalisation, {typed_wrong} of {len(new_wrong)} now the gold "
+          "span with the wrong type:")
+    for index, start, end, kind in new_wrong[:args.examples]:
         tokens = sentences[index][0]
-        print(f"          {' '.join(tokens[start:end])!r} ({kind})   in: {' '.join(tokens)[:100]}")
+        gold_kind = untyped.get((index, start, end), "no gold span")
+        print(f"          {' '.join(tokens[start:end])!r} ({kind}, gold {gold_kind})   "
+              f"in: {' '.join(tokens)[:90]}")
 
 
 def _drop_reason(name: str) -> str:

@@ -11,7 +11,9 @@ Rows (all serial, one process, models loaded and warmed up before timing):
   spaCy in it    `load_nlp(MODEL).pipe(paragraphs)` per document: the spaCy share of extract;
   YAKE in it     `yake_candidates(text, 40)` per document on the text keywords_for builds;
   bare NER       `spacy.load(MODEL, exclude=["parser", "lemmatizer"]).pipe(all paragraphs)`,
-                 one stream with spaCy's default batching (no sentencizer).
+                 one stream with spaCy's default batching (no sentencizer);
+  bare NER each  the same pipeline called once per paragraph (no padding of short texts
+                 to the longest one in a batch, which costs `pipe` time on these texts).
 Ratio = extract rate / bare NER rate. Each row is timed --repeat times (default 3, rounds
 interleaved), best kept.
 The load average is printed: another process on the machine slows every row.
@@ -71,6 +73,7 @@ def main() -> None:
         "spaCy in it": lambda: [list(nlp.pipe(a.paragraphs)) for a in articles],
         "YAKE in it": lambda: [yake_candidates(t, 40) for t in yake_texts],
         "bare NER": lambda: list(bare.pipe(texts)),
+        "bare NER each": lambda: [bare(t) for t in texts],
     }, args.repeat)
     print(f"KPCrowd: {len(docs)} documents with a body, {len(texts)} paragraphs, {n_words} words; "
           f"model {MODEL}, bare pipes {bare.pipe_names}")
@@ -82,6 +85,7 @@ def main() -> None:
         print(f"{name:14s}{seconds:9.2f}{n_words / seconds:10.0f}{seconds / len(docs) * 1000:9.1f}")
     print(f"\nratio extract / bare NER (words/s): {rows['bare NER'] / rows['extract']:.3f}"
           f"  (extract is {rows['extract'] / rows['bare NER']:.2f}x the time)")
+    print(f"ratio extract / bare NER each (words/s): {rows['bare NER each'] / rows['extract']:.3f}")
     rest = rows["extract"] - rows["spaCy in it"] - rows["YAKE in it"]
     print(f"extract time split: spaCy {rows['spaCy in it'] / rows['extract'] * 100:.0f}%, "
           f"YAKE {rows['YAKE in it'] / rows['extract'] * 100:.0f}%, "

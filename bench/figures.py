@@ -106,7 +106,7 @@ def values_match(a: float | tuple[float, float], b: float | tuple[float, float])
 
 def score_sentence(gold: list[dict], tags: list[dict]) -> tuple[int, int, list[dict]]:
     """(value hits, value+unit hits, gold items annotated with `found` and `unit_ok`)."""
-    gold = sorted(gold, key=lambda q: q["unit"])
+    gold = sorted(gold, key=lambda q: q["raw"]["normalized_unit"])  # as calculate_metrics sorts
     left = sorted(tags, key=lambda q: q["unit"])
     budget = len(gold)
     value_hits = unit_hits = 0

@@ -34,6 +34,8 @@ class BuildResult:
     computed: int
     """Articles whose extraction was computed (not taken from the cache)."""
     pages_written: int
+    incremental: bool
+    """Whether MkDocs re-rendered only changed pages."""
     seconds: dict[str, float]
 
     @property
@@ -81,15 +83,15 @@ def build(config: Config, progress: Progress | None = None) -> BuildResult:
         written, removed = write_docs({f"docs/{k}" if k != "mkdocs.yml" else k: v
                                        for k, v in pages.items()}, config.work / "site-src")
         timer.lap("render")
-        publish(config.work / "site-src", config.out,
+        incremental = publish(config.work / "site-src", config.out,
                 {"digest.json": digest_json(digest),
                  "feed.xml": render_feed(digest, config).encode(),
                  "sitemap.xml": render_sitemap(digest, config).encode()},
                 epoch_for([a.date for a in articles]))
         timer.lap("publish")
-    log.info("pages: %d written, %d removed; cache: %d hits, %d misses",
-             written, removed, store.hits, store.misses)
-    return BuildResult(digest, store.misses, written, timer.laps)
+    log.info("pages: %d written, %d removed (%s site build); cache: %d hits, %d misses",
+             written, removed, "incremental" if incremental else "full", store.hits, store.misses)
+    return BuildResult(digest, store.misses, written, incremental, timer.laps)
 
 
 def extract_all(articles: list[Article], config: Config, store: cache_module.Cache,

@@ -4,6 +4,12 @@ The previous site stays untouched until the new one is complete and checked;
 the swap is two renames. Generated Markdown is written only when its bytes
 change, and pages that are no longer generated are removed. A lock file stops
 two builds running on one work folder at once.
+
+Rebuilds are incremental when the MkDocs config, theme and versions are unchanged:
+the previous site is copied into staging, MkDocs renders only pages whose
+Markdown is newer than their HTML (`dirty`), stale pages are deleted, and the
+search index keeps the previous entries of every page that was not re-rendered,
+in the order a full build writes them — the result is byte-identical to a full build.
 """
 
 from __future__ import annotations
@@ -11,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import gzip
+import hashlib
 import json
 import logging
 import os
@@ -52,6 +59,8 @@ def write_docs(pages: dict[str, str], docs: Path) -> tuple[int, int]:
         written += 1
     wanted = {docs / rel for rel in pages}
     for path in sorted(docs.rglob("*"), reverse=True):
+        if path.name.startswith("."):
+            continue  # our own state files
         if path.is_file() and path not in wanted:
             path.unlink()
             removed += 1
@@ -60,15 +69,23 @@ def write_docs(pages: dict[str, str], docs: Path) -> tuple[int, int]:
     return written, removed
 
 
-def publish(work: Path, out: Path, extra: dict[str, bytes], epoch: int) -> None:
-    """Build work/mkdocs.yml into a staging folder beside `out`, add `extra`, swap."""
+def publish(work: Path, out: Path, extra: dict[str, bytes], epoch: int) -> bool:
+    """Build work/mkdocs.yml into a staging folder beside `out`, add `extra`, swap.
+
+    Returns whether the build was incremental.
+    """
     out = out.resolve()
     staging = out.with_name(f".{out.name}.staging")
     old = out.with_name(f".{out.name}.old")
     for leftover in (staging, old):
         shutil.rmtree(leftover, ignore_errors=True)
+    state = work / ".publish-state.json"
+    fingerprint = _fingerprint(work / "mkdocs.yml", epoch)
+    incremental = (out / SEARCH_INDEX).is_file() and _read_state(state) == fingerprint
     try:
-        run_mkdocs(work / "mkdocs.yml", staging, epoch)
+        if incremental:
+            shutil.copytree(out, staging)  # copy2 keeps times: unchanged pages are not re-rendered
+        run_mkdocs(work / "mkdocs.yml", staging, epoch, incremental)
         for rel, data in sorted(extra.items()):
             (staging / rel).write_bytes(data)
         _fix_sitemap(staging, epoch)
@@ -76,22 +93,54 @@ def publish(work: Path, out: Path, extra: dict[str, bytes], epoch: int) -> None:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    state.unlink(missing_ok=True)
     if out.exists():
         out.rename(old)
     staging.rename(out)
     shutil.rmtree(old, ignore_errors=True)
+    state.write_text(json.dumps(fingerprint), encoding="utf-8")
+    return incremental
 
 
-def run_mkdocs(config_file: Path, site_dir: Path, epoch: int) -> None:
+SEARCH_INDEX = "search/search_index.json"
+
+
+def _fingerprint(config_file: Path, epoch: int) -> str:
+    """What every page depends on: the MkDocs config, the theme's version, the date stamp."""
+    from importlib.metadata import version
+
+    parts = [config_file.read_bytes(), version("mkdocs").encode(), version("mkdocs-material").encode(),
+             str(epoch).encode()]
+    return hashlib.sha256(b"\0".join(parts)).hexdigest()
+
+
+def _read_state(path: Path) -> str:
+    try:
+        return str(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        return ""
+
+
+def run_mkdocs(config_file: Path, site_dir: Path, epoch: int, incremental: bool = False) -> None:
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
+    from mkdocs.structure.files import get_files
 
     previous = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = str(epoch)  # MkDocs stamps dates from it: deterministic
     try:
         config = load_config(str(config_file), site_dir=str(site_dir))
-        mkdocs_build(config)
+        if incremental:
+            pages = [f for f in get_files(config).documentation_pages()]
+            order = [f.url for f in pages]
+            stale = {f.url for f in pages if f.is_modified()}
+            _drop_stale_pages(site_dir, set(order))
+            old_index = json.loads((site_dir / SEARCH_INDEX).read_text(encoding="utf-8"))
+        with _quiet_dirty_warning():
+            mkdocs_build(config, dirty=incremental)
+        if incremental:
+            _merge_search_index(site_dir / SEARCH_INDEX, old_index, order, stale)
     except MkDocsException as exc:
         raise PublishError(f"MkDocs failed: {exc} — the previous site was kept") from exc
     finally:
@@ -99,6 +148,45 @@ def run_mkdocs(config_file: Path, site_dir: Path, epoch: int) -> None:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
         else:
             os.environ["SOURCE_DATE_EPOCH"] = previous
+
+
+@contextlib.contextmanager
+def _quiet_dirty_warning() -> Iterator[None]:
+    """MkDocs warns that dirty builds may break navigation; ours is static, and the merged
+    result is checked against full builds in the tests."""
+    logger = logging.getLogger("mkdocs.commands.build")
+
+    def keep(record: logging.LogRecord) -> bool:
+        return "'dirty' build" not in record.getMessage()
+
+    logger.addFilter(keep)
+    try:
+        yield
+    finally:
+        logger.removeFilter(keep)
+
+
+def _drop_stale_pages(site: Path, pages: set[str]) -> None:
+    """Delete HTML of pages that are no longer generated (404.html is the theme's)."""
+    for path in sorted(site.rglob("*.html")):
+        rel = path.relative_to(site).as_posix()
+        if rel not in pages and rel != "404.html":
+            path.unlink()
+
+
+def _merge_search_index(path: Path, old: dict, order: list[str], rebuilt: set[str]) -> None:
+    """Entries of re-rendered pages from the new index, the rest from the old, in page order."""
+    new = json.loads(path.read_text(encoding="utf-8"))
+    by_page: dict[str, list[dict]] = {}
+    for source, pages in ((old, set(order) - rebuilt), (new, rebuilt)):
+        for entry in source["docs"]:
+            page = entry["location"].split("#", 1)[0]
+            if page in pages:
+                by_page.setdefault(page, []).append(entry)
+    docs = [entry for page in order for entry in by_page.get(page, [])]
+    data = {"config": new["config"], "docs": docs}
+    # The same serialisation as Material's search plugin, so the bytes match a full build.
+    path.write_text(json.dumps(data, separators=(",", ":"), default=str), encoding="utf-8")
 
 
 def _fix_sitemap(site: Path, epoch: int) -> None:

@@ -85,6 +85,18 @@ def test_adding_an_article_recomputes_only_it(tmp_path: Path, seeds_copy: Path):
     assert not list((config.work / "site-src" / "docs").rglob("*weather*"))
 
 
+def test_incremental_site_build_equals_a_full_build(tmp_path: Path, seeds_copy: Path):
+    config = make_config(tmp_path / "inc", seeds_copy)
+    assert not build(config).incremental
+    (seeds_copy / "new.txt").write_text("A new headline about the weather\n"
+                                        "Heavy rain fell on Paris on Monday, flooding 40 streets.\n")
+    (seeds_copy / "000_31f6af68ce91507d.txt").unlink()
+    assert build(config).incremental
+    fresh = make_config(tmp_path / "full", seeds_copy)
+    assert not build(fresh).incremental
+    assert tree(config.out) == tree(fresh.out)
+
+
 def test_broken_cache_entry_is_a_miss(tmp_path: Path):
     config = make_config(tmp_path, SEEDS)
     build(config)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from generator.model import Entity, Extraction, Mention
@@ -72,9 +73,10 @@ def is_valid_name(name: str) -> bool:
         and name.isupper() and low not in FURNITURE)
 
 
-def name_tokens(name: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def name_tokens(name: str) -> tuple[str, ...]:
     """Tokens of a name without quotes: Alexander "Sasha" Troufanov -> 3 tokens."""
-    return [t.lower() for t in re.findall(r"[^\W\d_][\w'’.-]*", name)]
+    return tuple(t.lower() for t in re.findall(r"[^\W\d_][\w'’.-]*", name))
 
 
 def merge(extractions: dict[str, Extraction]) -> tuple[tuple[Entity, ...], dict[str, dict[str, str]]]:
@@ -137,14 +139,15 @@ def _resolve_aliases(names: list[str], types: dict[str, str],
                      within_article: bool = False) -> dict[str, str]:
     """Map each name to the fullest name it abbreviates (itself if none or ambiguous)."""
     distinct = sorted(set(names), key=lambda n: (-len(name_tokens(n)), -len(n), n))
-    full: list[str] = []
+    by_token: dict[str, list[str]] = defaultdict(list)  # token -> full names holding it
     result: dict[str, str] = {}
     for name in distinct:
         tokens = name_tokens(name)
         nickname = [t.lower() for t in _QUOTED.findall(name)]
         # spaCy often mistypes a lone surname ("Troufanov" as ORG), so a person's full name
         # may take a one-word name of any type but a nationality or group.
-        candidates = [f for f in full if _abbreviates(tokens, f, nickname) and
+        pool = by_token.get(tokens[-1], []) if tokens else []
+        candidates = [f for f in pool if _abbreviates(tokens, f, nickname) and
                       (types[f] == types[name] or (types[f] == "person" and len(tokens) == 1
                        and types[name] != "group"))]
         if within_article:
@@ -154,11 +157,12 @@ def _resolve_aliases(names: list[str], types: dict[str, str],
             result[name] = heads.pop()
         else:
             result[name] = name
-            full.append(name)
+            for token in set(name_tokens(name)):
+                by_token[token].append(name)
     return result
 
 
-def _abbreviates(tokens: list[str], full: str, nickname: list[str]) -> bool:
+def _abbreviates(tokens: tuple[str, ...], full: str, nickname: list[str]) -> bool:
     """Whether the tokens of a name are a sub-sequence of a fuller name (or the same name)."""
     full_tokens = name_tokens(full)
     if tokens == full_tokens:

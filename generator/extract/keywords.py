@@ -72,7 +72,8 @@ def merge_keywords(lists: list[tuple[Keyword, ...]], top: int) -> tuple[str, ...
             votes[keyword.text.lower()] += 1 / (rank + 1)
             surface.setdefault(keyword.text.lower(), keyword.text)
     merged: list[list] = []  # [surface, votes]
-    for key, vote in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0])):
+    # Only the best-voted candidates can reach the top: bound the pairwise overlap checks.
+    for key, vote in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[: top * 10]:
         home = next((m for m in merged if _overlaps(surface[key], m[0])), None)
         if home is None:
             merged.append([surface[key], vote])
