@@ -10,7 +10,7 @@ import markdown
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.extract.figures import parse_number
+from generator.extract.numbers import parse_number
 from generator.render import escape_md, safe_title
 from generator.text import RESERVED_SLUGS, SlugRegistry, clean_inline, slugify
 

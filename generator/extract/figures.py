@@ -1,8 +1,9 @@
 """Key figures: numbers with what they count, read from spaCy tokens.
 
-A figure is a number (digits, words, "two dozen", "half"), its qualifier
-("more than", "around"), its unit or counted noun, and what the sentence ties
-it to. Years, dates, ordinals, times and page furniture are not figures.
+A figure is a number (see `numbers.py`), its qualifier ("more than", "around"),
+its unit or counted noun, a range when one is given, and what the sentence ties
+it to. Years, dates, ordinals, times, model numbers, addresses and page
+furniture ("4 hours ago") are not figures.
 """
 
 from __future__ import annotations
@@ -12,36 +13,47 @@ import re
 from typing import TYPE_CHECKING
 
 from generator.extract.dates import MONTHS
+from generator.extract.numbers import CURRENCY_SYMBOLS, Number, read_number
 from generator.model import Figure
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-SMALL = {w: i for i, w in enumerate([
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"])}
-TENS = {w: 10 * i for i, w in enumerate([
-    "zero", "ten", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]) if i >= 2}
-SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-          "k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "tn": 1e12}
-VAGUE = {"dozens": 24, "scores": 40, "hundreds": 100, "thousands": 1e3, "millions": 1e6,
-         "billions": 1e9}
-FRACTIONS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
-ORDINALS = re.compile(r"^(\d+(st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|"
-                      r"eighth|ninth|tenth|eleventh|twelfth|\w+ieth|hundredth|thousandth)$", re.I)
 QUALIFIERS = {
     "more than": "min", "over": "min", "above": "min", "at least": "min", "upwards of": "min",
     "just over": "min", "in excess of": "min", "no fewer than": "min", "as many as": "max",
     "up to": "max", "at most": "max", "fewer than": "max", "less than": "max", "under": "max",
     "below": "max", "nearly": "max", "almost": "max", "just under": "max", "close to": "approx",
     "around": "approx", "about": "approx", "approximately": "approx", "roughly": "approx",
-    "some": "approx", "an estimated": "approx", "estimated": "approx", "an approximate": "approx",
-    "hundreds of": "min", "thousands of": "min", "dozens of": "min", "millions of": "min",
+    "some": "approx", "an estimated": "approx", "estimated": "approx", "between": "approx",
+    "~": "approx",
 }
-CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB", "₪": "ILS"}
-CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR",
-                  "pounds": "GBP", "rubles": "RUB", "roubles": "RUB", "shekels": "ILS",
-                  "yuan": "CNY", "yen": "JPY", "usd": "USD", "eur": "EUR"}
+CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP",
+                  "rubles": "RUB", "roubles": "RUB", "shekels": "ILS", "yuan": "CNY", "yen": "JPY",
+                  "rupees": "INR", "usd": "USD", "eur": "EUR", "gbp": "GBP"}
+# Units of measure, normalised; a unit directly after the number wins over a later head noun.
+UNITS = {
+    "mile": "mile", "miles": "mile", "mph": "mile per hour", "km": "kilometre",
+    "kilometre": "kilometre", "kilometres": "kilometre", "kilometer": "kilometre",
+    "kilometers": "kilometre", "metre": "metre", "metres": "metre", "meter": "metre",
+    "meters": "metre", "cm": "centimetre", "mm": "millimetre", "inch": "inch", "inches": "inch",
+    "foot": "foot", "feet": "foot", "ft": "foot", "yard": "yard", "yards": "yard", "kg": "kilogram",
+    "kilogram": "kilogram", "kilograms": "kilogram", "kilo": "kilogram", "kilos": "kilogram",
+    "gram": "gram", "grams": "gram", "lb": "pound", "lbs": "pound", "ton": "ton", "tons": "ton",
+    "tonne": "tonne", "tonnes": "tonne", "litre": "litre", "litres": "litre", "liter": "litre",
+    "liters": "litre", "gallon": "gallon", "gallons": "gallon", "barrel": "barrel",
+    "barrels": "barrel", "acre": "acre", "acres": "acre", "hectare": "hectare",
+    "hectares": "hectare", "degree": "degree", "degrees": "degree", "point": "point",
+    "points": "point", "kw": "kilowatt", "mw": "megawatt", "gw": "gigawatt", "kwh": "kilowatt hour",
+    "gb": "gigabyte", "tb": "terabyte", "mb": "megabyte", "mbps": "megabit per second",
+    "ghz": "gigahertz", "mhz": "megahertz", "rpm": "revolutions per minute", "mmbtu": "mmbtu",
+    "megapixel": "megapixel", "megapixels": "megapixel", "bpd": "barrel per day",
+    "μm": "micrometre", "µm": "micrometre", "nm": "nanometre", "nanometer": "nanometre",
+    "nanometers": "nanometre", "nanometre": "nanometre", "nanometres": "nanometre",
+    "sqm": "square metre", "sq m": "square metre", "sq ft": "square foot", "sq km": "square kilometre",
+    "square metres": "square metre", "square meters": "square metre", "square feet": "square foot",
+    "square miles": "square mile", "square kilometres": "square kilometre",
+}
 DURATIONS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
 PEOPLE = {"people", "persons", "person", "hostages", "hostage", "citizens", "civilians",
           "soldiers", "children", "women", "men", "lives", "gunmen", "militants", "residents",
@@ -55,6 +67,13 @@ MODIFIER_TAGS = {"JJ", "JJR", "JJS", "HYPH", "CC", ",", "VBG", "VBN", "NNP", "NN
 AUX = {"be", "is", "are", "was", "were", "been", "being", "have", "has", "had", "will", "would",
        "could", "may", "might", "still", "reportedly", "now", "all", "also", "then", "later"}
 NAME_ENTS = {"PERSON", "ORG", "GPE", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "LOC"}
+STREETS = {"road", "street", "avenue", "lane", "drive", "boulevard", "st", "rd", "ave", "way"}
+ORDINALS = re.compile(r"^(\d+(st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|"
+                      r"eighth|ninth|tenth|eleventh|twelfth|\w+ieth|hundredth|thousandth)$", re.I)
+RANGE_WORDS = ("to", "-", "–", "and", "or")
+CHANGES = ("up", "down", "rose", "fell", "increased", "decreased", "gained", "lost", "dropped",
+           "jumped", "climbed", "slipped", "plunged", "plummeted", "surged", "soared", "by", "grew",
+           "declined", "rising", "falling", "sank", "tumbled", "advanced", "eased", "added")
 
 
 def figures_in(sent: Span, sentence: str, article_id: str, date: str) -> list[Figure]:
@@ -67,166 +86,177 @@ def figures_in(sent: Span, sentence: str, article_id: str, date: str) -> list[Fi
         if found is None:
             i += 1
             continue
-        figure, end = found
-        figures.append(figure)
-        i = end
+        figures.append(found[0])
+        i = found[1]
     return figures
 
 
 def _figure_at(tokens: list[Token], i: int, sentence: str, article_id: str, date: str,
                earlier: list[Figure]) -> tuple[Figure, int] | None:
     start = i
-    currency = ""
-    if tokens[i].text in CURRENCY_SYMBOLS and i + 1 < len(tokens):
-        currency = CURRENCY_SYMBOLS[tokens[i].text]
-        i += 1
-    number = _number(tokens, i)
-    if number is None:
+    currency, i = _currency_before(tokens, i)
+    number = read_number(tokens, i, bool(currency)) if i < len(tokens) else None
+    if number is None or _not_a_figure(tokens, i, number, bool(currency)):
         return None
-    value, end, vague = number
-    if _not_a_figure(tokens, i, end, value):
-        return None
-    value_high = None
-    if end + 1 < len(tokens) and tokens[end].lower_ in ("to", "-", "–", "and") and \
-            (upper := _number(tokens, end + 1)) is not None and upper[0] > value and \
-            (tokens[end].lower_ != "and" or _preceded(tokens, start, ("between",))):
-        value_high, end = upper[0], upper[1]
-    qualifier, q_start = _qualifier(tokens, start, vague)
-    unit, counts, head_end = "", "", end
-    if (end < len(tokens) and tokens[end].text in ("%",)) or \
-            (end < len(tokens) and tokens[end].lower_ == "percent"):
-        unit, counts, head_end = "%", "percent", end + 1
-    elif end + 1 < len(tokens) and tokens[end].lower_ == "per" and tokens[end + 1].lower_ == "cent":
-        unit, counts, head_end = "%", "percent", end + 2
-    elif end < len(tokens) and tokens[end].lower_ in CURRENCY_WORDS:
-        currency, head_end = CURRENCY_WORDS[tokens[end].lower_], end + 1
-    if currency:
-        unit, counts = currency, currency
+    currency = currency or number.currency
+    value, high, end = number.value, number.high, number.end
+    if high is None and (span := _range_end(tokens, end, number)) is not None:
+        value, high, end = span
+    qualifier, q_start = _qualifier(tokens, start, number)
+    unit, counts, head_end = _unit(tokens, end, number, currency)
+    if unit and high is None and (span := _range_end(tokens, head_end, number, unit)) is not None:
+        value, high, head_end = span[0], span[1], _unit(tokens, span[2], number, currency)[2]
     if not unit:
         counts, unit, head_end = _counted(tokens, end)
     if not unit:
-        inherited = [f for f in earlier if f.kind in ("people", "count") and f.unit]
-        if not inherited:
+        unit, counts = _partitive(tokens, start, earlier)
+        if not unit:
             return None
-        unit, counts = inherited[-1].unit, inherited[-1].counts
-    if unit.lower() in ("ago",) or _followed_by(tokens, head_end, ("ago",)):
-        return None  # page furniture such as "4 hours ago"
-    if tokens[head_end - 1].lower_ in MONTHS:
+    if _followed_by(tokens, head_end, ("ago",)) or tokens[head_end - 1].lower_.rstrip(".") in MONTHS:
+        return None  # "4 hours ago" is page furniture; "7 Oct." a date
+    if not math.isfinite(value) or (high is not None and not math.isfinite(high)):
         return None
-    if not math.isfinite(value) or (value_high is not None and not math.isfinite(value_high)):
-        return None
-    kind = _kind(unit, counts)
     text = " ".join(t.text for t in tokens[q_start:head_end])
     text = re.sub(r" ([,%])", r"\1", text).replace("$ ", "$").replace(" - ", "-")
     return Figure(
-        value=value, value_high=value_high, text=text, qualifier=qualifier,
-        bound=QUALIFIERS.get(qualifier, "exact"), unit=unit, counts=counts, kind=kind,
-        refers_to=_refers_to(tokens, q_start, head_end), sentence=sentence,
-        article_id=article_id, date=date,
+        value=value, value_high=high, text=text, qualifier=qualifier,
+        bound=QUALIFIERS.get(qualifier, "min" if number.vague else "exact"), unit=unit,
+        counts=counts, kind=_kind(unit, counts), refers_to=_refers_to(tokens, q_start, head_end),
+        sentence=sentence, article_id=article_id, date=date,
     ), head_end
 
 
-def parse_number(text: str) -> float | None:
-    """A number written in digits: "1,200", "3.5", "12"; None for "1.200" (ambiguous)."""
-    text = text.replace("\u2009", "").replace("\u202f", "")
-    if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", text):
-        return float(text.replace(",", ""))
-    if re.fullmatch(r"\d{1,3}(\.\d{3})+", text):
-        return None  # "1.200": thousands in some languages, 1.2 in English: do not guess
-    if re.fullmatch(r"\d+(\.\d+)?", text):
-        return float(text)
-    return None
+def _currency_before(tokens: list[Token], i: int) -> tuple[str, int]:
+    text = tokens[i].text
+    if text in CURRENCY_SYMBOLS and i + 1 < len(tokens):
+        return CURRENCY_SYMBOLS[text], i + 1
+    if i + 2 < len(tokens) and f"{text}{tokens[i + 1].text}" in CURRENCY_SYMBOLS:
+        return CURRENCY_SYMBOLS[f"{text}{tokens[i + 1].text}"], i + 2  # "HK" "$" 5.4
+    return "", i
 
 
-def _number(tokens: list[Token], i: int) -> tuple[float, int, bool] | None:
-    """(value, end index, vague) of a number starting at token i."""
+def _not_a_figure(tokens: list[Token], i: int, number: Number, money: bool) -> bool:
     tok = tokens[i]
-    low = tok.lower_
-    if low in VAGUE:
-        return float(VAGUE[low]), i + 1, True
-    if low in FRACTIONS and _followed_by(tokens, i + 1, ("of",)):
-        return FRACTIONS[low] * 100, i + 1, False
-    value = parse_number(tok.text)
-    end = i + 1
-    if value is None:
-        words_value = _number_words(tokens, i)
-        if words_value is None:
-            return None
-        value, end = words_value
-    elif tok.text.startswith("0") and len(tok.text) > 1 and "." not in tok.text:
-        return None
-    while end < len(tokens) and tokens[end].lower_ in SCALES:
-        value *= SCALES[tokens[end].lower_]
-        end += 1
-    if end < len(tokens) and tokens[end].lower_ in ("dozen",):
-        value *= 12
-        end += 1
-    return value, end, False
-
-
-def _number_words(tokens: list[Token], i: int) -> tuple[float, int] | None:
-    total, current, end = 0.0, 0.0, i
-    seen = False
-    while end < len(tokens):
-        low = tokens[end].lower_
-        if low in SMALL:
-            current += SMALL[low]
-        elif low in TENS:
-            current += TENS[low]
-        elif low == "hundred" and seen:
-            current *= 100
-        elif low in ("thousand", "million", "billion") and seen:
-            total += current * SCALES[low]
-            current = 0
-        elif low in ("-", "and") and seen and end + 1 < len(tokens) and \
-                tokens[end + 1].lower_ in SMALL | TENS:
-            pass
-        elif low == "a" and not seen and end + 1 < len(tokens) and \
-                tokens[end + 1].lower_ in ("dozen", "hundred", "thousand", "million"):
-            current = 1
-        elif low == "dozen" and (seen or current):
-            current = (current or 1) * 12
-        else:
-            break
-        seen = True
-        end += 1
-    if not seen:
-        return None
-    return total + current, end
-
-
-def _not_a_figure(tokens: list[Token], i: int, end: int, value: float) -> bool:
-    tok = tokens[i]
-    if ORDINALS.match(tok.text) or tok.ent_type_ in NAME_ENTS or tok.ent_type_ == "ORDINAL":
+    if ORDINALS.match(tok.text) or tok.ent_type_ == "ORDINAL" or ":" in tok.text or "/" in tok.text:
         return True
-    if ":" in tok.text or "/" in tok.text:
-        return True  # times and dates
-    if end - i == 1 and tok.lower_ in ("one", "a", "zero"):
+    measured = bool(money or number.unit or _unit(tokens, number.end, number, "")[0])
+    if tok.ent_type_ in NAME_ENTS and not measured:
+        return True  # "Boeing 787", "S&P 500"
+    if number.end - i == 1 and tok.lower_ in ("one", "a", "an", "zero") and not _noun_follows(
+            tokens, i + 1) and not (_at(tokens, i + 1) in RANGE_WORDS and read_number(tokens, i + 2)):
         return True  # "one of the", "a", mostly not a quantity
-    prev_tok = tokens[i - 1].lower_.rstrip(".") if i > 0 else ""
-    next_tok = tokens[end].lower_.rstrip(".") if end < len(tokens) else ""
-    if prev_tok in MONTHS or next_tok in MONTHS:
+    prev_tok = tokens[i - 1] if i > 0 else None
+    prev = prev_tok.lower_.rstrip(".") if prev_tok is not None else ""
+    nxt = tokens[number.end].lower_.rstrip(".") if number.end < len(tokens) else ""
+    if prev in MONTHS or nxt in MONTHS:
         return True  # "October 7", "7 October"
-    if re.fullmatch(r"(1[89]|20)\d\d", tok.text) and next_tok not in _PLURAL_HINT:
+    if prev_tok is not None and prev_tok.tag_ == "NNP" and prev_tok.text[:1].isalpha() and not measured \
+            and prev not in QUALIFIERS and _at(tokens, number.end, "tag_") != "NNS":
+        return True  # a name's number: "Section 427", "Fortune 100", "iPhone 11"
+    if _street(tokens, number.end):
+        return True
+    if re.fullmatch(r"1\d{3}|20\d\d", tok.text) and not money and nxt not in UNITS and \
+            _at(tokens, number.end, "tag_") not in ("NNS", "NN") and nxt not in ("%", "percent"):
         return True  # a year
-    return next_tok in ("a.m", "p.m", "am", "pm", "gmt", "utc", "o'clock")
+    return nxt in ("a.m", "p.m", "am", "pm", "gmt", "utc", "o'clock")
 
 
-_PLURAL_HINT = {"people", "hostages", "troops", "soldiers", "dollars", "euros", "%", "percent"}
+def _noun_follows(tokens: list[Token], k: int) -> bool:
+    return k < len(tokens) and tokens[k].tag_ in ("NN", "NNS") and tokens[k].lower_ not in ("of",)
 
 
-def _qualifier(tokens: list[Token], start: int, vague: bool) -> tuple[str, int]:
-    if vague:
-        if _followed_by(tokens, start + 1, ("of",)):
-            return f"{tokens[start].lower_} of", start
-        return tokens[start].lower_, start
+def _street(tokens: list[Token], k: int) -> bool:
+    """ "49 Zorro Ranch Road": capitalised words ending in a street word."""
+    words = []
+    while k < len(tokens) and tokens[k].text[:1].isupper() and len(words) < 4:
+        words.append(tokens[k].lower_.rstrip("."))
+        k += 1
+    return bool(words) and words[-1] in STREETS
+
+
+def _range_end(tokens: list[Token], k: int, low: Number,
+               unit: str = "") -> tuple[float, float, int] | None:
+    """ "10 to 20", "between 10 and 20", "eight or nine", "$10 to $15 billion",
+    "four to five thousand": (low, high, end) with the upper scale applied to both ends."""
+    word = _at(tokens, k)
+    if word not in RANGE_WORDS or (word == "and" and not _preceded(tokens, k, ("between",), 6)):
+        return None
+    if word == "to" and _preceded(tokens, k, CHANGES, 8):
+        return None  # "rose 0.4 per cent to 13,176": a change and a level, not a range
+    currency, j = _currency_before(tokens, k + 1) if k + 1 < len(tokens) else ("", k + 1)
+    upper = read_number(tokens, j, bool(currency)) if j < len(tokens) else None
+    if upper is None or upper.vague:
+        return None
+    if unit and _unit(tokens, upper.end, upper, currency)[0] != unit:
+        return None  # "252 miles to 287 miles" needs the same unit on both ends
+    lower = low.value
+    if upper.scaled and not low.scaled and lower * upper.factor <= upper.value:
+        lower *= upper.factor
+    if upper.value <= lower:
+        return None
+    return lower, upper.value, upper.end
+
+
+def _qualifier(tokens: list[Token], start: int, number: Number) -> tuple[str, int]:
+    if number.approx:
+        return "~", start
+    if number.vague:
+        return number.vague + (" of" if _followed_by(tokens, number.end, ("of",)) else ""), start
     for size in (3, 2, 1):
-        if start - size < 0:
-            continue
-        phrase = " ".join(t.lower_ for t in tokens[start - size:start])
-        if phrase in QUALIFIERS:
-            return phrase, start - size
+        if start - size >= 0:
+            phrase = " ".join(t.lower_ for t in tokens[start - size:start])
+            if phrase in QUALIFIERS:
+                return phrase, start - size
     return "", start
+
+
+def _unit(tokens: list[Token], end: int, number: Number, currency: str) -> tuple[str, str, int]:
+    """(unit, counted phrase, end) for units: percent, currency, measures, rates."""
+    word = _at(tokens, end, "lower_")
+    unit, counts, head_end = "", "", end
+    if number.unit == "fraction":
+        counts, _, head_end = _counted(tokens, end)
+        unit = "fraction"
+    elif number.unit == "%" or word in ("%", "percent", "pc"):
+        unit, counts, head_end = "%", "percent", end + (number.unit != "%")
+        if _at(tokens, head_end, "lower_") in ("point", "points"):
+            unit, counts, head_end = "percentage point", "percentage points", head_end + 1
+    elif word == "per" and _at(tokens, end + 1, "lower_") == "cent":
+        unit, counts, head_end = "%", "percent", end + 2
+    elif word == "percentage" and _at(tokens, end + 1, "lower_") in ("point", "points"):
+        unit, counts, head_end = "percentage point", "percentage points", end + 2
+    elif word in CURRENCY_WORDS and not currency:
+        unit, counts, head_end = CURRENCY_WORDS[word], CURRENCY_WORDS[word], end + 1
+    elif currency:
+        unit, counts = currency, currency
+    elif number.unit and number.unit.lower() in UNITS | {"g": "g"}:
+        unit, counts = UNITS.get(number.unit.lower(), number.unit), number.unit
+    elif number.unit:
+        unit, counts = number.unit, number.unit
+    else:
+        hyphen = 1 if word in ("-", "–") else 0
+        measure = _at(tokens, end + hyphen, "lower_")
+        pair = f"{measure} {_at(tokens, end + hyphen + 1, 'lower_')}"
+        if pair in UNITS:
+            unit, head_end = UNITS[pair], end + hyphen + 2
+            counts = f"{tokens[end + hyphen].text} {tokens[end + hyphen + 1].text}"
+        elif measure in UNITS:
+            unit, head_end = UNITS[measure], end + hyphen + 1
+            counts = tokens[end + hyphen].text
+    if unit:
+        rate, head_end = _rate(tokens, head_end)
+        if rate:
+            unit, counts = f"{unit} per {rate}", f"{counts} per {rate}"
+    return unit, counts, head_end
+
+
+def _rate(tokens: list[Token], k: int) -> tuple[str, int]:
+    """ "per barrel", "a month", "/day" after a unit."""
+    word = _at(tokens, k, "lower_")
+    if word in ("per", "a", "an", "/") and _at(tokens, k + 1, "tag_") in ("NN", "NNS") and \
+            (word != "a" or _at(tokens, k + 1, "lower_").rstrip("s") in DURATIONS | {"share", "barrel"}):
+        return tokens[k + 1].lower_.removesuffix("s") if tokens[k + 1].lower_ != "cents" else "cent", k + 2
+    return "", k
 
 
 def _counted(tokens: list[Token], end: int) -> tuple[str, str, int]:
@@ -237,12 +267,10 @@ def _counted(tokens: list[Token], end: int) -> tuple[str, str, int]:
         if _followed_by(tokens, j, ("the", "them", "those", "these")):
             j += 1
     head = -1
-    stop = min(len(tokens), j + 8)
     k = j
-    while k < stop:
+    while k < min(len(tokens), j + 8):
         tok = tokens[k]
-        if (tok.tag_ in NOUN_TAGS and tok.lower_ not in MONTHS) or \
-                tok.lower_ in PEOPLE:
+        if (tok.tag_ in NOUN_TAGS and tok.lower_.rstrip(".") not in MONTHS) or tok.lower_ in PEOPLE:
             head = k
         elif head >= 0 or tok.tag_ not in MODIFIER_TAGS:
             break
@@ -252,6 +280,28 @@ def _counted(tokens: list[Token], end: int) -> tuple[str, str, int]:
     phrase = " ".join(t.text for t in tokens[j:head + 1])
     phrase = re.sub(r" ([,])", r"\1", phrase).replace(" - ", "-")
     return phrase, tokens[head].lower_, head + 1
+
+
+def _partitive(tokens: list[Token], start: int, earlier: list[Figure]) -> tuple[str, str]:
+    """A number that leaves its noun unsaid counts what an earlier figure of the sentence
+    counts: "of the 59 remaining hostages, approximately 24"; "68,400 people … and 95,800 who"."""
+    if not earlier or earlier[-1].kind not in ("people", "count", "measure"):
+        return "", ""
+    before = " ".join(t.lower_ for t in tokens[max(0, start - 30):start])
+    last = earlier[-1].text.lower()
+    if f"of the {last}" in before or f"of {last}" in before:
+        return earlier[-1].unit, earlier[-1].counts
+    number = read_number(tokens, start)
+    follows = _at(tokens, number.end) if number else ""
+    if number and follows in ELLIPSIS:
+        for figure in reversed(earlier):
+            if figure.kind in ("people", "count", "measure") and figure.value and \
+                    1 / 20 <= number.value / figure.value <= 20:
+                return figure.unit, figure.counts
+    return "", ""
+
+
+ELLIPSIS = {"who", "by", "in", "while", ",", ".", ")", "and", "were", "are", "have", "had", "on", "at"}
 
 
 def _refers_to(tokens: list[Token], start: int, end: int) -> str:
@@ -270,15 +320,15 @@ def _refers_to(tokens: list[Token], start: int, end: int) -> str:
         k += 1
     if k + 1 < len(tokens) and tokens[k].tag_ == "IN" and tokens[k].lower_ in (
             "in", "among", "into", "from", "during", "on", "for", "of"):
-        pp = [tokens[k].text]
+        phrase = [tokens[k].text]
         for tok in tokens[k + 1:k + 4]:
             if tok.is_punct or tok.tag_ in ("CC", "WDT", "IN"):
                 break
-            pp.append(tok.text)
+            phrase.append(tok.text)
             if tok.tag_ in NOUN_TAGS or tok.tag_.startswith("VB"):
                 break
-        if len(pp) > 1:
-            words.extend(pp)
+        if len(phrase) > 1:
+            words.extend(phrase)
     if words:
         return " ".join(words)
     for tok in reversed(tokens[max(0, start - 3):start]):
@@ -288,14 +338,16 @@ def _refers_to(tokens: list[Token], start: int, end: int) -> str:
 
 
 def _kind(unit: str, counts: str) -> str:
-    if unit == "%":
+    if unit in ("%", "percentage point", "fraction"):
         return "percent"
-    if unit.isupper() and len(unit) == 3:
+    if re.fullmatch(r"[A-Z]{3}( per .*)?", unit):
         return "money"
-    if unit.rstrip("s") in DURATIONS or unit in ("centuries",):
+    if unit.rstrip("s") in DURATIONS or unit == "centuries":
         return "duration"
     if unit in PEOPLE or counts.split(" ")[-1].lower() in PEOPLE:
         return "people"
+    if unit in UNITS.values():
+        return "measure"
     return "count"
 
 
@@ -303,11 +355,15 @@ def _followed_by(tokens: list[Token], k: int, options: tuple[str, ...]) -> bool:
     return k < len(tokens) and tokens[k].lower_ in options
 
 
-def _preceded(tokens: list[Token], k: int, options: tuple[str, ...]) -> bool:
-    return any(t.lower_ in options for t in tokens[max(0, k - 2):k])
+def _preceded(tokens: list[Token], k: int, options: tuple[str, ...], window: int = 2) -> bool:
+    return any(t.lower_ in options for t in tokens[max(0, k - window):k])
 
 
-KIND_RANK = {"people": 0, "money": 1, "duration": 2, "percent": 3, "count": 4}
+def _at(tokens: list[Token], k: int, attr: str = "lower_") -> str:
+    return getattr(tokens[k], attr) if 0 <= k < len(tokens) else ""
+
+
+KIND_RANK = {"people": 0, "money": 1, "duration": 2, "percent": 3, "measure": 4, "count": 5}
 
 
 def rank(figures: list[Figure]) -> list[Figure]:

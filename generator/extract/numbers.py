@@ -1,0 +1,201 @@
+"""Reading numbers from spaCy tokens: digits, words, glued units and scales, signs.
+
+`read_number(tokens, i)` returns what a number starting at token i says, or None.
+It knows "1,200", "3.5", "+0.2", "minus 233", "twenty-five", "two dozen", "tens of
+thousands", "25k", "1.762bn", "2.7m.", "5pc", "10kW", "US$58", "HK$5.4m", "33-35".
+It never guesses: "1.200" (thousands or 1.2?) is not a number here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+SMALL = {w: i for i, w in enumerate([
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"])}
+TENS = {w: 10 * i for i, w in enumerate([
+    "zero", "ten", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]) if i >= 2}
+SCALE_WORDS = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+SCALE_SUFFIXES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12,
+                  "trn": 1e12}
+VAGUE = {"dozens": (24, None), "scores": (40, None), "hundreds": (100, None),
+         "thousands": (1e3, None), "millions": (1e6, None), "billions": (1e9, None)}
+TENS_OF = {"tens": 10, "hundreds": 100}  # "tens of thousands" = 10,000 to 100,000
+FRACTIONS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3, "thirds": 2 / 3, "quarters": 3 / 4}
+CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "$US": "USD", "€": "EUR", "£": "GBP", "PS": "GBP",
+                    "¥": "JPY", "₽": "RUB", "₪": "ILS", "₹": "INR", "HK$": "HKD", "A$": "AUD",
+                    "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "NZ$": "NZD", "S$": "SGD", "RM": "MYR",
+                    "Rs": "INR", "R$": "BRL"}
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+_GLUED = re.compile(rf"^(?P<approx>~|sub-)?(?P<sign>[+−-])?(?P<cur>[A-Z]{{0,3}}\$|\$US|€|£|¥|₹|RM|Rs|PS)?(?P<num>{_DIGITS})"
+                    rf"(?P<suffix>[A-Za-zµμ%]+)?\.?$")
+_RANGE = re.compile(rf"^(?P<low>{_DIGITS})[-–](?P<high>{_DIGITS})$")
+
+
+@dataclass(frozen=True)
+class Number:
+    value: float
+    end: int
+    """Index of the first token after the number."""
+    high: float | None = None
+    """Upper end when the tokens themselves say a range ("33-35", "tens of thousands")."""
+    vague: str = ""
+    """"hundreds", "tens of thousands": a vague quantity, a lower bound."""
+    currency: str = ""
+    unit: str = ""
+    """A unit glued to the digits ("kW" in "10kW"; "%" for "5pc")."""
+    factor: float = 1.0
+    """What a scale word or suffix multiplied the written number by ("5 million": 1e6)."""
+    approx: bool = False
+    """Written with a tilde: "~25"."""
+
+    @property
+    def scaled(self) -> bool:
+        return self.factor != 1.0
+
+
+def parse_number(text: str) -> float | None:
+    """A number written in digits: "1,200", "3.5", "12", ".5"; None for "1.200" (ambiguous)."""
+    text = text.replace("\u2009", "").replace("\u202f", "")
+    if re.fullmatch(r"\d{1,3}(\.\d{3})+", text):
+        return None  # "1.200": thousands in some languages, 1.2 in English: do not guess
+    if re.fullmatch(_DIGITS, text):
+        return float(text.replace(",", ""))
+    return None
+
+
+def read_number(tokens: list[Token], i: int, money: bool = False) -> Number | None:
+    """The number starting at token i; `money` when a currency symbol came just before."""
+    low = tokens[i].lower_
+    if low in TENS_OF and _at(tokens, i + 1) == "of" and _at(tokens, i + 2) in ("thousands", "millions",
+                                                                              "billions"):
+        base = VAGUE[_at(tokens, i + 2)][0] * TENS_OF[low]
+        return Number(base, i + 3, high=base * 10, vague=f"{low} of {_at(tokens, i + 2)}")
+    if low in VAGUE:
+        return Number(VAGUE[low][0], i + 1, vague=low)
+    if fraction := _fraction(tokens, i):
+        return fraction
+    sign = -1.0 if i > 0 and tokens[i - 1].text in ("-", "−", "minus") and _signed(tokens, i) else 1.0
+    found = _digits(tokens[i].text)
+    if found is None:
+        words = _number_words(tokens, i)
+        if words is None:
+            return None
+        value, end = words
+        number = Number(value, end)
+    else:
+        number = Number(found.value * sign, i + 1, found.high, currency=found.currency,
+                        unit=found.unit, factor=found.factor, approx=found.approx)
+    return _scale(tokens, number, money)
+
+
+def _digits(text: str) -> Number | None:
+    if match := _RANGE.match(text):
+        low, high = parse_number(match["low"]), parse_number(match["high"])
+        if low is not None and high is not None and high > low:
+            return Number(low, 0, high=high)
+        return None
+    match = _GLUED.match(text)
+    if not match or (value := parse_number(match["num"])) is None:
+        return None
+    if match["num"].startswith("0") and len(match["num"]) > 1 and "." not in match["num"]:
+        return None  # "007", phone numbers and codes
+    if match["sign"] in ("-", "−"):
+        value = -value
+    approx = bool(match["approx"])
+    currency = CURRENCY_SYMBOLS.get(match["cur"] or "", "")
+    if match["cur"] and not currency:
+        return None
+    suffix = match["suffix"] or ""
+    if suffix.lower() in SCALE_SUFFIXES and (currency or suffix.lower() not in ("m", "b")):
+        return Number(value * SCALE_SUFFIXES[suffix.lower()], 0, currency=currency,
+                      factor=SCALE_SUFFIXES[suffix.lower()], approx=approx)
+    if suffix.lower() in ("pc", "%"):
+        return Number(value, 0, unit="%", currency=currency, approx=approx)
+    if suffix.lower() in ("st", "nd", "rd", "th", "s"):
+        return None  # ordinals ("7th") and decades ("1990s")
+    return Number(value, 0, currency=currency, unit=suffix, approx=approx)
+
+
+def _scale(tokens: list[Token], number: Number, money: bool) -> Number:
+    """Apply following scale words: "1.5 million", "$3 bn", "two dozen"."""
+    value, end, high, factor = number.value, number.end, number.high, number.factor
+    while end < len(tokens):
+        word = tokens[end].lower_.rstrip(".")
+        scale = SCALE_WORDS.get(word) or (
+            SCALE_SUFFIXES.get(word) if (number.currency or money) and word in ("m", "bn", "mn", "b", "k")
+            else None)
+        if word == "dozen":
+            scale = 12
+        if not scale or (word == "hundred" and value >= 100):
+            break
+        value *= scale
+        high = high * scale if high is not None else None
+        factor *= scale
+        end += 1
+    return Number(value, end, high, number.vague, number.currency, number.unit, factor, number.approx)
+
+
+def _number_words(tokens: list[Token], i: int) -> tuple[float, int] | None:
+    """ "twenty-five", "one hundred and twenty", "a dozen", "three"."""
+    total, current, end = 0.0, 0.0, i
+    seen = False
+    while end < len(tokens):
+        low = tokens[end].lower_
+        if low in SMALL:
+            current += SMALL[low]
+        elif low in TENS:
+            current += TENS[low]
+        elif low == "hundred" and seen:
+            current *= 100
+        elif low in ("thousand", "million", "billion") and seen:
+            total += current * SCALE_WORDS[low]
+            current = 0
+        elif low in ("-", "and") and seen and _at(tokens, end + 1) in SMALL.keys() | TENS.keys():
+            pass
+        elif low in ("a", "an") and not seen and _at(tokens, end + 1) in ("dozen", "hundred", "thousand",
+                                                                         "million"):
+            current = 1
+        elif low == "dozen" and (seen or current):
+            current = (current or 1) * 12
+        else:
+            break
+        seen = True
+        end += 1
+    if not seen:
+        return None
+    return total + current, end
+
+
+def _fraction(tokens: list[Token], i: int) -> Number | None:
+    """ "half of", "a third of", "two-thirds of", "one in three", "one out of three"."""
+    low = tokens[i].lower_
+    if low in ("half", "quarter") and _at(tokens, i + 1) in ("of", "the"):
+        return Number(FRACTIONS[low], i + 1, unit="fraction")
+    if low in ("a", "one") and _at(tokens, i + 1) in ("third", "quarter", "half") and \
+            _at(tokens, i + 2) == "of":
+        return Number(FRACTIONS[_at(tokens, i + 1)], i + 2, unit="fraction")
+    if low in ("two", "three") and _at(tokens, i + 1) == "-" and _at(tokens, i + 2) in ("thirds", "quarters"):
+        share = FRACTIONS[_at(tokens, i + 2)] if low != "three" else 0.75
+        return Number(share, i + 3, unit="fraction")
+    if low == "one" and _at(tokens, i + 1) in ("in", "out") and (k := i + 2 + (
+            _at(tokens, i + 1) == "out")) < len(tokens) and _at(tokens, k) in SMALL and _at(tokens, k) != "one":
+        return Number(1 / SMALL[_at(tokens, k)], k + 1, unit="fraction")
+    return None
+
+
+def _signed(tokens: list[Token], i: int) -> bool:
+    """A minus sign belongs to the number only when it does not join two words ("18-22")."""
+    if i < 2:
+        return True
+    before = tokens[i - 2]
+    return tokens[i - 1].text == "minus" or not (before.like_num or before.is_alpha)
+
+
+def _at(tokens: list[Token], k: int) -> str:
+    return tokens[k].lower_ if 0 <= k < len(tokens) else ""
