@@ -80,7 +80,7 @@ def _fact_candidates(
     by_day: dict[str, list[int]] = defaultdict(list)
     for k, sentence in enumerate(nodes):
         for figure in figures[id(sentence)]:
-            if figure.value >= MIN_FIGURE and figure.kind != "count":
+            if figure.value >= MIN_FIGURE and figure.kind not in ("count", "number"):
                 by_figure[(figure.value, figure.kind)].append(k)
         for day in sentence.dates:
             if len(day) >= 5 and not (len(day) == 7 and day[4] == "-"):

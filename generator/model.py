@@ -95,7 +95,7 @@ class Figure:
     counts: str
     """What is counted, with modifiers: "Israeli, foreign and dual-national hostages"."""
     kind: str
-    """"people", "money", "duration", "percent" or "count"."""
+    """"people", "money", "duration", "percent", "measure", "count" or "number" (bare)."""
     refers_to: str
     """The verb or phrase the sentence ties it to ("killed", "in captivity"), or ""."""
     sentence: str

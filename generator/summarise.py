@@ -82,7 +82,7 @@ def figure_key(figure: Figure) -> tuple:
 def figure_groups(figures: list[Figure]) -> list[FigureGroup]:
     """Distinct figures with their sources, grouped by what they count."""
     rows: dict[tuple, list[Figure]] = {}
-    for figure in rank(figures):
+    for figure in rank([f for f in figures if f.kind != "number"]):
         rows.setdefault(figure_key(figure), []).append(figure)
     groups: dict[str, list[tuple[Figure, tuple[str, ...]]]] = {}
     for same in rows.values():

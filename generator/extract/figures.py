@@ -110,8 +110,8 @@ def _figure_at(tokens: list[Token], i: int, sentence: str, article_id: str, date
         counts, unit, head_end = _counted(tokens, end)
     if not unit:
         unit, counts = _partitive(tokens, start, earlier)
-        if not unit:
-            return None
+        if not unit and not any(c.isdigit() for c in tokens[i].text):
+            return None  # a number word with nothing counted ("all three had") says too little
     if _followed_by(tokens, head_end, ("ago",)) or tokens[head_end - 1].lower_.rstrip(".") in MONTHS:
         return None  # "4 hours ago" is page furniture; "7 Oct." a date
     if not math.isfinite(value) or (high is not None and not math.isfinite(high)):
@@ -137,9 +137,10 @@ def _currency_before(tokens: list[Token], i: int) -> tuple[str, int]:
 
 def _not_a_figure(tokens: list[Token], i: int, number: Number, money: bool) -> bool:
     tok = tokens[i]
-    if ORDINALS.match(tok.text) or tok.ent_type_ == "ORDINAL" or ":" in tok.text or "/" in tok.text:
+    if ORDINALS.match(tok.text) or (tok.ent_type_ == "ORDINAL" and not number.unit) or \
+            ":" in tok.text or "/" in tok.text:
         return True
-    measured = bool(money or number.unit or _unit(tokens, number.end, number, "")[0])
+    measured = bool(money or number.currency or number.unit or _unit(tokens, number.end, number, "")[0])
     if tok.ent_type_ in NAME_ENTS and not measured:
         return True  # "Boeing 787", "S&P 500"
     if number.end - i == 1 and tok.lower_ in ("one", "a", "an", "zero") and not _noun_follows(
@@ -338,6 +339,8 @@ def _refers_to(tokens: list[Token], start: int, end: int) -> str:
 
 
 def _kind(unit: str, counts: str) -> str:
+    if not unit:
+        return "number"  # a bare number: kept in digest.json, left out of digest tables
     if unit in ("%", "percentage point", "fraction"):
         return "percent"
     if re.fullmatch(r"[A-Z]{3}( per .*)?", unit):
@@ -363,7 +366,7 @@ def _at(tokens: list[Token], k: int, attr: str = "lower_") -> str:
     return getattr(tokens[k], attr) if 0 <= k < len(tokens) else ""
 
 
-KIND_RANK = {"people": 0, "money": 1, "duration": 2, "percent": 3, "measure": 4, "count": 5}
+KIND_RANK = {"people": 0, "money": 1, "duration": 2, "percent": 3, "measure": 4, "count": 5, "number": 6}
 
 
 def rank(figures: list[Figure]) -> list[Figure]:

@@ -91,6 +91,10 @@ def read_number(tokens: list[Token], i: int, money: bool = False) -> Number | No
     else:
         number = Number(found.value * sign, i + 1, found.high, currency=found.currency,
                         unit=found.unit, factor=found.factor, approx=found.approx)
+        if number.unit in AMBIGUOUS_SCALES and _means_scale(tokens, i + 1, number.unit, money):
+            factor = SCALE_SUFFIXES[number.unit.lower()]
+            number = Number(number.value * factor, number.end, currency=number.currency, factor=factor,
+                            approx=number.approx)
     return _scale(tokens, number, money)
 
 
@@ -112,7 +116,7 @@ def _digits(text: str) -> Number | None:
     if match["cur"] and not currency:
         return None
     suffix = match["suffix"] or ""
-    if suffix.lower() in SCALE_SUFFIXES and (currency or suffix.lower() not in ("m", "b")):
+    if suffix.lower() in SCALE_SUFFIXES and (currency or suffix not in AMBIGUOUS_SCALES):
         return Number(value * SCALE_SUFFIXES[suffix.lower()], 0, currency=currency,
                       factor=SCALE_SUFFIXES[suffix.lower()], approx=approx)
     if suffix.lower() in ("pc", "%"):
@@ -127,8 +131,9 @@ def _scale(tokens: list[Token], number: Number, money: bool) -> Number:
     value, end, high, factor = number.value, number.end, number.high, number.factor
     while end < len(tokens):
         word = tokens[end].lower_.rstrip(".")
-        scale = SCALE_WORDS.get(word) or (
-            SCALE_SUFFIXES.get(word) if (number.currency or money) and word in ("m", "bn", "mn", "b", "k")
+        written = tokens[end].text.rstrip(".")
+        scale = SCALE_WORDS.get(word) or (SCALE_SUFFIXES.get(word) if word in ("bn", "mn", "tn") or (
+            written in AMBIGUOUS_SCALES and _means_scale(tokens, end + 1, written, bool(number.currency or money)))
             else None)
         if word == "dozen":
             scale = 12
@@ -170,6 +175,21 @@ def _number_words(tokens: list[Token], i: int) -> tuple[float, int] | None:
     if not seen:
         return None
     return total + current, end
+
+
+AMBIGUOUS_SCALES = {"m", "M", "k", "K", "b", "B"}  # million or metre? thousand or kilo-?
+
+
+def _means_scale(tokens: list[Token], k: int, suffix: str, money: bool) -> bool:
+    """ "1.2m tons", "$3m", "4.3M sales" are millions; "100m sprint", "a 10m wall" are metres."""
+    if money or suffix in ("M", "B"):
+        return True
+    for tok in tokens[k:k + 4]:
+        if tok.tag_ == "NNS" or tok.lower_ == "of":
+            return True
+        if tok.tag_ == "NN" or tok.is_punct:
+            return False
+    return False
 
 
 def _fraction(tokens: list[Token], i: int) -> Number | None:
