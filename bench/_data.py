@@ -7,7 +7,6 @@ as an argument and only reads it.
 from __future__ import annotations
 
 import hashlib
-import inspect
 import json
 import os
 import subprocess
@@ -18,9 +17,10 @@ from pathlib import Path
 # Make `generator` importable when a bench is run as `python bench/<name>.py` from anywhere.
 sys.path.insert(1, str(Path(__file__).resolve().parent.parent))
 
+from generator.clean import clean
 from generator.extract.entities import mentions_in
 from generator.extract.figures import figures_in
-from generator.model import Article, Figure, Mention
+from generator.model import Article, Block, Figure, Mention
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -55,23 +55,18 @@ def read_kpcrowd(root: str | os.PathLike, limit: int | None = None) -> list[KPDo
 
 
 def article(doc_id: str, title: str, paragraphs: tuple[str, ...] | list[str]) -> Article:
-    """A minimal clean Article as `generator.extract.extract` expects it."""
-    return Article(id=doc_id, path=f"{doc_id}.md", title=title, date="", outlet="", byline="", url="",
-                   missing=(), blocks=(), content_hash="", paragraphs=tuple(paragraphs))
+    """An Article cleaned by the pipeline's own clean stage, as `extract` receives it."""
+    blocks = tuple(Block("paragraph", p) for p in paragraphs)
+    return clean(Article(id=doc_id, path=f"{doc_id}.md", title=title, date="", outlet="", byline="",
+                         url="", missing=(), blocks=blocks, content_hash=""))
 
 
 def figures_of(sent, article_id: str = "", date: str = "") -> list[Figure]:
-    """`figures_in` for a spaCy sentence, with or without the newer `sentence` text argument."""
-    if "sentence" in inspect.signature(figures_in).parameters:
-        return figures_in(sent, sent.text.strip(), article_id, date)
-    return figures_in(sent, article_id, date)
+    return figures_in(sent, sent.text.strip(), article_id, date)
 
 
 def mentions_of(sent) -> list[Mention]:
-    """`mentions_in` for a spaCy sentence, with or without the newer `sentence` text argument."""
-    if "sentence" in inspect.signature(mentions_in).parameters:
-        return mentions_in(sent, sent.text.strip())
-    return mentions_in(sent)
+    return mentions_in(sent, sent.text.strip())
 
 
 def read_newsquant(path: str | os.PathLike) -> list[dict]:

@@ -59,7 +59,9 @@ def run_build(seeds: Path, out: Path, work: Path, workers: int, log: Path) -> di
         done = subprocess.run(command, stdout=subprocess.PIPE, stderr=errors, text=True)
     wall = time.perf_counter() - started
     if done.returncode:
-        raise SystemExit(f"build failed (exit {done.returncode}); see {log}")
+        tail = [line for line in log.read_text().splitlines() if line and not line[:4].isdigit()][-1:]
+        raise SystemExit(f"build failed (exit {done.returncode}) after {wall:.0f} s: "
+                         f"{' '.join(tail)}; see {log}")
     result = json.loads(done.stdout.splitlines()[-1])
     result["wall_s"] = round(wall, 2)
     return result

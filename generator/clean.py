@@ -30,6 +30,10 @@ _FURNITURE = re.compile(
     r"original url:?.*|image:.*|photo:.*|by\s+\S+( \S+){0,3})$",
     re.I,
 )
+# Photo credits inside text: "(AP Photo/Natacha Pisarenko)", "Michael Buckner/Getty Images".
+_CREDIT = re.compile(r"\(?\b(?:AP|AFP|Reuters|UPI|EPA|Getty Images|Getty)(?: Photo)?/[A-Z][\w.'-]*"
+                     r"(?: [A-Z][\w.'-]*){0,3}\)?|\(?\b[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,2}/"
+                     r"(?:Getty Images|Getty|AFP|AP|Reuters|EPA|Shutterstock)\b\)?")
 _CITATION = re.compile(r"(?<=[a-z\s])([A-Z][A-Za-z]+)(\d{1,2})(?=[.,;:!?)\"”’]*(\s|$))")
 _TERMINAL = (".", "!", "?", '"', "”", "’", "'", ":", ")", "…")
 
@@ -38,7 +42,7 @@ def clean(article: Article) -> Article:
     """The article with `paragraphs`, `headings` and `references` filled."""
     blocks = cut_tail(list(article.blocks))
     blocks = [b for b in blocks if b.kind != "caption" and not is_furniture(b.text)]
-    texts = [b.text for b in blocks]
+    texts = [strip_credits(b.text) for b in blocks]
     stripped, references = strip_citations(texts)
     blocks = [dataclasses.replace(b, text=t) for b, t in zip(blocks, stripped, strict=True) if t]
     paragraphs = rejoin_split_paragraphs([b.text for b in blocks if b.kind == "paragraph"])
@@ -59,6 +63,10 @@ def cut_tail(blocks: list[Block]) -> list[Block]:
 
 def is_furniture(text: str) -> bool:
     return bool(_FURNITURE.match(text.strip().strip("*_ ")))
+
+
+def strip_credits(text: str) -> str:
+    return re.sub(r"\s{2,}", " ", _CREDIT.sub("", text)).strip()
 
 
 def strip_citations(texts: list[str]) -> tuple[list[str], list[str]]:

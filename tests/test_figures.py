@@ -3,8 +3,8 @@ from __future__ import annotations
 import pytest
 
 from generator.extract.figures import figures_in, rank
-from generator.extract.numbers import parse_number
 from generator.extract.nlp import load_nlp
+from generator.extract.numbers import parse_number
 
 
 def figures(text: str):

@@ -6,6 +6,8 @@ over a process pool; corpus-level entity merging lives in `entities.merge`.
 
 from __future__ import annotations
 
+import hashlib
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.extract.dates import event_dates
@@ -18,7 +20,16 @@ from generator.model import Article, Extraction, Figure, Sentence
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
-STAGE_VERSION = "2"
+def _source_version() -> str:
+    """The stage version is the hash of this package's source, so a code change is never
+    served stale results from the cache."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+STAGE_VERSION = _source_version()
 
 
 def extract(article: Article, model: str, keywords: int) -> Extraction:
@@ -34,8 +45,10 @@ def extract(article: Article, model: str, keywords: int) -> Extraction:
             figures.extend(found)
             mentions.extend(mentions_in(sent, text))
             sentences.append(Sentence(text, article.id, index, (), event_dates(text), numbers))
+    # Headings are tagged too, or keywords from a title alone would have no part of speech.
+    headings = list(nlp.pipe([article.title, *article.headings]))
     return Extraction(
-        keywords=keywords_for(article, docs, mentions, keywords),
+        keywords=keywords_for(article, headings, docs, mentions, keywords),
         figures=tuple(figures),
         mentions=tuple(mentions),
         sentences=tuple(sentences),

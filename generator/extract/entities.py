@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 
 TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place",
          "FAC": "place", "NORP": "group"}
-TITLES = {"president", "prime", "minister", "deputy", "foreign", "dr", "mr", "mrs", "ms",
+TITLES = {"president", "prime", "minister", "deputy", "foreign", "dr", "mr", "mrs", "ms", "executive",
+          "ceo", "chairman", "chairwoman", "coach", "manager", "striker", "actor", "actress", "singer",
           "prof", "professor", "sir", "gen", "general", "col", "sen", "senator", "rep",
           "ambassador", "rabbi", "chief", "king", "queen", "prince", "pope", "judge", "former",
           "secretary", "chancellor", "governor", "mayor", "spokesman", "spokeswoman", "st"}
@@ -53,7 +54,10 @@ def mentions_in(sent: Span, sentence: str) -> list[Mention]:
 
 
 def normalise_name(text: str, label: str) -> str:
-    text = re.sub(r"\s+", " ", text).strip(" \t\n.,;:—–-")
+    text = re.split(r"\s[-–—|]\s", text)[0]  # "George Soros - think": a name ends at a dash
+    text = re.sub(r"\s+", " ", text).strip(" \t\n,;:—–-")
+    if not re.search(r"\b[A-Z]\.$|\b(Inc|Jr|Sr|Co|Ltd|Corp|St)\.$", text):
+        text = text.rstrip(".")  # keep the full stop of "U.S." and "Apple Inc."
     text = re.sub(r"^(the|a|an) ", "", text, flags=re.I)
     text = re.sub(r"['’]s$", "", text)
     if label == "PERSON":
@@ -65,12 +69,15 @@ def normalise_name(text: str, label: str) -> str:
 
 
 def is_valid_name(name: str) -> bool:
-    """Artefacts never become entities: furniture, lone titles, citation tokens."""
-    if len(name) < 2 or not name[0].isupper() or any(c.isdigit() for c in name):
-        return False
+    """Artefacts never become entities: furniture, lone titles, citation tokens, credits."""
     low = name.lower().rstrip(".")
-    return (low not in FURNITURE and low not in TITLES and not name.isupper()) or (len(name) <= 5 \
-        and name.isupper() and low not in FURNITURE)
+    if len(name) < 2 or low in FURNITURE or low in TITLES or "/" in name:
+        return False
+    if not (name[0].isupper() or re.match(r"(al|el|de|van|von|da|di|le|la|du)[- ]", name)):
+        return False  # lower-case words are not names, except "al-Qaeda", "de Gaulle", "van Gogh"
+    if re.search(r"[A-Za-z]\d+$", name):
+        return False  # a citation token glued to a word: "Israel1"
+    return not (name.isupper() and len(name) > 1 and low in FURNITURE)
 
 
 @lru_cache(maxsize=65536)

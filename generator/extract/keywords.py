@@ -34,24 +34,25 @@ NEWS_STOP = {
     *MONTHS,
 }
 _NOUNISH = {"NN", "NNS", "NNP", "NNPS"}
+_NOT_INSIDE = {"IN", "TO", "DT", "MD", "PRP"}  # a noun phrase holds none of these ("of" aside)
 _EDGE_OK = _NOUNISH | {"JJ", "VBG"}  # a phrase may start with an adjective
 
 
-def keywords_for(article: Article, docs: list[Doc], mentions: list[Mention],
+def keywords_for(article: Article, headings: list[Doc], docs: list[Doc], mentions: list[Mention],
                  top: int) -> tuple[Keyword, ...]:
-    """The article's `top` keywords, best first."""
+    """The article's `top` keywords, best first (`headings`: title and subheadings, tagged)."""
     text = ". ".join([article.title, *article.headings, *article.paragraphs])
-    tags = _tag_lookup(docs)
+    tags = _tag_lookup(headings + docs, body_from=len(headings))
     names = sorted({m.text for m in mentions if m.label != "NORP"}, key=len, reverse=True)
     people = {m.text for m in mentions if m.label == "PERSON"}
     first_seen = _first_positions(text)
     best: dict[str, Keyword] = {}
-    for phrase, score in yake_candidates(text, top * 4):
+    for phrase, score in yake_candidates(text, top * 6):
         phrase = _as_entity(phrase, names, people) or _surface(_trim(phrase, tags), text)
         if not phrase:
             continue
         position = first_seen.get(words(phrase)[0], 1.0)
-        weight = round(score * (0.5 + position), 6)  # lead paragraphs weigh more
+        weight = round(score * (0.05 + position), 6)  # lead paragraphs weigh more
         key = phrase.lower()
         if key not in best or weight < best[key].score:
             best[key] = Keyword(phrase, weight)
@@ -85,12 +86,13 @@ def merge_keywords(lists: list[tuple[Keyword, ...]], top: int) -> tuple[str, ...
     return tuple(m[0] for m in merged[:top])
 
 
-def _tag_lookup(docs: list[Doc]) -> dict[str, str]:
-    """The most common tag of each lower-cased word in the article."""
+def _tag_lookup(docs: list[Doc], body_from: int) -> dict[str, str]:
+    """The most common tag of each lower-cased word; body text counts double, because
+    taggers misread Title Case headlines ("Diplomat Hopes" as two nouns)."""
     counts: dict[str, Counter[str]] = {}
-    for doc in docs:
+    for index, doc in enumerate(docs):
         for tok in doc:
-            counts.setdefault(tok.lower_, Counter())[tok.tag_] += 1
+            counts.setdefault(tok.lower_, Counter())[tok.tag_] += 2 if index >= body_from else 1
     return {w: c.most_common(1)[0][0] for w, c in counts.items()}
 
 
@@ -112,6 +114,9 @@ def _trim(phrase: str, tags: dict[str, str]) -> str:
         tokens.pop(0)
     if any(_stop(t) for t in tokens):
         return ""
+    inner = [tags.get(t.lower(), "") for t in tokens[1:-1] if t != "of"]
+    if any(tag.startswith("VB") or tag in _NOT_INSIDE for tag in inner):
+        return ""  # "Director has conflict", "Steinfeld in talks": not a noun phrase
     return " ".join(tokens)
 
 
@@ -165,7 +170,7 @@ def yake_candidates(text: str, top: int) -> list[tuple[str, float]]:
     """YAKE's candidates (lower score is better); errors surface instead of vanishing."""
     import yake
 
-    extractor = yake.KeywordExtractor(lan="en", n=3, top=top, dedup_lim=0.7, dedup_func="levs")
+    extractor = yake.KeywordExtractor(lan="en", n=3, top=top, dedup_lim=1.0)
     try:
         result = extractor.extract_keywords(text)
     except Exception as exc:

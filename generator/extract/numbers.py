@@ -32,7 +32,8 @@ CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "$US": "USD", "€": "EUR", "£": 
                     "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "NZ$": "NZD", "S$": "SGD", "RM": "MYR",
                     "Rs": "INR", "R$": "BRL"}
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
-_GLUED = re.compile(rf"^(?P<approx>~|sub-)?(?P<sign>[+−-])?(?P<cur>[A-Z]{{0,3}}\$|\$US|€|£|¥|₹|RM|Rs|PS)?(?P<num>{_DIGITS})"
+_GLUED = re.compile(rf"^(?P<approx>~|sub-)?(?P<sign>[+−-])?"
+                    rf"(?P<cur>[A-Z]{{0,3}}\$|\$US|€|£|¥|₹|RM|Rs|PS)?(?P<num>{_DIGITS})"
                     rf"(?P<suffix>[A-Za-zµμ%]+)?\.?$")
 _RANGE = re.compile(rf"^(?P<low>{_DIGITS})[-–](?P<high>{_DIGITS})$")
 
@@ -132,9 +133,10 @@ def _scale(tokens: list[Token], number: Number, money: bool) -> Number:
     while end < len(tokens):
         word = tokens[end].lower_.rstrip(".")
         written = tokens[end].text.rstrip(".")
-        scale = SCALE_WORDS.get(word) or (SCALE_SUFFIXES.get(word) if word in ("bn", "mn", "tn") or (
-            written in AMBIGUOUS_SCALES and _means_scale(tokens, end + 1, written, bool(number.currency or money)))
-            else None)
+        ambiguous = written in AMBIGUOUS_SCALES and _means_scale(
+            tokens, end + 1, written, bool(number.currency or money))
+        scale = SCALE_WORDS.get(word) or (
+            SCALE_SUFFIXES.get(word) if word in ("bn", "mn", "tn") or ambiguous else None)
         if word == "dozen":
             scale = 12
         if not scale or (word == "hundred" and value >= 100):
@@ -203,9 +205,10 @@ def _fraction(tokens: list[Token], i: int) -> Number | None:
     if low in ("two", "three") and _at(tokens, i + 1) == "-" and _at(tokens, i + 2) in ("thirds", "quarters"):
         share = FRACTIONS[_at(tokens, i + 2)] if low != "three" else 0.75
         return Number(share, i + 3, unit="fraction")
-    if low == "one" and _at(tokens, i + 1) in ("in", "out") and (k := i + 2 + (
-            _at(tokens, i + 1) == "out")) < len(tokens) and _at(tokens, k) in SMALL and _at(tokens, k) != "one":
-        return Number(1 / SMALL[_at(tokens, k)], k + 1, unit="fraction")
+    if low == "one" and _at(tokens, i + 1) in ("in", "out"):
+        k = i + 2 + (_at(tokens, i + 1) == "out")  # "one in three", "one out of three"
+        if _at(tokens, k) in SMALL and SMALL[_at(tokens, k)] > 1:
+            return Number(1 / SMALL[_at(tokens, k)], k + 1, unit="fraction")
     return None
 
 
