@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 MONTHS = {
     name: number
@@ -38,13 +39,21 @@ def event_dates(text: str) -> tuple[str, ...]:
         month = MONTHS[months[0].rstrip(".").lower()]
         day = match.group("day") or match.group("day2")
         year = match.group("year") or match.group("year2") or match.group("year3")
-        if day and not 1 <= int(day) <= 31:
-            continue
+        if day and not _valid(int(year) if year else 2024, month, int(day)):
+            continue  # "February 30": not a date (2024 is a leap year, so 29 Feb passes)
         if day:
             found.append(f"{year}-{month:02d}-{int(day):02d}" if year else f"{month:02d}-{int(day):02d}")
         else:
             found.append(f"{year}-{month:02d}")
     return tuple(dict.fromkeys(found))
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def same_day(a: str, b: str) -> bool:
