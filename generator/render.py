@@ -67,10 +67,19 @@ def _join(items: Any, separator: str = "") -> Markup:
     return Markup(escape_md(separator)).join(_finalize(item) for item in items)
 
 
-def heading_id(value: str, bare: bool = False) -> Markup:
-    """A heading id for attr_list: `{#id}` (or the bare id for a link)."""
+def heading_id(value: str, bare: bool = False, type_filter: bool = False) -> Markup:
+    """A heading id for attr_list: `{#id}` (or the bare id for a link); with `type_filter`
+    the heading also carries the entity type the index filter buttons act on."""
     anchor = re.sub(r"[^a-z0-9_-]+", "-", str(value).lower()).strip("-") or "section"
-    return Markup(anchor if bare else "{#" + anchor + "}")
+    if bare:
+        return Markup(anchor)
+    return Markup("{#" + anchor + (f' data-type="{anchor}"' if type_filter else "") + "}")
+
+
+def type_attr(value: str) -> Markup:
+    """attr_list line marking a paragraph of the entity index with its type."""
+    anchor = str(heading_id(value, bare=True))
+    return Markup(f'{{: data-type="{anchor}" }}')
 
 
 def iso_date(value: str) -> Markup:
@@ -104,7 +113,7 @@ def environment(config: Config) -> Environment:
     env.filters.update({
         "title": lambda v: Markup(json.dumps(safe_title(v), ensure_ascii=False)),
         "url": link_url, "number": format_number, "join": _join, "heading_id": heading_id,
-        "iso": iso_date, "human_date": human_date,
+        "iso": iso_date, "human_date": human_date, "type_attr": type_attr,
         "code": lambda v: Markup(str(v).replace("`", "'").replace("\n", " ")),
     })
     return env

@@ -257,6 +257,19 @@ def test_entity_index_links_to_entity_page_with_alias(tab: Tab, site: Site) -> N
     tab.assert_clean()
 
 
+def test_entity_index_filters_by_type(tab: Tab, site: Site) -> None:
+    page = tab.page
+    _goto(tab, site.url("entities/index.html"))
+    filters = page.get_by_role("group", name="Show entities of one type")
+    filters.get_by_role("button", name="People").click()
+    assert page.locator("article").get_by_role("link", name=ENTITY, exact=True).is_visible()
+    assert not page.locator("article").get_by_role("link", name="Hamas", exact=True).is_visible()
+    assert filters.get_by_role("button", name="People").get_attribute("aria-pressed") == "true"
+    filters.get_by_role("button", name="All").click()
+    assert page.locator("article").get_by_role("link", name="Hamas", exact=True).is_visible()
+    tab.assert_clean()
+
+
 def test_entity_mentions_end_cleanly(tab: Tab, site: Site) -> None:
     """A mention is one sentence: no opening quote of the next sentence left before the citation."""
     _goto(tab, site.entity_url)

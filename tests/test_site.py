@@ -240,3 +240,20 @@ def test_shuffled_and_renamed_inputs_give_the_same_site(tmp_path: Path):
     differing = sorted(k for k in expected if renamed.get(k) != expected[k])
     assert sorted(renamed) == sorted(expected)
     assert differing == [], differing
+
+
+def test_topics_defined_in_config_and_stable_slugs(tmp_path: Path, seeds_copy: Path):
+    config = make_config(tmp_path, seeds_copy, topics=[
+        {"title": "Sasha Troufanov", "entities": ["Troufanov"]},
+        {"title": "Nothing matches", "keywords": ["volcano"]},
+    ])
+    result = build(config)
+    by_title = {t.title: t for t in result.digest.topics}
+    assert [a[:3] for a in by_title["Sasha Troufanov"].article_ids] == ["002"]
+    assert "Nothing matches" not in by_title
+    slugs = {t.slug for t in result.digest.topics}
+    (seeds_copy / "new.txt").write_text("Kremlin hosts Hamas delegation in Moscow\n"
+                                        "Vladimir Putin met Hamas officials in Moscow with Russian diplomats "
+                                        "to discuss the hostages held in Gaza since October 7.\n")
+    again = build(config)
+    assert slugs <= {t.slug for t in again.digest.topics}  # topics keep their URLs
