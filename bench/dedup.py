@@ -329,7 +329,7 @@ def main() -> None:
     parser.add_argument("--truth", action="store_true",
                         help="also score the speed runs against exact all-pairs Jaccard (untimed)")
     args = parser.parse_args()
-    print(f"code {reuters.code_version()}")
+    print(f"code {reuters.code_version(Path(dedupe.__file__).resolve().parent.parent)}")
     if args.part in ("all", "quality"):
         quality(args.thresholds)
     if args.part in ("all", "speed"):

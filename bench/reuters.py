@@ -124,17 +124,20 @@ def to_markdown(story: Story) -> str:
     return f"---\n{header}---\n\n{body}\n"
 
 
-def code_version() -> str:
-    """HEAD commit, and a hash of generator/ + templates/ sources (they may change between runs)."""
+def code_version(root: Path = PROJECT) -> str:
+    """HEAD commit (if `root` is a checkout) and a hash of its generator/ and templates/ sources,
+    which other work may change between or during runs."""
     import hashlib
     import subprocess
 
-    head = subprocess.run(["git", "-C", str(PROJECT), "rev-parse", "--short", "HEAD"],
-                          capture_output=True, text=True).stdout.strip()
+    head = ""
+    if (root / ".git").exists():
+        head = subprocess.run(["git", "-C", str(root), "rev-parse", "--short", "HEAD"],
+                              capture_output=True, text=True).stdout.strip()
     digest = hashlib.sha256()
-    for path in sorted([*PROJECT.glob("generator/**/*.py"), *PROJECT.glob("templates/*")]):
-        digest.update(path.relative_to(PROJECT).as_posix().encode() + b"\0" + path.read_bytes())
-    return f"HEAD {head or '?'}, sources {digest.hexdigest()[:12]}"
+    for path in sorted([*root.glob("generator/**/*.py"), *root.glob("templates/*")]):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    return f"{root}{f' HEAD {head}' if head else ''}, sources {digest.hexdigest()[:12]}"
 
 
 def outside_project(folder: Path) -> Path:

@@ -36,12 +36,14 @@ def child_build(seeds: str, out: str, work: str, workers: int) -> dict:
     from generator.pipeline import build
 
     imported = time.perf_counter() - started
+    import generator
     config = load_config(None, seeds=Path(seeds), out=Path(out), work=Path(work), workers=workers)
     started = time.perf_counter()
     result = build(config)
     seconds = time.perf_counter() - started
     digest = result.digest
     return {
+        "generator": str(Path(generator.__file__).parent),
         "import_s": round(imported, 2), "build_s": round(seconds, 2), "stages": result.seconds,
         "computed": result.computed, "pages_written": result.pages_written,
         "articles": len(digest.articles), "copies": sum(len(a.duplicates) for a in digest.articles),
@@ -52,11 +54,12 @@ def child_build(seeds: str, out: str, work: str, workers: int) -> dict:
     }
 
 
-def run_build(seeds: Path, out: Path, work: Path, workers: int, log: Path) -> dict:
+def run_build(seeds: Path, out: Path, work: Path, workers: int, log: Path, code: Path) -> dict:
     command = [sys.executable, __file__, "_build", str(seeds), str(out), str(work), str(workers)]
+    env = {**os.environ, "PYTHONPATH": str(code)}
     started = time.perf_counter()
     with log.open("a") as errors:
-        done = subprocess.run(command, stdout=subprocess.PIPE, stderr=errors, text=True)
+        done = subprocess.run(command, stdout=subprocess.PIPE, stderr=errors, text=True, env=env)
     wall = time.perf_counter() - started
     if done.returncode:
         tail = [line for line in log.read_text().splitlines() if line and not line[:4].isdigit()][-1:]
@@ -96,11 +99,12 @@ def report(name: str, count: int, r: dict) -> None:
     print(f"   {r['articles']} articles kept ({r['copies']} folded as copies), {r['topics']} topics, "
           f"{r['entities']} entities, {r['skipped']} skipped, {r['warnings']} warnings; "
           f"extracted {r['computed']}, pages written {r['pages_written']}")
+    print(f"   (generator imported from {r['generator']})")
     print(f"   peak RSS: build process {r['self_rss_mb']} MB, "
           f"largest extract worker {r['workers_rss_mb']} MB")
 
 
-def scale(count: int, corpus: list[reuters.Story], root: Path, workers: int) -> dict:
+def scale(count: int, corpus: list[reuters.Story], root: Path, workers: int, code: Path) -> dict:
     seeds, out, work = (reuters.outside_project(root / f"reuters-{kind}-{count}")
                         for kind in ("seeds", "site", "work"))
     log = root / f"reuters-build-{count}.log"
@@ -109,11 +113,11 @@ def scale(count: int, corpus: list[reuters.Story], root: Path, workers: int) -> 
         shutil.rmtree(folder, ignore_errors=True)
     reuters.write_seeds(corpus[:count], seeds)
     load = os.getloadavg()[0]
-    version = reuters.code_version()
+    version = reuters.code_version(code)
     size = mb(sum(p.stat().st_size for p in seeds.iterdir()))
     print(f"== N={count}: code {version}; seeds {seeds} ({size}), "
           f"workers={workers or os.cpu_count()}, load average before {load:.2f}, log {log}")
-    cold = run_build(seeds, out, work, workers, log)
+    cold = run_build(seeds, out, work, workers, log, code)
     report("cold build", count, cold)
     site = site_figures(out)
     print(f"   site: {mb(site['bytes'])} in {site['files']} files, {site['pages']} HTML pages; "
@@ -121,13 +125,13 @@ def scale(count: int, corpus: list[reuters.Story], root: Path, workers: int) -> 
           f"largest page {site['largest_page']} {mb(site['largest_bytes'])}")
     added = corpus[count]
     reuters.write_seeds([added], seeds, clear=False)
-    warm = run_build(seeds, out, work, workers, log)
+    warm = run_build(seeds, out, work, workers, log, code)
     report(f"warm rebuild (+1 article {added.id})", count + 1, warm)
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
     print(f"   RUSAGE_CHILDREN peak RSS (any single descendant so far): {children} MB; "
           f"load average now {os.getloadavg()[0]:.2f}")
-    if reuters.code_version().split("sources")[1] != version.split("sources")[1]:
-        print(f"   WARNING: generator/ or templates/ changed during this run ({reuters.code_version()}); "
+    if reuters.code_version(code).split("sources")[1] != version.split("sources")[1]:
+        print(f"   WARNING: generator/ or templates/ changed during this run ({reuters.code_version(code)}); "
               "the warm rebuild's cache figures are not comparable")
     return {"cold": cold, "warm": warm, "site": site}
 
@@ -140,6 +144,9 @@ def main() -> None:
     parser.add_argument("sizes", type=int, nargs="*", default=[1000])
     parser.add_argument("--workers", type=int, default=0, help="extraction processes (0 = one per core)")
     parser.add_argument("--root", type=Path, default=Path("/tmp"), help="where seeds/work/site go")
+    parser.add_argument("--code", type=Path, default=reuters.PROJECT,
+                        help="project checkout whose generator/ the builds import (default: this one; "
+                        "e.g. a `git archive HEAD` snapshot, so that concurrent edits do not leak in)")
     parser.add_argument("--max-minutes", type=float, default=60.0,
                         help="skip a size whose linear estimate from the previous size is longer")
     args = parser.parse_args()
@@ -152,7 +159,7 @@ def main() -> None:
             if estimate > args.max_minutes * 60:
                 print(f"skipped N={count}: estimate over --max-minutes {args.max_minutes}")
                 continue
-        figures = scale(count, corpus, args.root, args.workers)
+        figures = scale(count, corpus, args.root, args.workers, args.code.resolve())
         previous = (count, figures["cold"]["wall_s"])
 
 

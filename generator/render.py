@@ -30,10 +30,11 @@ from markupsafe import Markup
 from generator.config import Config
 from generator.errors import BuildError
 from generator.ingest import safe_url
-from generator.model import Article, Digest, Entity, Topic
+from generator.model import Digest, Entity, Topic
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
+SOURCES_PER_PAGE = 500  # articles per sources page, so the page stays light at 10,000 articles
 MENTION_LIMIT = 50  # sentences per entity page: pages stay small for entities named everywhere
 ASSETS = {"digest.css": "stylesheets/digest.css", "digest.js": "javascripts/digest.js"}
 TYPE_NAMES = {"person": "People", "organization": "Organisations", "place": "Places",
@@ -141,11 +142,12 @@ def render(digest: Digest, config: Config) -> dict[str, str]:
     common = {"digest": digest, "articles": articles, "entities": entities,
               "topics_of": topics_of, "site_name": config.site_name, "type_names": TYPE_NAMES}
     pages: dict[str, str] = {}
+    source_pages = {a.id: source_page(1 + i // SOURCES_PER_PAGE) for i, a in enumerate(digest.articles)}
 
     def page(path: str, template: str, **context: Any) -> None:
         if path in pages:
             raise BuildError(f"two pages would be written to {path} — rename one of them")
-        links = Links(path, articles, entities)
+        links = Links(path, source_pages)
         try:
             pages[path] = env.get_template(template).render(**common, **context, link=links)
         except TemplateError as exc:
@@ -161,7 +163,11 @@ def render(digest: Digest, config: Config) -> dict[str, str]:
         page(f"entities/{entity.key}.md", "entity.md.j2", entity=entity, mention_limit=MENTION_LIMIT,
              related=co_mentioned[entity.key],
              entity_topics=[t for t in digest.topics if set(t.article_ids) & set(entity.article_ids)])
-    page("sources.md", "sources.md.j2")
+    chunks = [digest.articles[i:i + SOURCES_PER_PAGE]
+              for i in range(0, len(digest.articles), SOURCES_PER_PAGE)] or [()]
+    for number, chunk in enumerate(chunks, start=1):
+        page(source_page(number), "sources.md.j2", page_articles=chunk, page_number=number,
+             page_count=len(chunks), pages=[source_page(n) for n in range(1, len(chunks) + 1)])
     page("dedup.md", "dedup.md.j2")
     for asset, target in ASSETS.items():
         pages[target] = env.loader.get_source(env, asset)[0]  # type: ignore[union-attr]
@@ -182,13 +188,17 @@ def render_feed(digest: Digest, config: Config, limit: int = 50) -> str:
         feed_id=f"urn:news-digest:{quote(config.site_name)}")
 
 
+def source_page(number: int) -> str:
+    """Sources are split into pages of SOURCES_PER_PAGE articles: sources.md, sources-2.md, …"""
+    return "sources.md" if number == 1 else f"sources-{number}.md"
+
+
 class Links:
     """Relative links from one page to others, already safe for Markdown."""
 
-    def __init__(self, here: str, articles: dict[str, Article], entities: dict[str, Entity]):
+    def __init__(self, here: str, source_pages: dict[str, str]):
         self.base = posixpath.dirname(here)
-        self.articles = articles
-        self.entities = entities
+        self.source_pages = source_pages
 
     def to(self, path: str) -> Markup:
         return Markup(posixpath.relpath(path, self.base or "."))
@@ -200,7 +210,8 @@ class Links:
         return self.to(f"entities/{key}.md")
 
     def source(self, article_id: str) -> Markup:
-        return Markup(f"{self.to('sources.md')}#{heading_id(article_id, bare=True)}")
+        page = self.source_pages.get(article_id, "sources.md")
+        return Markup(f"{self.to(page)}#{heading_id(article_id, bare=True)}")
 
 
 def _by_type(entities: tuple[Entity, ...]) -> dict[str, dict[str, list[Entity]]]:
@@ -236,8 +247,9 @@ def render_sitemap(digest: Digest, config: Config) -> str:
     """A sitemap whose dates are the newest article dates behind each page, not the build date."""
     dates = {a.id: a.date for a in digest.articles}
     newest = max(dates.values(), default="")
-    pages = [("index.html", newest), ("entities/index.html", newest), ("sources.html", newest),
-             ("dedup.html", newest)]
+    pages = [("index.html", newest), ("entities/index.html", newest), ("dedup.html", newest)]
+    count = max(1, -(-len(digest.articles) // SOURCES_PER_PAGE))
+    pages += [(source_page(n).replace(".md", ".html"), newest) for n in range(1, count + 1)]
     pages += [(f"topics/{t.slug}.html", t.date_to) for t in digest.topics]
     pages += [(f"entities/{e.key}.html", max((dates[a] for a in e.article_ids if a in dates), default=""))
               for e in digest.entities]
