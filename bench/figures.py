@@ -36,7 +36,9 @@ from generator.extract.nlp import load_nlp
 from generator.model import Figure
 
 CURRENCIES = {"USD": "dollar", "EUR": "euro", "GBP": "pound sterling", "JPY": "japanese yen",
-              "CNY": "chinese yuan", "RUB": "russian ruble", "ILS": "shekel"}
+              "CNY": "chinese yuan", "RUB": "russian ruble", "ILS": "shekel", "MYR": "malaysian ringgit",
+              "HKD": "hong kong dollar", "AUD": "australian dollar", "CAD": "canadian dollar",
+              "INR": "indian rupee", "NZD": "new zealand dollar", "SGD": "singapore dollar"}
 # Our unit (lower-cased, trailing punctuation dropped) -> NewsQuant's normalized_unit name.
 UNIT_MAP = {
     "%": "percentage", "percent": "percentage", "mph": "mile per hour", "km": "kilometre",
@@ -78,8 +80,11 @@ def singular(word: str) -> str:
 
 
 def our_unit(figure: Figure) -> str:
-    if figure.unit in CURRENCIES:
-        return CURRENCIES[figure.unit]
+    head, _, rate = figure.unit.partition(" per ")
+    if head in CURRENCIES:  # "USD per barrel" -> "dollar per barrel"
+        return CURRENCIES[head] + (f" per {our_unit_text(rate)}" if rate else "")
+    if figure.unit == "fraction":
+        return "% -"
     return our_unit_text(figure.unit)
 
 

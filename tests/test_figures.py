@@ -79,3 +79,24 @@ def test_ambiguous_thousands_separator_is_not_guessed():
 def test_people_figures_rank_first():
     ranked = rank(figures("The firm paid $3 million, 40 days after 12 people were freed."))
     assert [f.kind for f in ranked] == ["people", "money", "duration"]
+
+
+def test_glued_units_scales_signs_and_ages():
+    assert one("Shares traded at a 24pc discount.").unit == "%"
+    assert one("It is investing to reach 1.2m tons of ore.").value == 1_200_000
+    assert one("The deal was worth $13.6M in cash.").value == 13_600_000
+    assert one("The system uses a 5kW solar panel.").unit == "kilowatt"
+    drop = one("The index fell -1.3% on the day.")
+    assert (drop.value, drop.unit) == (-1.3, "%")
+    assert one("A 15-year-old boy was hurt.").unit == "year of age"
+    change = figures("Prices rose 9.4 per cent to $84 on Friday.")  # a change and a level, not a range
+    assert [(f.value, f.value_high, f.unit) for f in change] == [(9.4, None, "%"), (84, None, "USD")]
+    span = one("Between four and five thousand people marched.")
+    assert (span.value, span.value_high) == (4000, 5000)
+    half = one("Almost half of the hostages were freed.")
+    assert (half.value, half.unit) == (0.5, "fraction")
+
+
+def test_names_and_addresses_are_not_figures():
+    assert figures("The Boeing 787 Dreamliner flew to Paris.") == []
+    assert figures("Police searched 49 Zorro Ranch Road on Monday.") == []

@@ -215,6 +215,10 @@ def _unit(tokens: list[Token], end: int, number: Number, currency: str) -> tuple
     """(unit, counted phrase, end) for units: percent, currency, measures, rates."""
     word = _at(tokens, end, "lower_")
     unit, counts, head_end = "", "", end
+    age = [t for t in (_at(tokens, k) for k in range(end, end + 4)) if t != "-"][:2]
+    if age in (["year", "old"], ["years", "old"]):
+        head_end = next(k for k in range(end, end + 5) if _at(tokens, k) == "old") + 1
+        return "year of age", "years old", head_end  # "15-year-old", "27 years old"
     if number.unit == "fraction":
         counts, _, head_end = _counted(tokens, end)
         unit = "fraction"
