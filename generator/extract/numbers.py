@@ -163,8 +163,10 @@ def _number_words(tokens: list[Token], i: int) -> tuple[float, int] | None:
         elif low in ("thousand", "million", "billion") and seen:
             total += current * SCALE_WORDS[low]
             current = 0
-        elif low in ("-", "and") and seen and _at(tokens, end + 1) in SMALL.keys() | TENS.keys():
-            pass
+        elif low == "-" and seen and _at(tokens, end + 1) in SMALL.keys() | TENS.keys():
+            pass  # "twenty-five"
+        elif low == "and" and (current >= 100 or total) and _at(tokens, end + 1) in SMALL.keys() | TENS.keys():
+            pass  # "one hundred and twenty", but "four and five thousand" is two numbers
         elif low in ("a", "an") and not seen and _at(tokens, end + 1) in ("dozen", "hundred", "thousand",
                                                                          "million"):
             current = 1
