@@ -225,12 +225,16 @@ def _components(pairs: set[tuple[str, str]]) -> dict[str, str]:
 
 def _timed(name: str, func: Callable, laps: dict[str, float], results: dict[str, object]) -> Callable:
     def wrapper(*args, **kwargs):
+        if name != "article_shingles":
+            results[f"{name}_enter_mb"] = peak_rss_mb()
         started = time.perf_counter()
         try:
             results[name] = func(*args, **kwargs)
             return results[name]
         finally:
             laps[name] = laps.get(name, 0.0) + time.perf_counter() - started
+            if name != "article_shingles":
+                results[f"{name}_exit_mb"] = peak_rss_mb()
 
     return wrapper
 
@@ -279,6 +283,7 @@ def speed_child(size: int, threshold: float, profile: bool, truth: bool) -> dict
         "kept": len(kept), "merges": len(merges),
         "rss_before_mb": rss_before,
         "peak_rss_mb": peak_rss_mb(),
+        "memory": {k: v for k, v in results.items() if k.endswith("_mb")},
         "below_threshold": sum(m.score < threshold for m in merges),
         "lowest_score": min((m.score for m in merges), default=1.0),
     }
@@ -319,6 +324,10 @@ def speed(sizes: list[int], threshold: float, profile: bool, truth: bool) -> Non
               f" + exact checks {r['exact_check_s']} s + grouping/scores {r['grouping_s']} s")
         print(f"   kept {r['kept']:,}, merges {r['merges']:,}; "
               f"peak RSS (VmHWM) {r['peak_rss_mb']} MB (articles built: {r['rss_before_mb']} MB)")
+        m = r["memory"]
+        print(f"   peak RSS after shingling {m['similar_pairs_enter_mb']} MB, "
+              f"after lsh_candidates {m['lsh_candidates_exit_mb']} MB, "
+              f"after the exact checks {m['similar_pairs_exit_mb']} MB")
         print(f"   {r['below_threshold']:,} folded copies have Jaccard < {threshold} to the article kept "
               f"(transitive chaining), lowest {r['lowest_score']}")
         if "quality" in r:

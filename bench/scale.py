@@ -28,6 +28,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import reuters
 
 
+def peak_rss_mb() -> int:
+    """This process's peak RSS (VmHWM; ru_maxrss would start from the parent's RSS at fork)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) // 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+
+
 def child_build(seeds: str, out: str, work: str, workers: int) -> dict:
     """Runs in the child process: one build, in-process."""
     logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=logging.INFO)
@@ -49,7 +57,7 @@ def child_build(seeds: str, out: str, work: str, workers: int) -> dict:
         "articles": len(digest.articles), "copies": sum(len(a.duplicates) for a in digest.articles),
         "topics": len(digest.topics), "entities": len(digest.entities),
         "skipped": result.skipped, "warnings": result.warnings,
-        "self_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
+        "self_rss_mb": peak_rss_mb(),
         "workers_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024,
     }
 

@@ -87,8 +87,8 @@ def read_number(tokens: list[Token], i: int, money: bool = False) -> Number | No
         words = _number_words(tokens, i)
         if words is None:
             return None
-        value, end = words
-        number = Number(value, end)
+        value, end, scale = words
+        number = Number(value, end, factor=scale)
     else:
         number = Number(found.value * sign, i + 1, found.high, currency=found.currency,
                         unit=found.unit, factor=found.factor, approx=found.approx)
@@ -148,9 +148,9 @@ def _scale(tokens: list[Token], number: Number, money: bool) -> Number:
     return Number(value, end, high, number.vague, number.currency, number.unit, factor, number.approx)
 
 
-def _number_words(tokens: list[Token], i: int) -> tuple[float, int] | None:
-    """ "twenty-five", "one hundred and twenty", "a dozen", "three"."""
-    total, current, end = 0.0, 0.0, i
+def _number_words(tokens: list[Token], i: int) -> tuple[float, int, float] | None:
+    """(value, end, scale) for "twenty-five", "one hundred and twenty", "five thousand"."""
+    total, current, end, scale = 0.0, 0.0, i, 1.0
     seen = False
     while end < len(tokens):
         low = tokens[end].lower_
@@ -163,10 +163,11 @@ def _number_words(tokens: list[Token], i: int) -> tuple[float, int] | None:
         elif low in ("thousand", "million", "billion") and seen:
             total += current * SCALE_WORDS[low]
             current = 0
-        elif low == "-" and seen and _at(tokens, end + 1) in SMALL.keys() | TENS.keys():
+            scale = max(scale, SCALE_WORDS[low])
+        elif low == "-" and seen and _at(tokens, end + 1) in WORDS:
             pass  # "twenty-five"
-        elif low == "and" and (current >= 100 or total) and _at(tokens, end + 1) in SMALL.keys() | TENS.keys():
-            pass  # "one hundred and twenty", but "four and five thousand" is two numbers
+        elif low == "and" and (current >= 100 or total) and _at(tokens, end + 1) in WORDS:
+            pass  # "one hundred and twenty"; "four and five thousand" is two numbers
         elif low in ("a", "an") and not seen and _at(tokens, end + 1) in ("dozen", "hundred", "thousand",
                                                                          "million"):
             current = 1
@@ -178,9 +179,10 @@ def _number_words(tokens: list[Token], i: int) -> tuple[float, int] | None:
         end += 1
     if not seen:
         return None
-    return total + current, end
+    return total + current, end, scale
 
 
+WORDS = SMALL.keys() | TENS.keys()
 AMBIGUOUS_SCALES = {"m", "M", "k", "K", "b", "B"}  # million or metre? thousand or kilo-?
 
 
