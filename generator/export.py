@@ -22,10 +22,10 @@ def digest_json(digest: Digest) -> bytes:
     for topic in digest.topics:
         for article_id in topic.article_ids:
             topics_of.setdefault(article_id, []).append(topic.slug)
-    entity_keys = {
-        article_id: sorted({e.key for e in digest.entities if article_id in e.article_ids})
-        for article_id in digest.extractions
-    }
+    entity_keys: dict[str, list[str]] = {article_id: [] for article_id in digest.extractions}
+    for entity in digest.entities:  # entities are sorted by key, so each list comes out sorted
+        for article_id in entity.article_ids:
+            entity_keys[article_id].append(entity.key)
     data = {
         "articles": [
             {

@@ -34,7 +34,8 @@ from generator.model import Digest, Entity, Topic
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
-SOURCES_PER_PAGE = 500  # articles per sources page, so the page stays light at 10,000 articles
+PER_PAGE = 500  # items per page of a long list (sources, all topics): pages stay light at scale
+HOME_TOPICS = 50  # the home page shows the newest topics; the rest are on "All topics"
 MENTION_LIMIT = 50  # sentences per entity page: pages stay small for entities named everywhere
 ASSETS = {"digest.css": "stylesheets/digest.css", "digest.js": "javascripts/digest.js"}
 TYPE_NAMES = {"person": "People", "organization": "Organisations", "place": "Places",
@@ -142,7 +143,7 @@ def render(digest: Digest, config: Config) -> dict[str, str]:
     common = {"digest": digest, "articles": articles, "entities": entities,
               "topics_of": topics_of, "site_name": config.site_name, "type_names": TYPE_NAMES}
     pages: dict[str, str] = {}
-    source_pages = {a.id: source_page(1 + i // SOURCES_PER_PAGE) for i, a in enumerate(digest.articles)}
+    source_pages = {a.id: source_page(1 + i // PER_PAGE) for i, a in enumerate(digest.articles)}
 
     def page(path: str, template: str, **context: Any) -> None:
         if path in pages:
@@ -153,21 +154,20 @@ def render(digest: Digest, config: Config) -> dict[str, str]:
         except TemplateError as exc:
             raise BuildError(f"template {template}: {exc}") from exc
 
-    page("index.md", "index.md.j2")
+    page("index.md", "index.md.j2", home_topics=digest.topics[:HOME_TOPICS])
+    _paged(page, "topics", "topics.md.j2", "page_topics", digest.topics)
     for topic in digest.topics:
         page(f"topics/{topic.slug}.md", "topic.md.j2", topic=topic,
              co_entities=[entities[k] for k in topic.entity_keys if k in entities])
     page("entities/index.md", "entities.md.j2", by_type=_by_type(digest.entities))
     co_mentioned = _co_mentioned(digest.entities)
+    order = {t.slug: n for n, t in enumerate(digest.topics)}
     for entity in digest.entities:
+        slugs = {t.slug: t for a in entity.article_ids for t in topics_of.get(a, ())}
         page(f"entities/{entity.key}.md", "entity.md.j2", entity=entity, mention_limit=MENTION_LIMIT,
              related=co_mentioned[entity.key],
-             entity_topics=[t for t in digest.topics if set(t.article_ids) & set(entity.article_ids)])
-    chunks = [digest.articles[i:i + SOURCES_PER_PAGE]
-              for i in range(0, len(digest.articles), SOURCES_PER_PAGE)] or [()]
-    for number, chunk in enumerate(chunks, start=1):
-        page(source_page(number), "sources.md.j2", page_articles=chunk, page_number=number,
-             page_count=len(chunks), pages=[source_page(n) for n in range(1, len(chunks) + 1)])
+             entity_topics=sorted(slugs.values(), key=lambda t: order[t.slug]))
+    _paged(page, "sources", "sources.md.j2", "page_articles", digest.articles)
     page("dedup.md", "dedup.md.j2")
     for asset, target in ASSETS.items():
         pages[target] = env.loader.get_source(env, asset)[0]  # type: ignore[union-attr]
@@ -189,8 +189,20 @@ def render_feed(digest: Digest, config: Config, limit: int = 50) -> str:
 
 
 def source_page(number: int) -> str:
-    """Sources are split into pages of SOURCES_PER_PAGE articles: sources.md, sources-2.md, …"""
-    return "sources.md" if number == 1 else f"sources-{number}.md"
+    return list_page("sources", number)
+
+
+def list_page(name: str, number: int) -> str:
+    """Long lists are split into pages of PER_PAGE items: sources.md, sources-2.md, …"""
+    return f"{name}.md" if number == 1 else f"{name}-{number}.md"
+
+
+def _paged(page: Any, name: str, template: str, key: str, items: tuple) -> None:
+    chunks = [items[i:i + PER_PAGE] for i in range(0, len(items), PER_PAGE)] or [()]
+    paths = [list_page(name, n) for n in range(1, len(chunks) + 1)]
+    for number, chunk in enumerate(chunks, start=1):
+        page(paths[number - 1], template, **{key: chunk}, page_number=number,
+             page_count=len(chunks), pages=paths)
 
 
 class Links:
@@ -248,8 +260,9 @@ def render_sitemap(digest: Digest, config: Config) -> str:
     dates = {a.id: a.date for a in digest.articles}
     newest = max(dates.values(), default="")
     pages = [("index.html", newest), ("entities/index.html", newest), ("dedup.html", newest)]
-    count = max(1, -(-len(digest.articles) // SOURCES_PER_PAGE))
-    pages += [(source_page(n).replace(".md", ".html"), newest) for n in range(1, count + 1)]
+    for name, items in (("sources", digest.articles), ("topics", digest.topics)):
+        count = max(1, -(-len(items) // PER_PAGE))
+        pages += [(list_page(name, n).replace(".md", ".html"), newest) for n in range(1, count + 1)]
     pages += [(f"topics/{t.slug}.html", t.date_to) for t in digest.topics]
     pages += [(f"entities/{e.key}.html", max((dates[a] for a in e.article_ids if a in dates), default=""))
               for e in digest.entities]

@@ -112,19 +112,14 @@ def timeline(facts: list[Fact], sentences: dict[tuple[str, str], Sentence],
             for when, inferred in event_dates_of(sentence, articles[article_id].date,
                                                  extractions[article_id], known_days):
                 add(Event(when, inferred, fact.text, fact.article_ids))
-    in_topic = {a for f in facts for a, _ in f.variants}
-    for article_id in sorted(in_topic):
+    fact_of = {variant: fact for fact in facts for variant in fact.variants}
+    for article_id in sorted({a for f in facts for a, _ in f.variants}):
         leads = extractions[article_id].sentences
         if leads:
-            add(Event(articles[article_id].date, False, *_fact_of(facts, leads[0])))
+            fact = fact_of.get((article_id, leads[0].text))
+            text, sources = (fact.text, fact.article_ids) if fact else (leads[0].text, (article_id,))
+            add(Event(articles[article_id].date, False, text, sources))
     return sorted(events.values(), key=lambda e: (e.date == "", e.date, e.article_ids, e.text))
-
-
-def _fact_of(facts: list[Fact], sentence: Sentence) -> tuple[str, tuple[str, ...]]:
-    for fact in facts:
-        if (sentence.article_id, sentence.text) in fact.variants:
-            return fact.text, fact.article_ids
-    return sentence.text, (sentence.article_id,)
 
 
 def event_dates_of(sentence: Sentence, article_date: str, extraction: Extraction,

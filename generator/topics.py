@@ -1,8 +1,9 @@
 """Topics: group articles by the entities they are about, with stable slugs.
 
-Two articles share a topic when their most-mentioned entities overlap enough
-(overlap coefficient >= topic_threshold, at least two shared). Candidate pairs
-come from an inverted index on entities. Maintainers can add topics in config
+An article joins the topic whose profile — the entities most mentioned across
+its articles — its own most-mentioned entities overlap enough (overlap
+coefficient >= topic_threshold, at least two shared); otherwise it starts a
+topic. Candidate topics come from an inverted index on entities. Maintainers can add topics in config
 by entities or keywords; an article may then belong to several topics. A
 topic keeps its slug across builds: assignments are saved and a new group takes
 the slug of the old topic it overlaps most.
@@ -13,7 +14,6 @@ from __future__ import annotations
 import json
 import logging
 from collections import Counter, defaultdict
-from itertools import combinations
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,7 @@ from generator.text import SlugRegistry
 log = logging.getLogger(__name__)
 
 TOP_ENTITIES = 10
+PROFILE = 15  # entities that describe a topic: the most frequent among its articles
 COMMON_FRACTION = 0.2  # an entity in more than this share of a big corpus links nothing
 
 
@@ -34,7 +35,7 @@ def group_topics(
     """(slug, title, article ids) per topic, newest first."""
     types = {e.key: e.type for e in entities}
     features = {a.id: _top_entities(extractions[a.id], mapping[a.id], types) for a in articles}
-    groups = _cluster(features, threshold)
+    groups = _cluster(features, threshold, {a.id: a.date for a in articles})
     titled = [(_central_title(group, features, articles), group) for group in groups]
     titled += _defined_topics(defined, articles, extractions, entities, mapping)
     previous = _load_state(state_file)
@@ -53,33 +54,41 @@ def _top_entities(extraction: Extraction, mapping: dict[str, str],
     return set(ranked[:TOP_ENTITIES])
 
 
-def _cluster(features: dict[str, set[str]], threshold: float) -> list[list[str]]:
-    index: dict[str, list[str]] = defaultdict(list)
-    for article_id in sorted(features):
-        for key in features[article_id]:
-            index[key].append(article_id)
+def _cluster(features: dict[str, set[str]], threshold: float,
+             dates: dict[str, str]) -> list[list[str]]:
+    """Leader clustering: articles in date order join the topic whose profile (its most
+    frequent entities) they overlap most, or found a new one. Comparing with a topic's
+    profile rather than with single members stops chains (A~B, B~C) from growing one
+    topic over half the corpus. Candidate topics come from an inverted index."""
+    frequency = Counter(key for keys in features.values() for key in keys)
     limit = max(10, int(COMMON_FRACTION * len(features)))
-    pairs = set()
-    for members in index.values():
-        if len(members) <= limit:
-            pairs.update(combinations(members, 2))
-    parent = {a: a for a in features}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for a, b in sorted(pairs):
-        shared = len(features[a] & features[b])
-        smaller = min(len(features[a]), len(features[b])) or 1
-        if shared >= 2 and shared / smaller >= threshold:
-            parent[find(a)] = find(b)
-    groups: dict[str, list[str]] = defaultdict(list)
-    for article_id in sorted(features):
-        groups[find(article_id)].append(article_id)
-    return sorted(groups.values())
+    usable = {a: {k for k in keys if frequency[k] <= limit} for a, keys in features.items()}
+    counts: list[Counter[str]] = []
+    members: list[list[str]] = []
+    profiles: list[set[str]] = []
+    index: dict[str, set[int]] = defaultdict(set)
+    for article_id in sorted(features, key=lambda a: (dates[a], a)):
+        keys = usable[article_id]
+        best, best_score = -1, 0.0
+        for topic in sorted({t for k in keys for t in index[k]}):
+            shared = len(keys & profiles[topic])
+            score = shared / (min(len(keys), len(profiles[topic])) or 1)
+            if shared >= 2 and score >= threshold and score > best_score:
+                best, best_score = topic, score
+        if best < 0:
+            best = len(members)
+            members.append([])
+            counts.append(Counter())
+            profiles.append(set())
+        members[best].append(article_id)
+        counts[best].update(keys)
+        top = {k for k, _ in sorted(counts[best].items(), key=lambda kv: (-kv[1], kv[0]))[:PROFILE]}
+        for key in top - profiles[best]:
+            index[key].add(best)
+        for key in profiles[best] - top:
+            index[key].discard(best)
+        profiles[best] = top
+    return sorted(sorted(group) for group in members)
 
 
 def _central_title(group: list[str], features: dict[str, set[str]],

@@ -260,7 +260,7 @@ def test_topics_defined_in_config_and_stable_slugs(tmp_path: Path, seeds_copy: P
 
 
 def test_sources_are_split_into_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setattr("generator.render.SOURCES_PER_PAGE", 2)
+    monkeypatch.setattr("generator.render.PER_PAGE", 2)
     config = make_config(tmp_path, SEEDS)
     build(config)
     first, second = (config.out / "sources.html").read_text(), (config.out / "sources-2.html").read_text()
@@ -268,3 +268,4 @@ def test_sources_are_split_into_pages(tmp_path: Path, monkeypatch: pytest.Monkey
     topic = next((config.out / "topics").glob("*.html")).read_text()
     assert 'href="../sources-2.html#002_b3ecd8dd4f08534c"' in topic
     assert "sources-2.html" in (config.out / "sitemap.xml").read_text()
+    assert "russian-diplomat" in (config.out / "topics.html").read_text()
