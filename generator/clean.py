@@ -11,7 +11,7 @@ import dataclasses
 import re
 from collections import defaultdict
 
-from generator.ingest import KNOWN_OUTLETS
+from generator.metadata import KNOWN_OUTLETS
 from generator.model import Article, Block
 
 # Lines that end the article: whatever follows is page furniture.

@@ -13,33 +13,20 @@ import logging
 import os
 import re
 import stat
-from collections.abc import Callable
-from datetime import date
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import yaml
-from markdown_it import MarkdownIt
 
 from generator.errors import InputError
+from generator.metadata import outlet_from_url, parse_date, safe_url
 from generator.model import Article, Block, Problem
+from generator.readers import READERS, Reader, choose_reader
 from generator.text import clean_inline, similarity, words
 
 log = logging.getLogger(__name__)
 
-Reader = Callable[[str], tuple[dict[str, str], list[Block]]]
-READERS: dict[str, Reader] = {}
 METADATA = ("title", "date", "outlet", "byline", "url")
 MAX_TITLE = 300  # a "title" longer than this is a paragraph scraped into the wrong place
-
-
-def reader(*suffixes: str) -> Callable[[Reader], Reader]:
-    def register(func: Reader) -> Reader:
-        for suffix in suffixes:
-            READERS[suffix] = func
-        return func
-
-    return register
 
 
 def ingest(
@@ -83,13 +70,6 @@ def _unique_ids(articles: list[Article], problems: list[Problem]) -> list[Articl
         seen.add(article.id)
         kept.append(article)
     return kept
-
-
-def choose_reader(suffix: str, text: str) -> Reader:
-    """By suffix, except that a .txt file whose first lines hold a `# title` is Markdown."""
-    if READERS[suffix] is read_plain and re.search(r"\A(\s*\n)*(---\n.*?\n---\n)?\s*# \S", text, re.S):
-        return read_markdown
-    return READERS[suffix]
 
 
 def read_text(path: Path, root: Path, max_bytes: int, max_line: int) -> tuple[str, str, str]:
@@ -184,117 +164,6 @@ def split_front_matter(rel: str, text: str) -> tuple[dict[str, str], str]:
     return {k: str(front[k]) for k in METADATA if front.get(k) is not None}, text[match.end():]
 
 
-# --- readers ---------------------------------------------------------------------------
-
-_MD = MarkdownIt("commonmark")
-_BYLINE = re.compile(r"^by\s+(.{2,80})$", re.I)
-_URL_LABEL = re.compile(r"^original\s+url\s*:\s*(\S*)$", re.I)
-_CREDIT = re.compile(r"^[A-Z][\w.&' -]{1,40}(\s*/\s*[A-Z][\w.&' -]{1,40})*$")
-
-
-@reader(".md", ".markdown")
-def read_markdown(body: str) -> tuple[dict[str, str], list[Block]]:
-    """Markdown: `# title`, then header lines (byline, date), paragraphs, captions."""
-    found: dict[str, str] = {}
-    blocks: list[Block] = []
-    tokens = _MD.parse(body)
-    for i, token in enumerate(tokens):
-        if token.type != "inline" or tokens[i - 1].type == "list_item_open":
-            continue
-        opener = tokens[i - 1]
-        text = clean_inline(_inline_text(token))
-        if not text:
-            continue
-        if opener.type == "heading_open":
-            if opener.tag == "h1" and "title" not in found:
-                found["title"] = text
-            else:
-                blocks.append(Block("heading", text))
-            continue
-        children = token.children or []
-        strong_tail = _trailing_strong(children)
-        if strong_tail and _CREDIT.match(strong_tail) and len(text) > len(strong_tail):
-            blocks.append(Block("caption", text))  # photo caption ending in a credit
-            continue
-        blocks.append(Block("paragraph", text))
-    return _header_fields(found, blocks)
-
-
-@reader(".txt", ".text")
-def read_plain(body: str) -> tuple[dict[str, str], list[Block]]:
-    """Plain text: the first line is the headline; each further line a block."""
-    lines = [clean_inline(line) for line in body.split("\n")]
-    lines = [line for line in lines if line]
-    found = {"title": lines[0]} if lines and _looks_like_headline(lines[0]) else {}
-    blocks = [Block("heading" if is_heading(line) else "paragraph", line)
-              for line in lines[len(found):]]
-    return _header_fields(found, blocks)
-
-
-def _header_fields(
-    found: dict[str, str], blocks: list[Block]
-) -> tuple[dict[str, str], list[Block]]:
-    """Take byline, date and "Original url:" lines out of the body."""
-    kept: list[Block] = []
-    pending_url = False
-    for index, block in enumerate(blocks):
-        text = block.text
-        if pending_url:
-            pending_url = False
-            if re.fullmatch(r"<?https?://\S+?>?", text):
-                found.setdefault("url", text.strip("<>"))
-                continue
-        if match := _URL_LABEL.match(text):
-            if match.group(1):
-                found.setdefault("url", match.group(1).strip("<>"))
-            else:
-                pending_url = True
-            continue
-        in_header = index < 4
-        if in_header and (match := _BYLINE.match(text)) and "byline" not in found:
-            found["byline"] = match.group(1)
-            continue
-        if in_header and "date" not in found and parse_date(text):
-            found["date"] = text
-            continue
-        kept.append(block)
-    return found, kept
-
-
-def _inline_text(token) -> str:
-    parts = []
-    for child in token.children or []:
-        if child.type in ("text", "code_inline"):
-            parts.append(child.content)
-        elif child.type in ("softbreak", "hardbreak"):
-            parts.append(" ")
-    return "".join(parts)
-
-
-def _trailing_strong(children: list) -> str:
-    """Text of a **bold** run that ends the paragraph, if any."""
-    kinds = [c.type for c in children if not (c.type == "text" and not c.content.strip())]
-    if len(kinds) < 3 or kinds[-1] != "strong_close":
-        return ""
-    start = max(i for i, c in enumerate(children) if c.type == "strong_open")
-    return "".join(c.content for c in children[start:] if c.type == "text").strip()
-
-
-def _looks_like_headline(line: str) -> bool:
-    return len(line) <= 250 and not line.endswith((".", ":", ";", ","))
-
-
-def is_heading(line: str) -> bool:
-    """A subheading in plain text: short, no closing full stop, mostly capitalised words."""
-    if len(line) > 120 or line.endswith((".", ",", ";", ":", "”", '"')):
-        return False
-    tokens = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line) if len(w) > 3]
-    if not tokens or len(line.split()) > 16:
-        return False
-    capitalised = sum(w[0].isupper() for w in tokens) / len(tokens)
-    return capitalised >= 0.6 or (line.endswith("?") and capitalised >= 0.5)
-
-
 def _drop_repeated_headline(title: str, blocks: list[Block]) -> list[Block]:
     """Scraped pages often repeat the headline, slightly changed, as the first block."""
     if not title:
@@ -309,70 +178,3 @@ def _clip(text: str, limit: int) -> str:
 
 def _capitalise(title: str) -> str:
     return title[:1].upper() + title[1:]
-
-
-# --- metadata values -------------------------------------------------------------------
-
-_MONTHS = {m: i for i, m in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
-
-
-def parse_date(text: str) -> str:
-    """An unambiguous date on its own ("October 14, 2023", "2023-10-14") as ISO, else ""."""
-    text = text.strip().rstrip(".").strip()
-    if match := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.+Z-]*)?", text):
-        return _iso(int(match[1]), int(match[2]), int(match[3]))
-    if match := re.fullmatch(r"([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})", text):
-        month = _MONTHS.get(match[1][:3].lower())
-        return _iso(int(match[3]), month, int(match[2])) if month else ""
-    if match := re.fullmatch(r"(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})", text):
-        month = _MONTHS.get(match[2][:3].lower())
-        return _iso(int(match[3]), month, int(match[1])) if month else ""
-    return ""  # numeric d/m/y orders are ambiguous: unknown rather than guessed
-
-
-def _iso(year: int, month: int, day: int) -> str:
-    try:
-        return date(year, month, day).isoformat()
-    except ValueError:
-        return ""
-
-
-def safe_url(url: str) -> str:
-    """The URL if it is an absolute http(s) URL, else ""."""
-    url = url.strip().strip("<>")
-    parts = urlsplit(url)
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        return ""
-    if re.search(r"[\s<>\"'`\\]", url):
-        return ""
-    return url
-
-
-KNOWN_OUTLETS = {
-    "themoscowtimes.com": "The Moscow Times",
-    "timesofisrael.com": "The Times of Israel",
-    "jpost.com": "The Jerusalem Post",
-    "allisrael.com": "All Israel News",
-    "reuters.com": "Reuters",
-    "apnews.com": "Associated Press",
-    "bbc.co.uk": "BBC",
-    "bbc.com": "BBC",
-    "nytimes.com": "The New York Times",
-    "theguardian.com": "The Guardian",
-    "washingtonpost.com": "The Washington Post",
-    "aljazeera.com": "Al Jazeera",
-    "cnn.com": "CNN",
-    "tass.com": "TASS",
-    "haaretz.com": "Haaretz",
-    "france24.com": "France 24",
-    "dw.com": "Deutsche Welle",
-    "npr.org": "NPR",
-}
-
-
-def outlet_from_url(url: str) -> str:
-    """The outlet's name for a known domain, else the domain itself, else ""."""
-    host = urlsplit(url).hostname or ""
-    host = host.removeprefix("www.")
-    return KNOWN_OUTLETS.get(host, host)

@@ -29,7 +29,7 @@ from markupsafe import Markup
 
 from generator.config import Config
 from generator.errors import BuildError
-from generator.ingest import safe_url
+from generator.metadata import safe_url
 from generator.model import Digest, Entity, Topic
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"

@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.ingest import decode, ingest, parse_date, safe_url
+from generator.ingest import decode, ingest
+from generator.metadata import parse_date, safe_url
 from tests.conftest import SEEDS
 
 

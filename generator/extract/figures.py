@@ -14,68 +14,28 @@ from typing import TYPE_CHECKING
 
 from generator.extract.dates import MONTHS
 from generator.extract.numbers import CURRENCY_SYMBOLS, Number, read_number
+from generator.extract.units import (
+    CHANGES,
+    CURRENCY_WORDS,
+    DURATIONS,
+    PEOPLE,
+    QUALIFIERS,
+    STREETS,
+    UNITS,
+)
 from generator.model import Figure
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-QUALIFIERS = {
-    "more than": "min", "over": "min", "above": "min", "at least": "min", "upwards of": "min",
-    "just over": "min", "in excess of": "min", "no fewer than": "min", "as many as": "max",
-    "up to": "max", "at most": "max", "fewer than": "max", "less than": "max", "under": "max",
-    "below": "max", "nearly": "max", "almost": "max", "just under": "max", "close to": "approx",
-    "around": "approx", "about": "approx", "approximately": "approx", "roughly": "approx",
-    "some": "approx", "an estimated": "approx", "estimated": "approx", "between": "approx",
-    "~": "approx",
-}
-CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP",
-                  "rubles": "RUB", "roubles": "RUB", "shekels": "ILS", "yuan": "CNY", "yen": "JPY",
-                  "rupees": "INR", "usd": "USD", "eur": "EUR", "gbp": "GBP"}
-# Units of measure, normalised; a unit directly after the number wins over a later head noun.
-UNITS = {
-    "mile": "mile", "miles": "mile", "mph": "mile per hour", "km": "kilometre",
-    "kilometre": "kilometre", "kilometres": "kilometre", "kilometer": "kilometre",
-    "kilometers": "kilometre", "metre": "metre", "metres": "metre", "meter": "metre",
-    "meters": "metre", "cm": "centimetre", "mm": "millimetre", "inch": "inch", "inches": "inch",
-    "foot": "foot", "feet": "foot", "ft": "foot", "yard": "yard", "yards": "yard", "kg": "kilogram",
-    "kilogram": "kilogram", "kilograms": "kilogram", "kilo": "kilogram", "kilos": "kilogram",
-    "gram": "gram", "grams": "gram", "lb": "pound", "lbs": "pound", "ton": "ton", "tons": "ton",
-    "tonne": "tonne", "tonnes": "tonne", "litre": "litre", "litres": "litre", "liter": "litre",
-    "liters": "litre", "gallon": "gallon", "gallons": "gallon", "barrel": "barrel",
-    "barrels": "barrel", "acre": "acre", "acres": "acre", "hectare": "hectare",
-    "hectares": "hectare", "degree": "degree", "degrees": "degree", "point": "point",
-    "points": "point", "kw": "kilowatt", "mw": "megawatt", "gw": "gigawatt", "kwh": "kilowatt hour",
-    "gb": "gigabyte", "tb": "terabyte", "mb": "megabyte", "mbps": "megabit per second",
-    "ghz": "gigahertz", "mhz": "megahertz", "rpm": "revolutions per minute", "mmbtu": "mmbtu",
-    "megapixel": "megapixel", "megapixels": "megapixel", "bpd": "barrel per day",
-    "μm": "micrometre", "µm": "micrometre", "nm": "nanometre", "nanometer": "nanometre",
-    "nanometers": "nanometre", "nanometre": "nanometre", "nanometres": "nanometre",
-    "sqm": "square metre", "sq m": "square metre", "sq ft": "square foot", "sq km": "square kilometre",
-    "square metres": "square metre", "square meters": "square metre", "square feet": "square foot",
-    "square miles": "square mile", "square kilometres": "square kilometre",
-}
-DURATIONS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
-PEOPLE = {"people", "persons", "person", "hostages", "hostage", "citizens", "civilians",
-          "soldiers", "children", "women", "men", "lives", "gunmen", "militants", "residents",
-          "troops", "victims", "dead", "journalists", "workers", "patients", "prisoners",
-          "detainees", "refugees", "migrants", "fighters", "others", "casualties", "officers",
-          "nationals", "israelis", "palestinians", "russians", "captives", "survivors",
-          "deaths", "killed", "wounded", "injured", "members", "employees", "voters", "adults",
-          "students", "families", "individuals", "staff"}
 NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
 MODIFIER_TAGS = {"JJ", "JJR", "JJS", "HYPH", "CC", ",", "VBG", "VBN", "NNP", "NNPS", "ADD"}
 AUX = {"be", "is", "are", "was", "were", "been", "being", "have", "has", "had", "will", "would",
        "could", "may", "might", "still", "reportedly", "now", "all", "also", "then", "later"}
 NAME_ENTS = {"PERSON", "ORG", "GPE", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "LOC"}
-STREETS = {"road", "street", "avenue", "lane", "drive", "boulevard", "st", "rd", "ave", "way"}
 ORDINALS = re.compile(r"^(\d+(st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|"
                       r"eighth|ninth|tenth|eleventh|twelfth|\w+ieth|hundredth|thousandth)$", re.I)
 RANGE_WORDS = ("to", "-", "–", "and", "or")
-CHANGES = ("up", "down", "rose", "fell", "increased", "decreased", "gained", "lost", "dropped",
-           "jumped", "climbed", "slipped", "plunged", "plummeted", "surged", "soared", "by", "grew",
-           "declined", "rising", "falling", "sank", "tumbled", "advanced", "eased", "added")
-
-
 def figures_in(sent: Span, sentence: str, article_id: str, date: str) -> list[Figure]:
     """The figures in one sentence (`sentence` is its text as shown to readers)."""
     figures: list[Figure] = []

@@ -1,0 +1,57 @@
+"""The vocabulary of figures: qualifiers, currencies, units of measure, counted nouns."""
+
+from __future__ import annotations
+
+QUALIFIERS = {
+    "more than": "min", "over": "min", "above": "min", "at least": "min", "upwards of": "min",
+    "just over": "min", "in excess of": "min", "no fewer than": "min", "as many as": "max",
+    "up to": "max", "at most": "max", "fewer than": "max", "less than": "max", "under": "max",
+    "below": "max", "nearly": "max", "almost": "max", "just under": "max", "close to": "approx",
+    "around": "approx", "about": "approx", "approximately": "approx", "roughly": "approx",
+    "some": "approx", "an estimated": "approx", "estimated": "approx", "between": "approx",
+    "~": "approx",
+}
+
+CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP",
+                  "rubles": "RUB", "roubles": "RUB", "shekels": "ILS", "yuan": "CNY", "yen": "JPY",
+                  "rupees": "INR", "usd": "USD", "eur": "EUR", "gbp": "GBP"}
+
+# Units of measure, normalised; a unit directly after the number wins over a later head noun.
+UNITS = {
+    "mile": "mile", "miles": "mile", "mph": "mile per hour", "km": "kilometre",
+    "kilometre": "kilometre", "kilometres": "kilometre", "kilometer": "kilometre",
+    "kilometers": "kilometre", "metre": "metre", "metres": "metre", "meter": "metre",
+    "meters": "metre", "cm": "centimetre", "mm": "millimetre", "inch": "inch", "inches": "inch",
+    "foot": "foot", "feet": "foot", "ft": "foot", "yard": "yard", "yards": "yard", "kg": "kilogram",
+    "kilogram": "kilogram", "kilograms": "kilogram", "kilo": "kilogram", "kilos": "kilogram",
+    "gram": "gram", "grams": "gram", "lb": "pound", "lbs": "pound", "ton": "ton", "tons": "ton",
+    "tonne": "tonne", "tonnes": "tonne", "litre": "litre", "litres": "litre", "liter": "litre",
+    "liters": "litre", "gallon": "gallon", "gallons": "gallon", "barrel": "barrel",
+    "barrels": "barrel", "acre": "acre", "acres": "acre", "hectare": "hectare",
+    "hectares": "hectare", "degree": "degree", "degrees": "degree", "point": "point",
+    "points": "point", "kw": "kilowatt", "mw": "megawatt", "gw": "gigawatt", "kwh": "kilowatt hour",
+    "gb": "gigabyte", "tb": "terabyte", "mb": "megabyte", "mbps": "megabit per second",
+    "ghz": "gigahertz", "mhz": "megahertz", "rpm": "revolutions per minute", "mmbtu": "mmbtu",
+    "megapixel": "megapixel", "megapixels": "megapixel", "bpd": "barrel per day",
+    "μm": "micrometre", "µm": "micrometre", "nm": "nanometre", "nanometer": "nanometre",
+    "nanometers": "nanometre", "nanometre": "nanometre", "nanometres": "nanometre",
+    "sqm": "square metre", "sq m": "square metre", "sq ft": "square foot", "sq km": "square kilometre",
+    "square metres": "square metre", "square meters": "square metre", "square feet": "square foot",
+    "square miles": "square mile", "square kilometres": "square kilometre",
+}
+
+DURATIONS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
+
+PEOPLE = {"people", "persons", "person", "hostages", "hostage", "citizens", "civilians",
+          "soldiers", "children", "women", "men", "lives", "gunmen", "militants", "residents",
+          "troops", "victims", "dead", "journalists", "workers", "patients", "prisoners",
+          "detainees", "refugees", "migrants", "fighters", "others", "casualties", "officers",
+          "nationals", "israelis", "palestinians", "russians", "captives", "survivors",
+          "deaths", "killed", "wounded", "injured", "members", "employees", "voters", "adults",
+          "students", "families", "individuals", "staff"}
+
+STREETS = {"road", "street", "avenue", "lane", "drive", "boulevard", "st", "rd", "ave", "way"}
+
+CHANGES = ("up", "down", "rose", "fell", "increased", "decreased", "gained", "lost", "dropped",
+           "jumped", "climbed", "slipped", "plunged", "plummeted", "surged", "soared", "by", "grew",
+           "declined", "rising", "falling", "sank", "tumbled", "advanced", "eased", "added")

@@ -1,0 +1,140 @@
+"""Readers: one per file format, registered by suffix. Each turns a file's text (front
+matter already removed) into the metadata it states and the body's blocks."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from markdown_it import MarkdownIt
+
+from generator.metadata import parse_date
+from generator.model import Block
+from generator.text import clean_inline
+
+Reader = Callable[[str], tuple[dict[str, str], list[Block]]]
+READERS: dict[str, Reader] = {}
+
+def reader(*suffixes: str) -> Callable[[Reader], Reader]:
+    def register(func: Reader) -> Reader:
+        for suffix in suffixes:
+            READERS[suffix] = func
+        return func
+
+    return register
+
+
+def choose_reader(suffix: str, text: str) -> Reader:
+    """By suffix, except that a .txt file whose first lines hold a `# title` is Markdown."""
+    if READERS[suffix] is read_plain and re.search(r"\A(\s*\n)*(---\n.*?\n---\n)?\s*# \S", text, re.S):
+        return read_markdown
+    return READERS[suffix]
+
+
+_MD = MarkdownIt("commonmark")
+_BYLINE = re.compile(r"^by\s+(.{2,80})$", re.I)
+_URL_LABEL = re.compile(r"^original\s+url\s*:\s*(\S*)$", re.I)
+_CREDIT = re.compile(r"^[A-Z][\w.&' -]{1,40}(\s*/\s*[A-Z][\w.&' -]{1,40})*$")
+
+
+@reader(".md", ".markdown")
+def read_markdown(body: str) -> tuple[dict[str, str], list[Block]]:
+    """Markdown: `# title`, then header lines (byline, date), paragraphs, captions."""
+    found: dict[str, str] = {}
+    blocks: list[Block] = []
+    tokens = _MD.parse(body)
+    for i, token in enumerate(tokens):
+        if token.type != "inline" or tokens[i - 1].type == "list_item_open":
+            continue
+        opener = tokens[i - 1]
+        text = clean_inline(_inline_text(token))
+        if not text:
+            continue
+        if opener.type == "heading_open":
+            if opener.tag == "h1" and "title" not in found:
+                found["title"] = text
+            else:
+                blocks.append(Block("heading", text))
+            continue
+        children = token.children or []
+        strong_tail = _trailing_strong(children)
+        if strong_tail and _CREDIT.match(strong_tail) and len(text) > len(strong_tail):
+            blocks.append(Block("caption", text))  # photo caption ending in a credit
+            continue
+        blocks.append(Block("paragraph", text))
+    return _header_fields(found, blocks)
+
+
+@reader(".txt", ".text")
+def read_plain(body: str) -> tuple[dict[str, str], list[Block]]:
+    """Plain text: the first line is the headline; each further line a block."""
+    lines = [clean_inline(line) for line in body.split("\n")]
+    lines = [line for line in lines if line]
+    found = {"title": lines[0]} if lines and _looks_like_headline(lines[0]) else {}
+    blocks = [Block("heading" if is_heading(line) else "paragraph", line)
+              for line in lines[len(found):]]
+    return _header_fields(found, blocks)
+
+
+def _header_fields(
+    found: dict[str, str], blocks: list[Block]
+) -> tuple[dict[str, str], list[Block]]:
+    """Take byline, date and "Original url:" lines out of the body."""
+    kept: list[Block] = []
+    pending_url = False
+    for index, block in enumerate(blocks):
+        text = block.text
+        if pending_url:
+            pending_url = False
+            if re.fullmatch(r"<?https?://\S+?>?", text):
+                found.setdefault("url", text.strip("<>"))
+                continue
+        if match := _URL_LABEL.match(text):
+            if match.group(1):
+                found.setdefault("url", match.group(1).strip("<>"))
+            else:
+                pending_url = True
+            continue
+        in_header = index < 4
+        if in_header and (match := _BYLINE.match(text)) and "byline" not in found:
+            found["byline"] = match.group(1)
+            continue
+        if in_header and "date" not in found and parse_date(text):
+            found["date"] = text
+            continue
+        kept.append(block)
+    return found, kept
+
+
+def _inline_text(token) -> str:
+    parts = []
+    for child in token.children or []:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+    return "".join(parts)
+
+
+def _trailing_strong(children: list) -> str:
+    """Text of a **bold** run that ends the paragraph, if any."""
+    kinds = [c.type for c in children if not (c.type == "text" and not c.content.strip())]
+    if len(kinds) < 3 or kinds[-1] != "strong_close":
+        return ""
+    start = max(i for i, c in enumerate(children) if c.type == "strong_open")
+    return "".join(c.content for c in children[start:] if c.type == "text").strip()
+
+
+def _looks_like_headline(line: str) -> bool:
+    return len(line) <= 250 and not line.endswith((".", ":", ";", ","))
+
+
+def is_heading(line: str) -> bool:
+    """A subheading in plain text: short, no closing full stop, mostly capitalised words."""
+    if len(line) > 120 or line.endswith((".", ",", ";", ":", "”", '"')):
+        return False
+    tokens = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line) if len(w) > 3]
+    if not tokens or len(line.split()) > 16:
+        return False
+    capitalised = sum(w[0].isupper() for w in tokens) / len(tokens)
+    return capitalised >= 0.6 or (line.endswith("?") and capitalised >= 0.5)
