@@ -64,3 +64,12 @@ class Cache:
             os.replace(tmp, path)
         except OSError as exc:
             log.warning("could not write cache entry (%s); continuing without it", exc)
+
+
+def source_version(*files: str | Path) -> str:
+    """A stage version from the stage's source code: a code change is never served stale
+    results from the cache."""
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(Path(path).read_bytes())
+    return digest.hexdigest()[:16]

@@ -8,6 +8,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from generator import cache as cache_module
+from generator import facts as facts_module
+from generator import summarise as summarise_module
+from generator.cache import source_version
 from generator.clean import clean
 from generator.config import Config
 from generator.dedupe import fold_copies
@@ -18,13 +21,15 @@ from generator.extract import STAGE_VERSION, extract
 from generator.extract.entities import attach, merge
 from generator.facts import group_facts
 from generator.ingest import ingest
-from generator.model import Article, Digest, Extraction, Figure, Problem
+from generator.model import Article, Digest, Extraction, Figure, Merge, Problem, Topic
 from generator.publish import build_lock, epoch_for, publish, write_docs
 from generator.render import render, render_feed, render_sitemap
 from generator.summarise import figure_key, summarise
 from generator.topics import group_topics
 
 log = logging.getLogger(__name__)
+# A topic's summary depends on the fact grouping, the summariser and the extraction code.
+TOPIC_VERSION = source_version(facts_module.__file__, summarise_module.__file__) + STAGE_VERSION
 Progress = Callable[[str, int, int], None]
 
 
@@ -66,13 +71,9 @@ def build(config: Config, progress: Progress | None = None) -> BuildResult:
         extractions = {k: attach(v, mapping[k]) for k, v in extractions.items()}
         groups = group_topics(articles, extractions, list(entities), mapping,
                               config.topic_threshold, config.topics, config.work / "topics.json")
-        by_id = {a.id: a for a in articles}
-        topics = []
-        for slug, title, members in groups:
-            facts, fact_merges = group_facts(extractions, members, config.passage_threshold)
-            merges += [m for m in fact_merges if m not in merges]
-            topics.append(summarise(slug, title, members, by_id, extractions, facts,
-                                    config.keywords_per_topic))
+        topic_store = cache_module.Cache(config.work / "cache", enabled=config.cache)
+        topics, fact_merges = summarise_topics(groups, articles, extractions, config, topic_store)
+        merges += fact_merges
         timer.lap("topics")
         digest = Digest(
             articles=tuple(articles), extractions=extractions, entities=entities,
@@ -124,6 +125,31 @@ def extract_all(articles: list[Article], config: Config, store: cache_module.Cac
         raise BuildError(f"extraction failed for every article ({problems[0].message}) "
                          "— the previous site was kept")
     return found, problems
+
+
+def summarise_topics(
+    groups: list[tuple[str, str, list[str]]], articles: list[Article],
+    extractions: dict[str, Extraction], config: Config, store: cache_module.Cache,
+) -> tuple[list[Topic], list[Merge]]:
+    """Facts and summary per topic, cached by everything a topic's summary reads (its members'
+    content, dates and entity keys), so a rebuild redoes only the topics that changed."""
+    by_id = {a.id: a for a in articles}
+    settings = config.slice("passage_threshold", "keywords_per_topic")
+    topics: list[Topic] = []
+    merges: dict[Merge, None] = {}  # ordered and without repeats
+    for slug, title, members in groups:
+        inputs = [slug, title, *[(by_id[a].date, _content_key(by_id[a]),
+                                  [s.entities for s in extractions[a].sentences]) for a in members]]
+        key = store.key("topic", TOPIC_VERSION, settings, repr(inputs))
+        cached = store.get(key)
+        if not (isinstance(cached, tuple) and len(cached) == 2):
+            facts, found = group_facts(extractions, members, config.passage_threshold)
+            cached = (summarise(slug, title, members, by_id, extractions, facts,
+                                config.keywords_per_topic), found)
+            store.put(key, cached)
+        topics.append(cached[0])
+        merges.update(dict.fromkeys(cached[1]))
+    return topics, list(merges)
 
 
 def _content_key(article: Article) -> str:

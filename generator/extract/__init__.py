@@ -6,10 +6,10 @@ over a process pool; corpus-level entity merging lives in `entities.merge`.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from generator.cache import source_version
 from generator.extract.dates import event_dates
 from generator.extract.entities import mentions_in
 from generator.extract.figures import figures_in
@@ -20,16 +20,7 @@ from generator.model import Article, Extraction, Figure, Sentence
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
-def _source_version() -> str:
-    """The stage version is the hash of this package's source, so a code change is never
-    served stale results from the cache."""
-    digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-STAGE_VERSION = _source_version()
+STAGE_VERSION = source_version(*sorted(Path(__file__).parent.glob("*.py")))
 
 
 def extract(article: Article, model: str, keywords: int) -> Extraction:
