@@ -77,4 +77,5 @@ def test_names_are_normalised_and_artefacts_rejected():
     assert normalise_name("Russia's", "GPE") == "Russia"
     for bad in ("youtube", "Dr.", "LIVE", "President", "Post3", "x"):
         assert not is_valid_name(bad), bad
-    assert is_valid_name("NATO") and is_valid_name("Hamas")
+    assert is_valid_name("NATO") and is_valid_name("Hamas") and is_valid_name("UNICEF")
+    assert is_valid_name("G7") and is_valid_name("al-Qaeda") and not is_valid_name("Israel1")

@@ -75,9 +75,8 @@ def is_valid_name(name: str) -> bool:
         return False
     if not (name[0].isupper() or re.match(r"(al|el|de|van|von|da|di|le|la|du)[- ]", name)):
         return False  # lower-case words are not names, except "al-Qaeda", "de Gaulle", "van Gogh"
-    if re.search(r"[A-Za-z]\d+$", name):
-        return False  # a citation token glued to a word: "Israel1"
-    return not (name.isupper() and len(name) > 1 and low in FURNITURE)
+    # a citation token glued to a word ("Israel1", "Post3"), not a name such as "G7" or "F-16"
+    return not re.search(r"[A-Za-z]{3,}\d{1,2}$", name)
 
 
 @lru_cache(maxsize=65536)
