@@ -30,12 +30,11 @@ def fold_copies(
     """Kept articles (with `duplicates` filled) and a report entry per merge."""
     sets = {a.id: article_shingles(a) for a in articles}
     forbidden = {frozenset(p) for p in forbid}
-    pairs = {(a, b): s for a, b, s in similar_pairs(sets, threshold)
-             if frozenset((a, b)) not in forbidden}
+    pairs = {(a, b) for a, b, _ in similar_pairs(sets, threshold) if frozenset((a, b)) not in forbidden}
     ids = {a.id for a in articles}
     forced = {(min(a, b), max(a, b)) for a, b in force if a in ids and b in ids and a != b}
     neighbours: dict[str, set[str]] = {a.id: set() for a in articles}
-    for a, b in set(pairs) | forced:
+    for a, b in pairs | forced:
         neighbours[a].add(b)
         neighbours[b].add(a)
     # Greedy star clustering in preference order: every copy is itself similar to the

@@ -106,11 +106,14 @@ def timeline(facts: list[Fact], sentences: dict[tuple[str, str], Sentence],
         if key not in events or (events[key].inferred and not event.inferred):
             events[key] = event
 
+    # What each article's "N days" count from: computed once per article, not per sentence.
+    anchors = {a: _anchor(extractions[a], known_days) for a in {a for f in facts for a, _ in f.variants}}
     for fact in facts:
         for article_id, text in fact.variants:
             sentence = sentences[(article_id, text)]
             for when, inferred in event_dates_of(sentence, articles[article_id].date,
-                                                 extractions[article_id], known_days):
+                                                 extractions[article_id], known_days,
+                                                 anchors[article_id]):
                 add(Event(when, inferred, fact.text, fact.article_ids))
     fact_of = {variant: fact for fact in facts for variant in fact.variants}
     for article_id in sorted({a for f in facts for a, _ in f.variants}):
@@ -123,11 +126,11 @@ def timeline(facts: list[Fact], sentences: dict[tuple[str, str], Sentence],
 
 
 def event_dates_of(sentence: Sentence, article_date: str, extraction: Extraction,
-                   known_days: dict[str, str]) -> list[tuple[str, bool]]:
-    """(date, inferred) for each event the sentence dates, stated or computed from durations."""
+                   known_days: dict[str, str], anchor: date | None) -> list[tuple[str, bool]]:
+    """(date, inferred) for each event the sentence dates, stated or computed from durations
+    counted from `anchor`, the article's first full event date."""
     found = []
     durations = _durations(extraction, sentence)
-    anchor = _anchor(extraction, known_days)
     landed = [(anchor + timedelta(days=d)).isoformat() for d in durations] if anchor else []
     for stated in sentence.dates:
         when, inferred = resolve(stated, article_date, known_days)

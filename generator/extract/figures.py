@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from generator.extract.dates import MONTHS
-from generator.extract.numbers import CURRENCY_SYMBOLS, Number, read_number
+from generator.extract.numbers import CURRENCY_SYMBOLS, Number, read_number, token_at
 from generator.extract.units import (
     CHANGES,
     CURRENCY_WORDS,
@@ -104,7 +104,7 @@ def _not_a_figure(tokens: list[Token], i: int, number: Number, money: bool) -> b
     if tok.ent_type_ in NAME_ENTS and not measured:
         return True  # "Boeing 787", "S&P 500"
     if number.end - i == 1 and tok.lower_ in ("one", "a", "an", "zero") and not _noun_follows(
-            tokens, i + 1) and not (_at(tokens, i + 1) in RANGE_WORDS and read_number(tokens, i + 2)):
+            tokens, i + 1) and not (token_at(tokens, i + 1) in RANGE_WORDS and read_number(tokens, i + 2)):
         return True  # "one of the", "a", mostly not a quantity
     prev_tok = tokens[i - 1] if i > 0 else None
     prev = prev_tok.lower_.rstrip(".") if prev_tok is not None else ""
@@ -112,12 +112,12 @@ def _not_a_figure(tokens: list[Token], i: int, number: Number, money: bool) -> b
     if prev in MONTHS or nxt in MONTHS:
         return True  # "October 7", "7 October"
     if prev_tok is not None and prev_tok.tag_ == "NNP" and prev_tok.text[:1].isalpha() and not measured \
-            and prev not in QUALIFIERS and _at(tokens, number.end, "tag_") != "NNS":
+            and prev not in QUALIFIERS and token_at(tokens, number.end, "tag_") != "NNS":
         return True  # a name's number: "Section 427", "Fortune 100", "iPhone 11"
     if _street(tokens, number.end):
         return True
     if re.fullmatch(r"1\d{3}|20\d\d", tok.text) and not money and nxt not in UNITS and \
-            _at(tokens, number.end, "tag_") not in ("NNS", "NN") and nxt not in ("%", "percent"):
+            token_at(tokens, number.end, "tag_") not in ("NNS", "NN") and nxt not in ("%", "percent"):
         return True  # a year
     return nxt in ("a.m", "p.m", "am", "pm", "gmt", "utc", "o'clock")
 
@@ -139,7 +139,7 @@ def _range_end(tokens: list[Token], k: int, low: Number,
                unit: str = "") -> tuple[float, float, int] | None:
     """ "10 to 20", "between 10 and 20", "eight or nine", "$10 to $15 billion",
     "four to five thousand": (low, high, end) with the upper scale applied to both ends."""
-    word = _at(tokens, k)
+    word = token_at(tokens, k)
     if word not in RANGE_WORDS or (word == "and" and not _preceded(tokens, k, ("between",), 6)):
         return None
     if word == "to" and _preceded(tokens, k, CHANGES, 8):
@@ -173,22 +173,22 @@ def _qualifier(tokens: list[Token], start: int, number: Number) -> tuple[str, in
 
 def _unit(tokens: list[Token], end: int, number: Number, currency: str) -> tuple[str, str, int]:
     """(unit, counted phrase, end) for units: percent, currency, measures, rates."""
-    word = _at(tokens, end, "lower_")
+    word = token_at(tokens, end, "lower_")
     unit, counts, head_end = "", "", end
-    age = [t for t in (_at(tokens, k) for k in range(end, end + 4)) if t != "-"][:2]
+    age = [t for t in (token_at(tokens, k) for k in range(end, end + 4)) if t != "-"][:2]
     if age in (["year", "old"], ["years", "old"]):
-        head_end = next(k for k in range(end, end + 5) if _at(tokens, k) == "old") + 1
+        head_end = next(k for k in range(end, end + 5) if token_at(tokens, k) == "old") + 1
         return "year of age", "years old", head_end  # "15-year-old", "27 years old"
     if number.unit == "fraction":
         counts, _, head_end = _counted(tokens, end)
         unit = "fraction"
     elif number.unit == "%" or word in ("%", "percent", "pc"):
         unit, counts, head_end = "%", "percent", end + (number.unit != "%")
-        if _at(tokens, head_end, "lower_") in ("point", "points"):
+        if token_at(tokens, head_end, "lower_") in ("point", "points"):
             unit, counts, head_end = "percentage point", "percentage points", head_end + 1
-    elif word == "per" and _at(tokens, end + 1, "lower_") == "cent":
+    elif word == "per" and token_at(tokens, end + 1, "lower_") == "cent":
         unit, counts, head_end = "%", "percent", end + 2
-    elif word == "percentage" and _at(tokens, end + 1, "lower_") in ("point", "points"):
+    elif word == "percentage" and token_at(tokens, end + 1, "lower_") in ("point", "points"):
         unit, counts, head_end = "percentage point", "percentage points", end + 2
     elif word in CURRENCY_WORDS and not currency:
         unit, counts, head_end = CURRENCY_WORDS[word], CURRENCY_WORDS[word], end + 1
@@ -200,8 +200,8 @@ def _unit(tokens: list[Token], end: int, number: Number, currency: str) -> tuple
         unit, counts = number.unit, number.unit
     else:
         hyphen = 1 if word in ("-", "–") else 0
-        measure = _at(tokens, end + hyphen, "lower_")
-        pair = f"{measure} {_at(tokens, end + hyphen + 1, 'lower_')}"
+        measure = token_at(tokens, end + hyphen, "lower_")
+        pair = f"{measure} {token_at(tokens, end + hyphen + 1, 'lower_')}"
         if pair in UNITS:
             unit, head_end = UNITS[pair], end + hyphen + 2
             counts = f"{tokens[end + hyphen].text} {tokens[end + hyphen + 1].text}"
@@ -217,9 +217,9 @@ def _unit(tokens: list[Token], end: int, number: Number, currency: str) -> tuple
 
 def _rate(tokens: list[Token], k: int) -> tuple[str, int]:
     """ "per barrel", "a month", "/day" after a unit."""
-    word = _at(tokens, k, "lower_")
-    if word in ("per", "a", "an", "/") and _at(tokens, k + 1, "tag_") in ("NN", "NNS") and \
-            (word != "a" or _at(tokens, k + 1, "lower_").rstrip("s") in DURATIONS | {"share", "barrel"}):
+    word = token_at(tokens, k, "lower_")
+    if word in ("per", "a", "an", "/") and token_at(tokens, k + 1, "tag_") in ("NN", "NNS") and \
+            (word != "a" or token_at(tokens, k + 1, "lower_").rstrip("s") in DURATIONS | {"share", "barrel"}):
         return tokens[k + 1].lower_.removesuffix("s") if tokens[k + 1].lower_ != "cents" else "cent", k + 2
     return "", k
 
@@ -257,7 +257,7 @@ def _partitive(tokens: list[Token], start: int, earlier: list[Figure]) -> tuple[
     if f"of the {last}" in before or f"of {last}" in before:
         return earlier[-1].unit, earlier[-1].counts
     number = read_number(tokens, start)
-    follows = _at(tokens, number.end) if number else ""
+    follows = token_at(tokens, number.end) if number else ""
     if number and follows in ELLIPSIS:
         for figure in reversed(earlier):
             if figure.kind in ("people", "count", "measure") and figure.value and \
@@ -324,10 +324,6 @@ def _followed_by(tokens: list[Token], k: int, options: tuple[str, ...]) -> bool:
 
 def _preceded(tokens: list[Token], k: int, options: tuple[str, ...], window: int = 2) -> bool:
     return any(t.lower_ in options for t in tokens[max(0, k - window):k])
-
-
-def _at(tokens: list[Token], k: int, attr: str = "lower_") -> str:
-    return getattr(tokens[k], attr) if 0 <= k < len(tokens) else ""
 
 
 KIND_RANK = {"people": 0, "money": 1, "duration": 2, "percent": 3, "measure": 4, "count": 5, "number": 6}

@@ -73,10 +73,10 @@ def parse_number(text: str) -> float | None:
 def read_number(tokens: list[Token], i: int, money: bool = False) -> Number | None:
     """The number starting at token i; `money` when a currency symbol came just before."""
     low = tokens[i].lower_
-    if low in TENS_OF and _at(tokens, i + 1) == "of" and _at(tokens, i + 2) in ("thousands", "millions",
-                                                                              "billions"):
-        base = VAGUE[_at(tokens, i + 2)][0] * TENS_OF[low]
-        return Number(base, i + 3, high=base * 10, vague=f"{low} of {_at(tokens, i + 2)}")
+    many = token_at(tokens, i + 2)
+    if low in TENS_OF and token_at(tokens, i + 1) == "of" and many in ("thousands", "millions", "billions"):
+        base = VAGUE[many][0] * TENS_OF[low]
+        return Number(base, i + 3, high=base * 10, vague=f"{low} of {many}")
     if low in VAGUE:
         return Number(VAGUE[low][0], i + 1, vague=low)
     if fraction := _fraction(tokens, i):
@@ -164,11 +164,11 @@ def _number_words(tokens: list[Token], i: int) -> tuple[float, int, float] | Non
             total += current * SCALE_WORDS[low]
             current = 0
             scale = max(scale, SCALE_WORDS[low])
-        elif low == "-" and seen and _at(tokens, end + 1) in WORDS:
+        elif low == "-" and seen and token_at(tokens, end + 1) in WORDS:
             pass  # "twenty-five"
-        elif low == "and" and (current >= 100 or total) and _at(tokens, end + 1) in WORDS:
+        elif low == "and" and (current >= 100 or total) and token_at(tokens, end + 1) in WORDS:
             pass  # "one hundred and twenty"; "four and five thousand" is two numbers
-        elif low in ("a", "an") and not seen and _at(tokens, end + 1) in ("dozen", "hundred", "thousand",
+        elif low in ("a", "an") and not seen and token_at(tokens, end + 1) in ("dozen", "hundred", "thousand",
                                                                          "million"):
             current = 1
         elif low == "dozen" and (seen or current):
@@ -201,18 +201,19 @@ def _means_scale(tokens: list[Token], k: int, suffix: str, money: bool) -> bool:
 def _fraction(tokens: list[Token], i: int) -> Number | None:
     """ "half of", "a third of", "two-thirds of", "one in three", "one out of three"."""
     low = tokens[i].lower_
-    if low in ("half", "quarter") and _at(tokens, i + 1) in ("of", "the"):
+    if low in ("half", "quarter") and token_at(tokens, i + 1) in ("of", "the"):
         return Number(FRACTIONS[low], i + 1, unit="fraction")
-    if low in ("a", "one") and _at(tokens, i + 1) in ("third", "quarter", "half") and \
-            _at(tokens, i + 2) == "of":
-        return Number(FRACTIONS[_at(tokens, i + 1)], i + 2, unit="fraction")
-    if low in ("two", "three") and _at(tokens, i + 1) == "-" and _at(tokens, i + 2) in ("thirds", "quarters"):
-        share = FRACTIONS[_at(tokens, i + 2)] if low != "three" else 0.75
+    if low in ("a", "one") and token_at(tokens, i + 1) in ("third", "quarter", "half") and \
+            token_at(tokens, i + 2) == "of":
+        return Number(FRACTIONS[token_at(tokens, i + 1)], i + 2, unit="fraction")
+    parts = token_at(tokens, i + 2)
+    if low in ("two", "three") and token_at(tokens, i + 1) == "-" and parts in ("thirds", "quarters"):
+        share = FRACTIONS[token_at(tokens, i + 2)] if low != "three" else 0.75
         return Number(share, i + 3, unit="fraction")
-    if low == "one" and _at(tokens, i + 1) in ("in", "out"):
-        k = i + 2 + (_at(tokens, i + 1) == "out")  # "one in three", "one out of three"
-        if _at(tokens, k) in SMALL and SMALL[_at(tokens, k)] > 1:
-            return Number(1 / SMALL[_at(tokens, k)], k + 1, unit="fraction")
+    if low == "one" and token_at(tokens, i + 1) in ("in", "out"):
+        k = i + 2 + (token_at(tokens, i + 1) == "out")  # "one in three", "one out of three"
+        if token_at(tokens, k) in SMALL and SMALL[token_at(tokens, k)] > 1:
+            return Number(1 / SMALL[token_at(tokens, k)], k + 1, unit="fraction")
     return None
 
 
@@ -224,5 +225,6 @@ def _signed(tokens: list[Token], i: int) -> bool:
     return tokens[i - 1].text == "minus" or not (before.like_num or before.is_alpha)
 
 
-def _at(tokens: list[Token], k: int) -> str:
-    return tokens[k].lower_ if 0 <= k < len(tokens) else ""
+def token_at(tokens: list[Token], k: int, attr: str = "lower_") -> str:
+    """An attribute of token k, or "" past either end of the sentence."""
+    return getattr(tokens[k], attr) if 0 <= k < len(tokens) else ""
