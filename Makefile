@@ -32,6 +32,8 @@ clean:
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	# pip 23 mis-resolves extras under --require-hashes (weasel -> smart-open[http]).
+	$(BIN)/python -m pip install --quiet 'pip==25.3'
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	rm -f $(VENV)/.installed-* && touch $@
