@@ -1,19 +1,25 @@
 """A content-addressed cache for per-article work.
 
 Key = stage name + stage version + the config slice the stage reads + the
-input's content hash. Entries are pickles written to a temp file and renamed
-into place, so a crash never leaves half an entry; any error reading an entry
-is a miss, never a crash.
+input's content hash + the data model, text helpers and NLP package versions
+every stage relies on. Entries are pickles written to a temp file and renamed
+into place, so a crash never leaves half an entry; an entry that cannot be read,
+or is not of the shape the caller expects, is a miss, never a crash.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import hashlib
 import json
 import logging
 import os
 import pickle
 import tempfile
+import types
+import typing
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -29,13 +35,17 @@ class Cache:
 
     @staticmethod
     def key(stage: str, version: str, config: dict[str, Any], content_hash: str) -> str:
-        blob = json.dumps([stage, version, config, content_hash], sort_keys=True)
+        model = _package_version(str(config.get("spacy_model", "")))
+        blob = json.dumps([stage, version, config, content_hash, _shared_version(), model],
+                          sort_keys=True)
         return hashlib.sha256(blob.encode()).hexdigest()
 
     def _path(self, key: str) -> Path:
         return self.root / key[:2] / f"{key}.pkl"
 
-    def get(self, key: str) -> Any | None:
+    def get(self, key: str, expected: Any = object) -> Any | None:
+        """The entry, or None when it is missing, unreadable or not of the `expected` type
+        (a dataclass, or a tuple type of them: checked field by field)."""
         if not self.enabled:
             self.misses += 1
             return None
@@ -47,6 +57,10 @@ class Cache:
             return None
         except Exception as exc:
             log.debug("cache entry %s unreadable (%s); recomputing", key[:12], exc)
+            self.misses += 1
+            return None
+        if not conforms(value, expected):
+            log.debug("cache entry %s has another shape; recomputing", key[:12])
             self.misses += 1
             return None
         self.hits += 1
@@ -73,3 +87,55 @@ def source_version(*files: str | Path) -> str:
     for path in files:
         digest.update(Path(path).read_bytes())
     return digest.hexdigest()[:16]
+
+
+@functools.cache
+def _shared_version() -> str:
+    """What every stage's results depend on besides its own code."""
+    here = Path(__file__).parent
+    versions = [_package_version(name) for name in ("spacy", "yake", "datasketch")]
+    return source_version(here / "model.py", here / "text.py") + ",".join(versions)
+
+
+@functools.cache
+def _package_version(name: str) -> str:
+    try:
+        return metadata.version(name.replace("_", "-")) if name else ""
+    except (metadata.PackageNotFoundError, ValueError):
+        return ""
+
+
+def conforms(value: Any, expected: Any) -> bool:
+    """Whether `value` has the shape of the type `expected`. Tuples are checked by their
+    first items, so the check stays cheap on large entries."""
+    origin = typing.get_origin(expected)
+    if origin in (typing.Union, types.UnionType):
+        return any(conforms(value, option) for option in typing.get_args(expected))
+    if origin is tuple:
+        args = typing.get_args(expected)
+        if not isinstance(value, tuple):
+            return False
+        if len(args) == 2 and args[1] is Ellipsis:
+            return all(conforms(item, args[0]) for item in value[:2])
+        return len(value) == len(args) and all(map(conforms, value, args))
+    if origin is not None:
+        return isinstance(value, origin)
+    if expected is float:
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if expected is None or expected is type(None):
+        return value is None
+    if dataclasses.is_dataclass(expected):
+        if type(value) is not expected:
+            return False
+        hints = _hints(expected)
+        return all(conforms(getattr(value, f.name, _MISSING), hints[f.name])
+                   for f in dataclasses.fields(expected))
+    return isinstance(value, expected)
+
+
+_MISSING = object()
+
+
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import argparse
 import logging
-import shutil
 import sys
 import time
+import traceback
 from pathlib import Path
 
 from generator import __version__
 from generator.config import load_config
 from generator.errors import DigestError
+from generator.text import printable
 
 log = logging.getLogger("generator")
 
@@ -27,11 +28,19 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.command(args))
     except DigestError as exc:
-        print(f"digest: error: {exc}", file=sys.stderr)
+        if args.verbose:
+            traceback.print_exc()
+        print(f"digest: error: {printable(str(exc))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("digest: interrupted; the previous site was kept", file=sys.stderr)
         return 130
+    except Exception as exc:  # a bug or an environment failure: one line, the trace with -v
+        if args.verbose:
+            traceback.print_exc()
+        print(f"digest: error: {printable(f'{type(exc).__name__}: {exc}')} — the previous site "
+              "was kept; run with -v for the traceback", file=sys.stderr)
+        return 2
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -83,7 +92,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     result = build(config, progress=_progress if sys.stderr.isatty() and args.quiet == 0 else None)
     for problem in result.digest.problems:
         kind = "skipped" if problem.fatal else "warning"
-        print(f"{config.seeds / problem.path}: {kind}: {problem.message}", file=sys.stderr)
+        print(printable(f"{config.seeds / problem.path}: {kind}: {problem.message}"), file=sys.stderr)
     digest = result.digest
     if args.quiet < 1:
         print(f"built {config.out}/ in {time.perf_counter() - started:.1f} s: "
@@ -111,9 +120,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_clean(args: argparse.Namespace) -> int:
+    from generator.publish import remove_work
+
     work = _config(args).work
-    shutil.rmtree(work, ignore_errors=True)
-    print(f"removed {work}/")
+    print(f"removed {work}/" if remove_work(work) else f"nothing to remove: {work}/ does not exist")
     return 0
 
 

@@ -7,6 +7,7 @@ silently ignored.
 from __future__ import annotations
 
 import dataclasses
+import math
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -71,37 +72,73 @@ def load_config(path: Path | None = None, **overrides: Any) -> Config:
     source = str(path) if path else "config"
     if path is not None and path.exists():
         try:
-            values = tomllib.loads(path.read_text(encoding="utf-8"))
+            values = tomllib.loads(path.read_text(encoding="utf-8-sig"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise ConfigError(source, "(file)", f"not valid TOML ({exc})", "fix the syntax") from exc
     values.update({k: v for k, v in overrides.items() if v is not None})
     return Config(**{key: _coerce(source, key, value) for key, value in values.items()})
 
 
+EXECUTORS = ("process", "serial", "dask")
+TOPIC_KEYS = frozenset({"title", "entities", "keywords"})
+
+
 def _coerce(source: str, key: str, value: Any) -> Any:
     if key not in _FIELDS:
         known = ", ".join(sorted(_FIELDS))
         raise ConfigError(source, key, "unknown setting", f"use one of: {known}")
+
+    def fail(problem: str, remedy: str = "fix it") -> ConfigError:
+        return ConfigError(source, key, problem, remedy)
+
     default = _FIELDS[key].default
     if isinstance(default, Path) or key == "templates":
+        if not isinstance(value, str | Path) or not str(value):
+            raise fail(f"expected a folder path, got {value!r}")
         return Path(value)
     if isinstance(default, bool):
         if not isinstance(value, bool):
-            raise ConfigError(source, key, f"expected true or false, got {value!r}", "fix it")
+            raise fail(f"expected true or false, got {value!r}")
         return value
-    if isinstance(default, int | float) and not isinstance(default, bool):
+    if isinstance(default, int | float):
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise ConfigError(source, key, f"expected a number, got {value!r}", "fix it")
+            raise fail(f"expected a number, got {value!r}")
+        if isinstance(default, int) and not float(value).is_integer():
+            raise fail(f"expected a whole number, got {value!r}")
+        if not math.isfinite(value) or value < 0:
+            raise fail(f"expected a finite number of 0 or more, got {value!r}")
+        if key.endswith("_threshold") and value > 1:
+            raise fail(f"expected a similarity between 0 and 1, got {value!r}")
         return type(default)(value)
     if isinstance(default, str):
-        return str(value)
+        if not isinstance(value, str):
+            raise fail(f"expected text, got {value!r}")
+        if key == "executor" and value.partition("=")[0] not in EXECUTORS:
+            raise fail(f"unknown executor {value!r}", "use process, serial, dask or dask=ADDRESS")
+        return value
     if key in ("force_merge", "forbid_merge"):
-        if not all(isinstance(p, list | tuple) and len(p) == 2 for p in value):
-            raise ConfigError(source, key, "expected a list of [id, id] pairs", "fix it")
-        return tuple(tuple(str(x) for x in p) for p in value)
+        if not isinstance(value, list) or not all(
+                isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p)
+                for p in value):
+            raise fail("expected a list of [id, id] pairs", 'write [["a-id", "b-id"]]')
+        return tuple((a, b) for a, b in value)
     if key == "topics":
-        if not all(isinstance(t, dict) and "title" in t for t in value):
-            raise ConfigError(source, key, "each topic needs a title", "add title = '…'")
-        return tuple(value)
+        if not isinstance(value, list):
+            raise fail("expected a list of topic tables", 'write topics = [{ title = "…" }]')
+        return tuple(_topic(fail, topic) for topic in value)
     return value
 
+
+def _topic(fail: Any, topic: Any) -> dict[str, Any]:
+    if not isinstance(topic, dict) or not isinstance(topic.get("title"), str) \
+            or not topic["title"].strip():
+        raise fail("each topic needs a title", 'add title = "…"')
+    for name in sorted(set(topic) - TOPIC_KEYS):
+        raise fail(f"topic {topic['title']!r}: unknown key {name!r}",
+                   f"use {', '.join(sorted(TOPIC_KEYS))}")
+    for name in ("entities", "keywords"):
+        items = topic.get(name, [])
+        if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+            raise fail(f"topic {topic['title']!r}: {name} must be a list of names",
+                       f'write {name} = ["…"]')
+    return topic

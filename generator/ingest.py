@@ -8,12 +8,15 @@ Metadata that a file does not state is left empty and listed in `missing`.
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import hashlib
 import logging
 import os
 import re
 import stat
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -21,7 +24,7 @@ from generator.errors import InputError
 from generator.metadata import outlet_from_url, parse_date, safe_url
 from generator.model import Article, Block, Problem
 from generator.readers import READERS, Reader, choose_reader
-from generator.text import clean_inline, similarity, words
+from generator.text import clean_inline, display_path, similarity, words
 
 log = logging.getLogger(__name__)
 
@@ -38,13 +41,11 @@ def ingest(
     articles: list[Article] = []
     problems: list[Problem] = []
     root = seeds.resolve()
-    for path in sorted(seeds.rglob("*")):
-        rel = path.relative_to(seeds).as_posix()
-        if any(part.startswith(".") for part in path.relative_to(seeds).parts):
-            continue
-        if path.is_dir() and not path.is_symlink():
-            continue
+    for path, error in _walk(seeds):
+        rel = display_path(path.relative_to(seeds).as_posix())
         try:
+            if error:
+                raise InputError(rel, error)
             if path.suffix.lower() not in READERS:
                 raise InputError(rel, f"unsupported file type {path.suffix or '(none)'!r}",
                                  f"use one of {', '.join(sorted(READERS))}")
@@ -53,39 +54,85 @@ def ingest(
                 problems.append(Problem(rel, warning, fatal=False))
             articles.append(parse(rel, text, digest, choose_reader(path.suffix.lower(), text)))
         except InputError as exc:
-            log.warning("%s", exc)
+            log.debug("%s", exc)
             problems.append(Problem(rel, exc.reason, fatal=True))
-    articles.sort(key=lambda a: a.id)
-    return _unique_ids(articles, problems), problems
+    return _unique_ids(articles), problems
 
 
-def _unique_ids(articles: list[Article], problems: list[Problem]) -> list[Article]:
-    seen: set[str] = set()
-    kept = []
-    for article in articles:
-        if article.id in seen:
-            problems.append(Problem(article.path, f"another file already has id {article.id!r}",
-                                    fatal=True))
+def _walk(seeds: Path) -> Iterator[tuple[Path, str]]:
+    """Files under `seeds` in path order, with the reason one cannot be listed ("" if it can).
+    Iterative, so no nesting depth overflows the stack; hidden entries are skipped and
+    symlinked folders are not followed (no loops)."""
+    stack = [seeds]
+    while stack:
+        folder = stack.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError as exc:
+            yield folder, f"cannot list folder ({exc.strerror or exc})"
             continue
-        seen.add(article.id)
-        kept.append(article)
-    return kept
+        folders = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = Path(entry.path)
+            try:
+                is_folder = entry.is_dir(follow_symlinks=False)
+            except OSError:
+                is_folder = False
+            if is_folder:
+                folders.append(path)
+            elif entry.is_symlink() and path.is_dir():
+                yield path, "symlink to a folder (not followed)"
+            else:
+                yield path, ""
+        stack.extend(reversed(folders))
+
+
+def _unique_ids(articles: list[Article]) -> list[Article]:
+    """Files whose names make the same id (`a.md` and `a.txt`, `a b.txt` and `a-b.txt`): the
+    shortest path keeps the id, the others get a suffix from their path, stable across builds."""
+    by_id: dict[str, list[Article]] = {}
+    for article in sorted(articles, key=lambda a: (len(a.path), a.path)):
+        by_id.setdefault(article.id, []).append(article)
+    taken = set(by_id)
+    kept = []
+    for same in by_id.values():
+        kept.append(same[0])
+        for article in same[1:]:
+            suffix = hashlib.sha256(article.path.encode()).hexdigest()
+            new_id, size = f"{article.id}-{suffix[:6]}", 6
+            while new_id in taken:
+                size += 2
+                new_id = f"{article.id}-{suffix[:size]}"
+            taken.add(new_id)
+            kept.append(dataclasses.replace(article, id=new_id))
+    return sorted(kept, key=lambda a: a.id)
 
 
 def read_text(path: Path, root: Path, max_bytes: int, max_line: int) -> tuple[str, str, str]:
     """Decoded text, sha256 and a warning ("" if none); InputError when unusable."""
-    info = os.lstat(path)
-    if stat.S_ISLNK(info.st_mode):
-        target = path.resolve()
-        if not target.is_relative_to(root):
-            raise InputError(str(path), "symlink leads outside the seeds folder")
-        info = os.stat(path)
-    if not stat.S_ISREG(info.st_mode):
-        raise InputError(str(path), "not a regular file (FIFO, device or socket)")
-    if info.st_size > max_bytes:
-        raise InputError(str(path), f"file is {info.st_size} bytes, over the {max_bytes} limit",
+    try:
+        info = os.lstat(path)
+        if stat.S_ISLNK(info.st_mode):
+            target = path.resolve(strict=True)
+            if not target.is_relative_to(root):
+                raise InputError(str(path), "symlink leads outside the seeds folder")
+            info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(str(path), "not a regular file (FIFO, device or socket)")
+        if info.st_size > max_bytes:
+            raise InputError(str(path), f"file is {info.st_size} bytes, over the {max_bytes} limit",
+                             "split it or raise max_file_bytes")
+        with path.open("rb") as handle:  # re-checked: the file may have grown since stat
+            data = handle.read(max_bytes + 1)
+    except (OSError, RuntimeError) as exc:  # gone, unreadable, dangling or looping symlink
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise InputError(str(path), f"cannot read file ({reason})") from exc
+    if len(data) > max_bytes:
+        raise InputError(str(path), f"file is over the {max_bytes} byte limit",
                          "split it or raise max_file_bytes")
-    data = path.read_bytes()
     if not data.strip():
         raise InputError(str(path), "file is empty")
     text, warning = decode(data)
@@ -148,20 +195,49 @@ def parse(rel: str, text: str, digest: str, read: Reader) -> Article:
     )
 
 
+class _FrontMatterLoader(yaml.SafeLoader):
+    """Safe YAML without aliases (a few hundred bytes of nested aliases expand to gigabytes)
+    and with every scalar read as text: a date or number is parsed by us, not by YAML."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.YAMLError("aliases are not allowed in front matter")
+        return super().compose_node(parent, index)
+
+
+for _tag in ("bool", "int", "float", "timestamp"):
+    _FrontMatterLoader.add_constructor(f"tag:yaml.org,2002:{_tag}",
+                                       yaml.SafeLoader.construct_scalar)
+MAX_FRONT_MATTER = 20_000
+
+
 def split_front_matter(rel: str, text: str) -> tuple[dict[str, str], str]:
     text = text.lstrip("\ufeff")
     match = re.match(r"---[ \t]*\n(.*?\n)---[ \t]*(\n|$)", text, re.S)
     if not match:
         return {}, text
+    if len(match.group(1)) > MAX_FRONT_MATTER:
+        raise InputError(rel, f"front matter is over {MAX_FRONT_MATTER} characters")
     try:
-        data = yaml.safe_load(match.group(1)) or {}
-    except yaml.YAMLError as exc:
-        raise InputError(rel, f"front matter is not valid YAML ({exc.__class__.__name__})") from exc
+        data = yaml.load(match.group(1), Loader=_FrontMatterLoader) or {}
+    except (yaml.YAMLError, ValueError, TypeError, RecursionError) as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else exc.__class__.__name__
+        raise InputError(rel, f"front matter is not valid YAML ({reason})",
+                         "fix the front matter") from exc
     if not isinstance(data, dict):
         raise InputError(rel, "front matter is not a mapping of fields")
     aliases = {"source": "outlet", "publisher": "outlet", "author": "byline", "link": "url"}
     front = {aliases.get(str(k).lower(), str(k).lower()): v for k, v in data.items()}
-    return {k: str(front[k]) for k in METADATA if front.get(k) is not None}, text[match.end():]
+    fields = {}
+    for key in METADATA:
+        value = front.get(key)
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            value = ", ".join(value)  # several authors
+        if value is not None and not isinstance(value, str):
+            raise InputError(rel, f"front matter field {key!r} is not text", "fix the front matter")
+        if value:
+            fields[key] = value
+    return fields, text[match.end():]
 
 
 def _drop_repeated_headline(title: str, blocks: list[Block]) -> list[Block]:

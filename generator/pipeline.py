@@ -22,7 +22,7 @@ from generator.extract.entities import attach, merge
 from generator.facts import group_facts
 from generator.ingest import ingest
 from generator.model import Article, Digest, Extraction, Figure, Merge, Problem, Topic
-from generator.publish import build_lock, epoch_for, publish, write_docs
+from generator.publish import build_lock, epoch_for, guard_paths, publish, write_docs
 from generator.render import render, render_feed, render_sitemap
 from generator.summarise import figure_key, summarise
 from generator.topics import group_topics
@@ -54,8 +54,12 @@ class BuildResult:
 
 def build(config: Config, progress: Progress | None = None) -> BuildResult:
     timer = _Timer()
-    with build_lock(config.work):
+    guard_paths(config.seeds, config.out, config.work)
+    with build_lock(config.work, config.out):
         articles, problems = ingest(config.seeds, config.max_file_bytes, config.max_line_chars)
+        if not articles:
+            raise BuildError(f"{config.seeds}: no usable article ({len(problems)} skipped) — "
+                             "the previous site was kept")
         timer.lap("ingest")
         articles = [clean(a) for a in articles]
         timer.lap("clean")
@@ -104,8 +108,8 @@ def extract_all(articles: list[Article], config: Config, store: cache_module.Cac
     found: dict[str, Extraction] = {}
     todo = []
     for article in articles:
-        cached = store.get(keys[article.id])
-        if isinstance(cached, Extraction):
+        cached = store.get(keys[article.id], Extraction)
+        if cached is not None:
             found[article.id] = cached
         else:
             todo.append(article)
@@ -116,7 +120,7 @@ def extract_all(articles: list[Article], config: Config, store: cache_module.Cac
         if isinstance(result, BaseException):
             if isinstance(result, SetupError):
                 raise result
-            log.warning("%s: extraction failed (%s); skipped", article.path, result)
+            log.debug("%s: extraction failed (%s); skipped", article.path, result)
             problems.append(Problem(article.path, f"extraction failed: {result}", fatal=True))
             continue
         store.put(keys[article.id], result)
@@ -141,11 +145,11 @@ def summarise_topics(
         inputs = [slug, title, *[(by_id[a].date, _content_key(by_id[a]),
                                   [s.entities for s in extractions[a].sentences]) for a in members]]
         key = store.key("topic", TOPIC_VERSION, settings, repr(inputs))
-        cached = store.get(key)
-        if not (isinstance(cached, tuple) and len(cached) == 2):
+        cached = store.get(key, tuple[Topic, tuple[Merge, ...]])
+        if cached is None:
             facts, found = group_facts(extractions, members, config.passage_threshold)
             cached = (summarise(slug, title, members, by_id, extractions, facts,
-                                config.keywords_per_topic), found)
+                                config.keywords_per_topic), tuple(found))
             store.put(key, cached)
         topics.append(cached[0])
         merges.update(dict.fromkeys(cached[1]))

@@ -1,9 +1,14 @@
 """Publish: write the Markdown, run MkDocs into a staging folder, then swap it in.
 
 The previous site stays untouched until the new one is complete and checked;
-the swap is two renames. Generated Markdown is written only when its bytes
-change, and pages that are no longer generated are removed. A lock file stops
-two builds running on one work folder at once.
+the swap is two renames, and a build that finds only the previous site (a crash
+between the renames) restores it first. Generated Markdown is written only when
+its bytes change, and pages that are no longer generated are removed. Lock files
+stop two builds running on one work folder or one output folder at once.
+
+Nothing is deleted that this program did not create: the output and work folders
+carry marker files, and a folder that is neither empty nor marked is refused
+(`guard_paths`).
 
 Rebuilds are incremental when the MkDocs config, theme and versions are unchanged:
 the previous site is copied into staging, MkDocs renders only pages whose
@@ -31,15 +36,75 @@ from generator.errors import BuildError, PublishError
 log = logging.getLogger(__name__)
 
 
+SITE_MARKER = ".digest-site"
+WORK_MARKER = ".digest-work"
+_MARKER_TEXT = "Made by news-digest (`digest build`), which may replace or delete this folder.\n"
+
+
+def is_ours(folder: Path, marker: str) -> bool:
+    """Whether `folder` is missing, empty, or carries our marker: the only folders we replace."""
+    try:
+        if not folder.exists():
+            return True
+        return folder.is_dir() and (not any(folder.iterdir()) or (folder / marker).is_file())
+    except OSError:
+        return False
+
+
+def guard_paths(seeds: Path, out: Path, work: Path) -> None:
+    """Refuse, before anything is touched, an output or work folder that could hold a user's
+    files: not empty and not made by us, a file, the root, or overlapping the seeds."""
+    seeds, out, work = (p.expanduser().resolve() for p in (seeds, out, work))
+    if out == Path(out.anchor) or work == Path(work.anchor):
+        raise BuildError(f"{out if out == Path(out.anchor) else work}: refusing to use the root "
+                         "folder — choose a dedicated --out/--work folder")
+    for name, path in (("--out", out), ("--work", work)):
+        if path == seeds or path.is_relative_to(seeds) or seeds.is_relative_to(path):
+            raise BuildError(f"{path}: {name} overlaps the seeds folder {seeds} — choose a folder "
+                             "outside it")
+    if out == work or out.is_relative_to(work) or work.is_relative_to(out):
+        raise BuildError(f"{out}: --out and --work overlap ({work}) — keep them apart")
+    for name, path, marker in (("--out", out, SITE_MARKER), ("--work", work, WORK_MARKER)):
+        if path.exists() and not path.is_dir():
+            raise BuildError(f"{path}: {name} is a file, not a folder — choose another {name}")
+        if not is_ours(path, marker):
+            raise BuildError(f"{path}: {name} holds files this program did not make (no {marker}) "
+                             f"— choose an empty or new folder, or empty it yourself")
+
+
 @contextlib.contextmanager
-def build_lock(work: Path) -> Iterator[None]:
+def build_lock(work: Path, out: Path) -> Iterator[None]:
+    """Exclusive locks on the work folder and on the output folder (a lock file beside it)."""
     work.mkdir(parents=True, exist_ok=True)
-    with (work / ".lock").open("w") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError as exc:
-            raise BuildError(f"{work}: another build is running — wait for it to finish") from exc
+    _mark(work, WORK_MARKER)
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with contextlib.ExitStack() as stack:
+        for lock, folder in ((work / ".lock", work), (out.with_name(f".{out.name}.lock"), out)):
+            handle = stack.enter_context(lock.open("w"))
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError as exc:
+                raise BuildError(f"{folder}: another build is using it — wait for it to "
+                                 "finish") from exc
         yield
+
+
+def _mark(folder: Path, marker: str) -> None:
+    path = folder / marker
+    if not path.is_file():
+        path.write_text(_MARKER_TEXT, encoding="utf-8")
+
+
+def remove_work(work: Path) -> bool:
+    """Delete a work folder this program made; False when there is none."""
+    if not work.exists():
+        return False
+    if not (work / WORK_MARKER).is_file():
+        raise BuildError(f"{work}: not a work folder of this program (no {WORK_MARKER}) — "
+                         "nothing was deleted")
+    shutil.rmtree(work)
+    return True
 
 
 def write_docs(pages: dict[str, str], docs: Path) -> tuple[int, int]:
@@ -77,15 +142,24 @@ def publish(work: Path, out: Path, extra: dict[str, bytes], epoch: int) -> bool:
     out = out.resolve()
     staging = out.with_name(f".{out.name}.staging")
     old = out.with_name(f".{out.name}.old")
+    if not out.exists() and (old / SITE_MARKER).is_file():
+        old.rename(out)  # an earlier build stopped between its two renames
     for leftover in (staging, old):
-        shutil.rmtree(leftover, ignore_errors=True)
+        if leftover.exists():
+            if not (leftover / SITE_MARKER).is_file():
+                raise PublishError(f"{leftover}: in the way of the build and not made by it — "
+                                   "move it away")
+            shutil.rmtree(leftover)
     state = work / ".publish-state.json"
     fingerprint = _fingerprint(work / "mkdocs.yml", epoch)
-    incremental = (out / SEARCH_INDEX).is_file() and _read_state(state) == fingerprint
+    old_index = _read_index(out / SEARCH_INDEX) if _read_state(state) == fingerprint else None
     try:
-        if incremental:
-            shutil.copytree(out, staging)  # copy2 keeps times: unchanged pages are not re-rendered
-        run_mkdocs(work / "mkdocs.yml", staging, epoch, incremental)
+        staging.mkdir()
+        _mark(staging, SITE_MARKER)
+        if old_index is not None:
+            # copy2 keeps times: unchanged pages are not re-rendered
+            shutil.copytree(out, staging, dirs_exist_ok=True)
+        run_mkdocs(work / "mkdocs.yml", staging, epoch, old_index)
         for rel, data in sorted(extra.items()):
             (staging / rel).write_bytes(data)
         _fix_sitemap(staging, epoch)
@@ -99,7 +173,7 @@ def publish(work: Path, out: Path, extra: dict[str, bytes], epoch: int) -> bool:
     staging.rename(out)
     shutil.rmtree(old, ignore_errors=True)
     state.write_text(json.dumps(fingerprint), encoding="utf-8")
-    return incremental
+    return old_index is not None
 
 
 SEARCH_INDEX = "search/search_index.json"
@@ -121,7 +195,21 @@ def _read_state(path: Path) -> str:
         return ""
 
 
-def run_mkdocs(config_file: Path, site_dir: Path, epoch: int, incremental: bool = False) -> None:
+def _read_index(path: Path) -> dict | None:
+    """The previous search index, or None when it is missing or damaged (then the site is
+    built in full rather than merged with it)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(data["docs"], list) and all(isinstance(e["location"], str)
+                                                  for e in data["docs"]):
+            return data
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    return None
+
+
+def run_mkdocs(config_file: Path, site_dir: Path, epoch: int, old_index: dict | None = None) -> None:
+    """MkDocs into `site_dir`; with the previous search index, only changed pages are rendered."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -131,15 +219,14 @@ def run_mkdocs(config_file: Path, site_dir: Path, epoch: int, incremental: bool 
     os.environ["SOURCE_DATE_EPOCH"] = str(epoch)  # MkDocs stamps dates from it: deterministic
     try:
         config = load_config(str(config_file), site_dir=str(site_dir))
-        if incremental:
+        if old_index is not None:
             pages = [f for f in get_files(config).documentation_pages()]
             order = [f.url for f in pages]
             stale = {f.url for f in pages if f.is_modified()}
             _drop_stale_pages(site_dir, set(order))
-            old_index = json.loads((site_dir / SEARCH_INDEX).read_text(encoding="utf-8"))
         with _quiet_dirty_warning():
-            mkdocs_build(config, dirty=incremental)
-        if incremental:
+            mkdocs_build(config, dirty=old_index is not None)
+        if old_index is not None:
             _merge_search_index(site_dir / SEARCH_INDEX, old_index, order, stale)
     except MkDocsException as exc:
         raise PublishError(f"MkDocs failed: {exc} — the previous site was kept") from exc
@@ -211,4 +298,5 @@ def epoch_for(dates: list[str]) -> int:
     if not newest:
         return 0
     day = date.fromisoformat(newest)
-    return int(datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp())
+    stamp = int(datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp())
+    return min(max(stamp, 0), 2**32 - 1)  # what gzip headers and SOURCE_DATE_EPOCH can hold

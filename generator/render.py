@@ -9,7 +9,6 @@ titles unescaped. Templates use StrictUndefined, so a typo fails the build.
 from __future__ import annotations
 
 import html
-import json
 import posixpath
 import re
 from collections import defaultdict
@@ -31,6 +30,7 @@ from generator.config import Config
 from generator.errors import BuildError
 from generator.metadata import safe_url
 from generator.model import Digest, Entity, Topic
+from generator.text import clean_inline
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
@@ -49,7 +49,27 @@ def escape_md(text: str) -> str:
 
 def safe_title(text: str) -> str:
     """A title for front matter and <title>: angle brackets replaced, one line."""
-    return re.sub(r"\s+", " ", str(text)).replace("<", "‹").replace(">", "›").strip()
+    return clean_inline(str(text)).replace("<", "‹").replace(">", "›")
+
+
+# What YAML may hold unescaped (its "printable" set, minus NEL and the BOM).
+_YAML_UNSAFE = re.compile("[^\x09\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+
+
+def yaml_string(text: str) -> Markup:
+    """A double-quoted YAML scalar that parses back to `text` for any input: the front
+    matter can never become invalid (MkDocs would then render it as Markdown)."""
+    escaped = str(text).replace("\\", "\\\\").replace('"', '\\"')
+    escaped = _YAML_UNSAFE.sub(lambda m: f"\\U{ord(m.group()):08x}", escaped)
+    return Markup(f'"{escaped}"')
+
+
+# Characters XML 1.0 does not allow, even escaped.
+_XML_INVALID = re.compile("[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml_finalize(value: Any) -> Any:
+    return value if isinstance(value, Markup) else _XML_INVALID.sub("", str(value))
 
 
 def link_url(url: str) -> Markup:
@@ -113,10 +133,10 @@ def environment(config: Config) -> Environment:
                       autoescape=True, keep_trailing_newline=True, trim_blocks=True,
                       lstrip_blocks=True)
     env.filters.update({
-        "title": lambda v: Markup(json.dumps(safe_title(v), ensure_ascii=False)),
+        "title": lambda v: yaml_string(safe_title(v)),
         "url": link_url, "number": format_number, "join": _join, "heading_id": heading_id,
         "iso": iso_date, "human_date": human_date, "type_attr": type_attr,
-        "code": lambda v: Markup(str(v).replace("`", "'").replace("\n", " ")),
+        "code": lambda v: Markup(clean_inline(str(v)).replace("`", "'")),
     })
     return env
 
@@ -124,7 +144,8 @@ def environment(config: Config) -> Environment:
 def xml_environment(config: Config) -> Environment:
     """For the Atom feed: plain XML escaping."""
     return Environment(loader=_loader(config), undefined=StrictUndefined, autoescape=True,
-                       keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+                       finalize=_xml_finalize, keep_trailing_newline=True, trim_blocks=True,
+                       lstrip_blocks=True)
 
 
 def format_number(value: float) -> str:
@@ -174,7 +195,7 @@ def render(digest: Digest, config: Config) -> dict[str, str]:
     yaml_env = Environment(loader=_loader(config), undefined=StrictUndefined,
                            keep_trailing_newline=True)
     pages["mkdocs.yml"] = yaml_env.get_template("mkdocs.yml.j2").render(
-        site_name=json.dumps(config.site_name), site_url=json.dumps(config.site_url))
+        site_name=yaml_string(config.site_name), site_url=yaml_string(config.site_url))
     return pages
 
 

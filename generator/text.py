@@ -2,21 +2,55 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
+import sys
 import unicodedata
 
-# Bidi controls and zero-width characters can disguise text and slugs.
-_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u00ad]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _ranges(categories: frozenset[str]) -> str:
+    """A regex character class of every code point in `categories`."""
+    spans: list[list[int]] = []
+    for code in range(sys.maxunicode + 1):
+        if unicodedata.category(chr(code)) in categories:
+            if spans and spans[-1][1] == code - 1:
+                spans[-1][1] = code
+            else:
+                spans.append([code, code])
+    return "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in spans)
+
+
+@functools.cache
+def _invisible() -> re.Pattern[str]:
+    """Format characters (bidi controls, zero-width), surrogates, private-use and
+    unassigned code points (noncharacters such as U+FFFE among them): they disguise
+    text and slugs, and YAML and XML reject several of them."""
+    return re.compile(f"[{_ranges(frozenset({'Cf', 'Cs', 'Co', 'Cn'}))}]")
 
 
 def clean_inline(text: str) -> str:
-    """One line of text: NFC, no invisible or control characters, single spaces."""
+    """One line of text: NFC, no control, format, surrogate, private-use or unassigned
+    code points, single spaces."""
     text = unicodedata.normalize("NFC", text)
-    text = _CONTROL.sub(" ", _INVISIBLE.sub("", text))
-    return re.sub(r"\s+", " ", text).strip()
+    if not text.isascii():
+        text = _invisible().sub("", text)
+    return re.sub(r"\s+", " ", _CONTROL.sub(" ", text)).strip()
+
+
+def printable(text: str) -> str:
+    """Text safe to print on a terminal: non-printable characters shown as escapes."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
+def display_path(rel: str) -> str:
+    """A file path as pages and reports show it: valid UTF-8 (undecodable bytes of a
+    file name become U+FFFD), no control or invisible characters."""
+    rel = rel.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return clean_inline(_CONTROL.sub("?", rel)) or "?"
 
 
 def words(text: str) -> list[str]:
