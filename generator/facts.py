@@ -28,7 +28,7 @@ def group_facts(
     nodes: list[Sentence] = [s for a in sorted(article_ids) for s in extractions[a].sentences]
     grams = [shingles(words(s.text), 3) for s in nodes]
     edges: dict[tuple[int, int], tuple[str, float]] = {}
-    for i, j in _passage_candidates(nodes, grams):
+    for i, j in sorted(_passage_candidates(nodes, grams)):  # a set: fix the order
         score = jaccard(grams[i], grams[j])
         if score >= threshold:
             edges[(i, j)] = ("passage", round(score, 3))
@@ -45,6 +45,7 @@ def group_facts(
         kind = "single" if not inner else (
             "passage" if all(k == "passage" for k, _ in inner) else "fact")
         score = round(sum(s for _, s in inner) / len(inner), 3) if inner else 1.0
+        # Ties go to the first sentence (articles by id, then position): `max` keeps the first.
         best = max(sentences, key=lambda s: (len(s.figures) + len(s.entities), len(s.text)))
         fact = Fact(
             text=best.text, kind=kind,

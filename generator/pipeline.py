@@ -74,7 +74,7 @@ def build(config: Config, progress: Progress | None = None) -> BuildResult:
         entities, mapping = merge(extractions)
         extractions = {k: attach(v, mapping[k]) for k, v in extractions.items()}
         groups = group_topics(articles, extractions, list(entities), mapping,
-                              config.topic_threshold, config.topics, config.work / "topics.json")
+                              config.topic_similarity, config.topic_days, config.topics, config.work / "topics.json")
         topic_store = cache_module.Cache(config.work / "cache", enabled=config.cache)
         topics, fact_merges = summarise_topics(groups, articles, extractions, config, topic_store)
         merges += fact_merges
@@ -128,7 +128,8 @@ def extract_all(articles: list[Article], config: Config, store: cache_module.Cac
     if todo and len(problems) == len(todo) == len(articles):
         raise BuildError(f"extraction failed for every article ({problems[0].message}) "
                          "— the previous site was kept")
-    return found, problems
+    # In article order, not cache hits first: a rebuild must see what a full build sees.
+    return {a.id: found[a.id] for a in articles if a.id in found}, problems
 
 
 def summarise_topics(

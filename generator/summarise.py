@@ -26,6 +26,7 @@ def summarise(
     slug: str, title: str, article_ids: list[str], articles: dict[str, Article],
     extractions: dict[str, Extraction], facts: list[Fact], keywords: int,
 ) -> Topic:
+    article_ids = sorted(article_ids)  # the members' order must not matter
     sentences = {(s.article_id, s.text): s for a in article_ids for s in extractions[a].sentences}
     entity_counts = Counter(k for s in sentences.values() for k in set(s.entities))
     topic_keywords = merge_keywords([extractions[a].keywords for a in article_ids], keywords)
@@ -54,13 +55,15 @@ def choose_lead(facts: list[Fact], sentences: dict[tuple[str, str], Sentence],
         tokens = words(fact.text)
         if len(tokens) < 8 or fact.text.endswith("?"):
             return 0.0
-        score = sum(math.log1p(entity_counts[k]) for k in set(sentence.entities))
+        # Summed in sorted order: a float sum over a set changes with the hash seed.
+        score = math.fsum(math.log1p(entity_counts[k]) for k in sorted(set(sentence.entities)))
         score += sum(1 for w in set(tokens) if w in key_words)
         score *= 1 + 0.5 * (len(fact.article_ids) - 1)
         position = 1 / (1 + sentence.paragraph)  # news puts what matters first
         return score / math.sqrt(len(tokens)) * (1 + position)
 
     chosen: list[Fact] = []
+    # Ties: the first variant's article id, then its text.
     pool = sorted(facts, key=lambda f: (-centrality(f), f.variants[0]))
     for fact in pool:
         if centrality(fact) <= 0 or len(chosen) == LEAD_SENTENCES:

@@ -85,6 +85,13 @@ def name_tokens(name: str) -> tuple[str, ...]:
     return tuple(t.lower() for t in re.findall(r"[^\W\d_][\w'’.-]*", name))
 
 
+def name_preference(name: str, count: int, first: int) -> tuple:
+    """Sort key among names that tie (one name in two cases, two people whose names are as
+    long): most mentioned (`count`), then mixed case ("Hong Kong" before a dateline's
+    "HONG KONG"), then first mentioned (`first`: position in reading order), then by text."""
+    return (-count, name.isupper(), first, name)
+
+
 def merge(extractions: dict[str, Extraction]) -> tuple[tuple[Entity, ...], dict[str, dict[str, str]]]:
     """Entities across the corpus, and for each article a map mention text -> entity key."""
     # 1. Within each article: every short name joins the one full name containing it.
@@ -113,6 +120,7 @@ def merge(extractions: dict[str, Extraction]) -> tuple[tuple[Entity, ...], dict[
     keys = {name: registry.claim(name, name) for name in sorted(groups)}
     data: dict[str, dict] = {}
     mapping: dict[str, dict[str, str]] = {}
+    position = 0
     for article_id, extraction in sorted(extractions.items()):
         mapping[article_id] = {}
         for m in extraction.mentions:
@@ -120,14 +128,20 @@ def merge(extractions: dict[str, Extraction]) -> tuple[tuple[Entity, ...], dict[
             key = keys[head]
             mapping[article_id][m.text] = key
             entry = data.setdefault(key, {"name": head, "aliases": set(), "articles": set(),
-                                          "sentences": [], "mentions": 0, "votes": Counter()})
+                                          "sentences": [], "mentions": 0, "votes": Counter(),
+                                          "forms": Counter(), "first": {}})
             entry["aliases"].add(m.text)
+            entry["forms"][m.text] += 1
+            entry["first"].setdefault(m.text, position)
+            position += 1
             entry["articles"].add(article_id)
             entry["mentions"] += 1
             if (article_id, m.sentence) not in entry["sentences"]:
                 entry["sentences"].append((article_id, m.sentence))
     for name, head in canonical.items():
         data[keys[head]]["votes"].update(votes[name])
+    for d in data.values():
+        d["name"] = _preferred_form(d["name"], d["forms"], d["first"])
     entities = tuple(
         Entity(key=key, name=d["name"], type=_decide_type(d["votes"]),
                aliases=tuple(sorted(d["aliases"] - {d["name"]})), mentions=d["mentions"],
@@ -135,6 +149,15 @@ def merge(extractions: dict[str, Extraction]) -> tuple[tuple[Entity, ...], dict[
         for key, d in sorted(data.items())
     )
     return entities, mapping
+
+
+def _preferred_form(head: str, forms: Counter[str], first: dict[str, int]) -> str:
+    """The name shown for an entity: of the forms spelling its full name ("Hong Kong",
+    "HONG KONG"), the one `name_preference` ranks first."""
+    full = [f for f in forms if name_tokens(f) == name_tokens(head)]
+    if not full:
+        return head
+    return min(full, key=lambda f: name_preference(f, forms[f], first[f]))
 
 
 def _decide_type(votes: Counter[str]) -> str:

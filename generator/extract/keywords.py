@@ -11,10 +11,12 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
+from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from generator.errors import BuildError
 from generator.extract.dates import MONTHS
+from generator.extract.entities import name_preference
 from generator.model import Article, Keyword, Mention
 from generator.text import words
 
@@ -43,7 +45,7 @@ def keywords_for(article: Article, headings: list[Doc], docs: list[Doc], mention
     """The article's `top` keywords, best first (`headings`: title and subheadings, tagged)."""
     text = ". ".join([article.title, *article.headings, *article.paragraphs])
     tags = _tag_lookup(headings + docs, body_from=len(headings))
-    names = sorted({m.text for m in mentions if m.label != "NORP"}, key=len, reverse=True)
+    names = _names_by_preference([m.text for m in mentions if m.label != "NORP"])
     people = {m.text for m in mentions if m.label == "PERSON"}
     first_seen = _first_positions(text)
     best: dict[str, Keyword] = {}
@@ -66,12 +68,20 @@ def keywords_for(article: Article, headings: list[Doc], docs: list[Doc], mention
 def merge_keywords(lists: list[tuple[Keyword, ...]], top: int) -> tuple[str, ...]:
     """A topic's keywords from its articles' lists: reciprocal-rank votes, overlaps merged
     into the fuller phrase ("Putin" counts for "Vladimir Putin")."""
-    votes: Counter[str] = Counter()
-    surface: dict[str, str] = {}
+    # Exact fractions: float sums depend on the order of the lists and can break ties.
+    votes: dict[str, Fraction] = {}
+    forms: Counter[str] = Counter()
+    first: dict[str, int] = {}
     for keywords in lists:
         for rank, keyword in enumerate(keywords):
-            votes[keyword.text.lower()] += 1 / (rank + 1)
-            surface.setdefault(keyword.text.lower(), keyword.text)
+            key = keyword.text.lower()
+            votes[key] = votes.get(key, Fraction(0)) + Fraction(1, rank + 1)
+            forms[keyword.text] += 1
+            first.setdefault(keyword.text, len(first))
+    # Each phrase as most articles write it, then as first written, then by text.
+    surface: dict[str, str] = {}
+    for form in sorted(forms, key=lambda f: (-forms[f], first[f], f)):
+        surface.setdefault(form.lower(), form)
     merged: list[list] = []  # [surface, votes]
     # Only the best-voted candidates can reach the top: bound the pairwise overlap checks.
     for key, vote in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[: top * 10]:
@@ -84,6 +94,14 @@ def merge_keywords(lists: list[tuple[Keyword, ...]], top: int) -> tuple[str, ...
             home[0] = surface[key]
     merged.sort(key=lambda m: (-m[1], m[0]))
     return tuple(m[0] for m in merged[:top])
+
+
+def _names_by_preference(names: list[str]) -> list[str]:
+    """Distinct entity names in the order a keyword tries them: longest first (a full name
+    before its parts), then `name_preference`. Never set order, which follows the hash seed."""
+    counts = Counter(names)
+    first = {name: index for index, name in reversed(list(enumerate(names)))}
+    return sorted(counts, key=lambda n: (-len(n), name_preference(n, counts[n], first[n])))
 
 
 def _tag_lookup(docs: list[Doc], body_from: int) -> dict[str, str]:
