@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import ConfigError
+from generator.text import clean_inline
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,11 @@ class Config:
     """Jaccard similarity of word 3-grams above which two sentences are one passage."""
     topic_threshold: float = 0.2
     """Weighted overlap of entities and keywords above which two articles share a topic."""
+    topic_similarity: float = 0.3
+    """Average TF-IDF cosine (damped by days apart) for an article to join a topic and for
+    two topics to merge; chosen on TAC 2010 story clusters (bench/topics.py)."""
+    topic_days: float = 30.0
+    """Time scale of topic grouping: articles this many days apart count half as similar."""
     keywords_per_article: int = 10
     keywords_per_topic: int = 12
     force_merge: tuple[tuple[str, str], ...] = ()
@@ -113,6 +119,8 @@ def _coerce(source: str, key: str, value: Any) -> Any:
     if isinstance(default, str):
         if not isinstance(value, str):
             raise fail(f"expected text, got {value!r}")
+        if key == "site_name":
+            return clean_inline(value)
         if key == "executor" and value.partition("=")[0] not in EXECUTORS:
             raise fail(f"unknown executor {value!r}", "use process, serial, dask or dask=ADDRESS")
         return value

@@ -49,7 +49,7 @@ def printable(text: str) -> str:
 def display_path(rel: str) -> str:
     """A file path as pages and reports show it: valid UTF-8 (undecodable bytes of a
     file name become U+FFFD), no control or invisible characters."""
-    rel = rel.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    rel = rel.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
     return clean_inline(_CONTROL.sub("?", rel)) or "?"
 
 

@@ -46,10 +46,3 @@ def test_bad_config_names_the_key(tmp_path: Path, capsys: pytest.CaptureFixture[
     config.write_text("copy_treshold = 0.5\n")
     assert main(["build", "--config", str(config), "--work", str(tmp_path / "w")]) == 2
     assert "copy_treshold: unknown setting" in capsys.readouterr().err
-
-
-def test_clean_removes_work_folder(tmp_path: Path):
-    work = tmp_path / "w"
-    (work / "cache").mkdir(parents=True)
-    assert main(["clean", "--work", str(work)]) == 0
-    assert not work.exists()

@@ -199,6 +199,7 @@ def test_second_build_on_locked_folder_fails(tmp_path: Path):
 
     config = make_config(tmp_path, SEEDS)
     config.work.mkdir(parents=True)
+    (config.work / ".digest-work").write_text("")
     with (config.work / ".lock").open("w") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         with pytest.raises(BuildError, match="another build"):
