@@ -118,7 +118,7 @@ def test_failed_publish_keeps_previous_site(tmp_path: Path, monkeypatch: pytest.
     with pytest.raises(PublishError):
         build(config)
     assert tree(config.out) == before
-    assert not any(p.name.startswith(".site.") for p in config.out.parent.iterdir())
+    assert not any(p.name.startswith(".site.") and p.is_dir() for p in config.out.parent.iterdir())
 
 
 def test_bad_file_is_skipped_and_rest_builds(tmp_path: Path, seeds_copy: Path):
