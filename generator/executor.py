@@ -3,6 +3,8 @@
 `executor` is "process" (a pool when there is enough work; the default), "serial",
 "dask" (a LocalCluster on this machine) or "dask=ADDRESS" (an existing scheduler,
 for corpora beyond one machine; needs the optional `dask` extra).
+Results are yielded in input order on every executor (`pool.map`, Dask futures read in
+submission order), never in completion order, so the site does not depend on timing.
 """
 
 from __future__ import annotations

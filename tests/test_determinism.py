@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import random
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -126,3 +127,32 @@ def test_corpus_has_the_ties_it_is_meant_to_have(corpus: Path):
     for pair in [*PLACES, *ORGS]:
         assert all(name in text for name in pair)
     assert len(list(corpus.iterdir())) >= 60
+
+
+def test_cached_rebuild_under_another_hash_seed_equals_the_full_build(corpus: Path, reference: Path):
+    """A rebuild takes every extraction from the cache, so only the corpus-wide stages run:
+    they too must not depend on the hash seed."""
+    work = corpus.parent / "rebuild" / "work"
+    shutil.copytree(reference.parent / "work", work)
+    rebuilt = build_cli(corpus, work.parent, "4", "--workers", "2")
+    diff = differing(reference, rebuilt)
+    assert diff == [], f"{len(diff)} files differ from the full build: {diff}"
+
+
+YAKE_CHECK = """
+import json, sys
+from generator.extract.keywords import yake_candidates
+print(json.dumps(yake_candidates(sys.stdin.read(), 60)))
+"""
+
+
+def test_yake_output_does_not_depend_on_the_hash_seed(corpus: Path):
+    """YAKE keeps sets of its own: its candidates and scores must be the same in any process."""
+    text = "\n".join(p.read_text() for p in sorted(corpus.iterdir())[:6])
+    outputs = set()
+    for hash_seed in ("1", "2", "3"):
+        done = subprocess.run([sys.executable, "-c", YAKE_CHECK], input=text, text=True,
+                              capture_output=True, check=True, timeout=120,
+                              env={**os.environ, "PYTHONHASHSEED": hash_seed})
+        outputs.add(done.stdout)
+    assert len(outputs) == 1

@@ -111,6 +111,8 @@ def _tag_lookup(docs: list[Doc], body_from: int) -> dict[str, str]:
     for index, doc in enumerate(docs):
         for tok in doc:
             counts.setdefault(tok.lower_, Counter())[tok.tag_] += 2 if index >= body_from else 1
+    # A tie goes to the tag seen first: most_common sorts stably and a Counter keeps
+    # insertion order (the text's order, never hash order).
     return {w: c.most_common(1)[0][0] for w, c in counts.items()}
 
 
@@ -185,7 +187,12 @@ def _stem(word: str) -> str:
 
 
 def yake_candidates(text: str, top: int) -> list[tuple[str, float]]:
-    """YAKE's candidates (lower score is better); errors surface instead of vanishing."""
+    """YAKE's candidates (lower score is better); errors surface instead of vanishing.
+
+    YAKE 0.7.3 scores from dicts and a networkx graph filled in text order and sorts with
+    ties in first-occurrence order; its only sets (stop words, a candidate's tag patterns)
+    are tested for membership, so its output does not depend on the hash seed
+    (tests/test_determinism.py checks it across processes)."""
     import yake
 
     extractor = yake.KeywordExtractor(lan="en", n=3, top=top, dedup_lim=1.0)
