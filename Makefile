@@ -22,6 +22,7 @@ golden: $(STAMP)
 
 screenshots: site browser
 	$(BIN)/python -m tests.screenshots site screenshots
+	$(BIN)/python -m tests.screenshots --after-update screenshots
 
 serve: site
 	$(BIN)/digest serve

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from generator.model import Digest, Figure
+from generator.model import Digest, Figure, Topic
 
 
 def figure_json(figure: Figure) -> dict[str, Any]:
@@ -26,7 +26,10 @@ def digest_json(digest: Digest) -> bytes:
     for entity in digest.entities:  # entities are sorted by key, so each list comes out sorted
         for article_id in entity.article_ids:
             entity_keys[article_id].append(entity.key)
+    edition = digest.edition
     data = {
+        "build": {"date": edition.date or None if edition else None,
+                  "previous_date": edition.previous_date or None if edition else None},
         "articles": [
             {
                 "id": a.id, "path": a.path, "title": a.title, "date": a.date or None,
@@ -50,7 +53,8 @@ def digest_json(digest: Digest) -> bytes:
              "points": [{"text": f.text, "kind": f.kind, "article_ids": list(f.article_ids)}
                         for f in t.points],
              "timeline": [{"date": e.date or None, "inferred": e.inferred, "text": e.text,
-                           "article_ids": list(e.article_ids)} for e in t.timeline]}
+                           "article_ids": list(e.article_ids)} for e in t.timeline],
+             **_topic_changes(digest, t)}
             for t in digest.topics
         ],
         "figures": [
@@ -71,3 +75,16 @@ def digest_json(digest: Digest) -> bytes:
                      for p in digest.problems],
     }
     return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode()
+
+
+def _topic_changes(digest: Digest, topic: Topic) -> dict[str, Any]:
+    """When a topic last changed and what changed in this build (empty on a first build)."""
+    edition = digest.edition
+    update = next((u for u in edition.updates if u.slug == topic.slug), None) if edition else None
+    last = next((e.date for e in edition.feed if e.slug == topic.slug), "") if edition else ""
+    return {
+        "updated": last or topic.date_to or None,
+        "new_article_ids": list(update.new_article_ids) if update else [],
+        "changes": [{"kind": c.kind, "text": c.text, "article_ids": list(c.article_ids)}
+                    for c in update.changes] if update else [],
+    }

@@ -11,6 +11,7 @@ from generator import cache as cache_module
 from generator import facts as facts_module
 from generator import summarise as summarise_module
 from generator.cache import source_version
+from generator.changes import compare
 from generator.clean import clean
 from generator.config import Config
 from generator.dedupe import fold_copies
@@ -23,7 +24,7 @@ from generator.facts import group_facts
 from generator.ingest import ingest
 from generator.model import Article, Digest, Extraction, Figure, Merge, Problem, Topic
 from generator.publish import build_lock, epoch_for, guard_paths, publish, write_docs
-from generator.render import render, render_feed, render_sitemap
+from generator.render import render, render_feeds, render_sitemap
 from generator.summarise import figure_key, summarise
 from generator.topics import group_topics
 
@@ -79,18 +80,16 @@ def build(config: Config, progress: Progress | None = None) -> BuildResult:
         topics, fact_merges = summarise_topics(groups, articles, extractions, config, topic_store)
         merges += fact_merges
         timer.lap("topics")
+        edition = compare(tuple(topics), tuple(articles), config.work / "published.json")
         digest = Digest(
             articles=tuple(articles), extractions=extractions, entities=entities,
             topics=tuple(topics), figures=corpus_figures(extractions), merges=tuple(merges),
-            problems=tuple(sorted(problems, key=lambda p: (p.path, p.message))),
+            problems=tuple(sorted(problems, key=lambda p: (p.path, p.message))), edition=edition,
         )
-        pages = render(digest, config)
-        written, removed = write_docs({f"docs/{k}" if k != "mkdocs.yml" else k: v
-                                       for k, v in pages.items()}, config.work / "site-src")
+        written, removed = write_docs(render(digest, config), config.work / "site-src")
         timer.lap("render")
         incremental = publish(config.work / "site-src", config.out,
-                {"digest.json": digest_json(digest),
-                 "feed.xml": render_feed(digest, config).encode(),
+                {"digest.json": digest_json(digest), **render_feeds(digest, config),
                  "sitemap.xml": render_sitemap(digest, config).encode()},
                 epoch_for([a.date for a in articles]))
         timer.lap("publish")

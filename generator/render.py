@@ -26,18 +26,20 @@ from jinja2 import (
 )
 from markupsafe import Markup
 
+from generator.changes import summary
 from generator.config import Config
 from generator.errors import BuildError
 from generator.metadata import safe_url
-from generator.model import Digest, Entity, Topic
-from generator.text import clean_inline
+from generator.model import Article, Digest, Entity, FeedEntry, Topic
+from generator.text import clean_inline, human_date
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
 PER_PAGE = 500  # items per page of a long list (sources, all topics): pages stay light at scale
 HOME_TOPICS = 50  # the home page shows the newest topics; the rest are on "All topics"
 MENTION_LIMIT = 50  # sentences per entity page: pages stay small for entities named everywhere
-ASSETS = {"digest.css": "stylesheets/digest.css", "digest.js": "javascripts/digest.js"}
+ASSETS = {"digest.css": "docs/stylesheets/digest.css", "digest.js": "docs/javascripts/digest.js",
+          "overrides/main.html": "overrides/main.html"}
 TYPE_NAMES = {"person": "People", "organization": "Organisations", "place": "Places",
               "group": "Nationalities and groups"}
 
@@ -108,17 +110,6 @@ def iso_date(value: str) -> Markup:
     return Markup(value) if re.fullmatch(r"\d{4}(-\d{2}){0,2}", value) else Markup("")
 
 
-def human_date(value: str) -> str:
-    """ "2023-10-14" -> "14 Oct 2023"; partial dates stay partial ("Nov 2023")."""
-    parts = value.split("-")
-    months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-    if len(parts) == 3:
-        return f"{int(parts[2])} {months[int(parts[1]) - 1]} {parts[0]}"
-    if len(parts) == 2:
-        return f"{months[int(parts[1]) - 1]} {parts[0]}"
-    return value
-
-
 def _loader(config: Config) -> ChoiceLoader:
     defaults = FileSystemLoader(str(DEFAULT_TEMPLATES))
     loaders: list[Any] = [PrefixLoader({"default": defaults}), defaults]
@@ -136,6 +127,7 @@ def environment(config: Config) -> Environment:
         "title": lambda v: yaml_string(safe_title(v)),
         "url": link_url, "number": format_number, "join": _join, "heading_id": heading_id,
         "iso": iso_date, "human_date": human_date, "type_attr": type_attr,
+        "change_summary": summary,
         "code": lambda v: Markup(clean_inline(str(v)).replace("`", "'")),
     })
     return env
@@ -153,7 +145,7 @@ def format_number(value: float) -> str:
 
 
 def render(digest: Digest, config: Config) -> dict[str, str]:
-    """Markdown pages by path under docs/, plus "mkdocs.yml"."""
+    """The MkDocs project: Markdown pages under docs/, mkdocs.yml and the theme overrides."""
     env = environment(config)
     articles = {a.id: a for a in digest.articles}
     entities = {e.key: e for e in digest.entities}
@@ -161,17 +153,19 @@ def render(digest: Digest, config: Config) -> dict[str, str]:
     for topic in digest.topics:
         for article_id in topic.article_ids:
             topics_of[article_id].append(topic)
+    edition = digest.edition
     common = {"digest": digest, "articles": articles, "entities": entities,
-              "topics_of": topics_of, "site_name": config.site_name, "type_names": TYPE_NAMES}
+              "topics_of": topics_of, "site_name": config.site_name, "type_names": TYPE_NAMES,
+              "edition": edition, "updates": {u.slug: u for u in edition.updates} if edition else {}}
     pages: dict[str, str] = {}
     source_pages = {a.id: source_page(1 + i // PER_PAGE) for i, a in enumerate(digest.articles)}
 
     def page(path: str, template: str, **context: Any) -> None:
-        if path in pages:
+        if f"docs/{path}" in pages:
             raise BuildError(f"two pages would be written to {path} — rename one of them")
         links = Links(path, source_pages)
         try:
-            pages[path] = env.get_template(template).render(**common, **context, link=links)
+            pages[f"docs/{path}"] = env.get_template(template).render(**common, **context, link=links)
         except TemplateError as exc:
             raise BuildError(f"template {template}: {exc}") from exc
 
@@ -199,14 +193,42 @@ def render(digest: Digest, config: Config) -> dict[str, str]:
     return pages
 
 
-def render_feed(digest: Digest, config: Config, limit: int = 50) -> str:
-    """An Atom feed of the newest topics."""
-    topics = digest.topics[:limit]
-    updated = max((t.date_to for t in topics if t.date_to), default="1970-01-01")
-    base = config.site_url.rstrip("/") + "/" if config.site_url else ""
-    return xml_environment(config).get_template("feed.xml.j2").render(
-        site_name=config.site_name, topics=topics, updated=f"{updated}T00:00:00Z", base=base,
-        feed_id=f"urn:news-digest:{quote(config.site_name)}")
+def render_feeds(digest: Digest, config: Config, limit: int = 50) -> dict[str, bytes]:
+    """Atom feeds: the site's (`feed.xml`) and one per topic (`topics/<slug>.xml`), one entry
+    per topic update — not per build, not per article."""
+    entries = digest.edition.feed if digest.edition else ()
+    site = config.site_url.rstrip("/") + "/" if config.site_url else ""
+    template = xml_environment(config).get_template("feed.xml.j2")
+    feed_id = f"urn:news-digest:{quote(config.site_name)}"
+    articles = {a.id: (a, source_page(1 + i // PER_PAGE).replace(".md", ".html"))
+                for i, a in enumerate(digest.articles)}
+
+    def feed(path: str, title: str, chosen: tuple, alternate: str) -> bytes:
+        root = site or "../" * path.count("/")
+        items = [(entry, _entry_html(entry, root, articles)) for entry in chosen[:limit]]
+        updated = max((e.date for e in chosen if e.date), default="1970-01-01")
+        return template.render(title=title, feed_id=feed_id, entries=items, root=root,
+                               self_href=f"{site}{path}" if site else path.rsplit("/", 1)[-1],
+                               alternate=f"{root}{alternate}",
+                               updated=f"{updated}T00:00:00Z").encode()
+
+    feeds = {"feed.xml": feed("feed.xml", config.site_name, entries, "index.html")}
+    for topic in digest.topics:
+        path = f"topics/{topic.slug}.xml"
+        feeds[path] = feed(path, topic.title, tuple(e for e in entries if e.slug == topic.slug),
+                           f"topics/{topic.slug}.html")
+    return feeds
+
+
+def _entry_html(entry: FeedEntry, root: str, articles: dict[str, tuple[Article, str]]) -> str:
+    """An entry's content as HTML (the template escapes it once more for XML)."""
+    links = "".join(
+        f'<li><a href="{html.escape(root)}{articles[a][1]}#{heading_id(a, bare=True)}">'
+        f"{html.escape(articles[a][0].title or articles[a][0].outlet or a)}</a></li>"
+        for a in entry.article_ids if a in articles)
+    return (f"<p>{html.escape(entry.text)}</p>"
+            f'<p><a href="{html.escape(root)}topics/{entry.slug}.html">{html.escape(entry.title)}</a></p>'
+            + (f"<ul>{links}</ul>" if links else ""))
 
 
 def source_page(number: int) -> str:

@@ -45,3 +45,12 @@ def seed_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuildResult, Pa
     config = make_config(tmp, SEEDS)
     result = build(config)
     return result, config.out, json.loads((config.out / "digest.json").read_text())
+
+
+# A later article about the seeds' story, with a figure the seeds do not state.
+UPDATE_ARTICLE = """Hamas frees more hostages as truce holds
+By Staff Writer
+February 20, 2025
+Hamas released three more Israeli hostages on Thursday under the ceasefire deal with Israel, Israeli officials said.
+Officials said 24 hostages are still believed to be alive in Gaza, and Russian-Israeli hostage Alexander Troufanov was among those freed earlier after 498 days in captivity.
+"""

@@ -1,11 +1,14 @@
 """Full-page screenshots of a built site, for a look by eye.
 
     python -m tests.screenshots SITE_DIR OUT_DIR
+    python -m tests.screenshots --after-update OUT_DIR
 
 Serves SITE_DIR on 127.0.0.1 (a free port), opens the home page, the first topic and the
 Vladimir Putin entity page (links from SITE_DIR/digest.json) in Debian's headless Chromium at
 desktop and phone widths, and writes OUT_DIR/<page>-<width>.png, printing each path. Requests
-for anything but the local server are blocked.
+for anything but the local server are blocked. With --after-update, the seeds are built, one
+more article on their story is added and the site rebuilt, and the home and topic pages are
+shot as a returning reader sees them ("updated-home-…", "updated-topic-…").
 """
 
 from __future__ import annotations
@@ -14,7 +17,9 @@ import argparse
 import functools
 import http.server
 import json
+import shutil
 import sys
+import tempfile
 import threading
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -49,9 +54,10 @@ def pages(site: Path) -> dict[str, str]:
     return found
 
 
-def shoot(site: Path, out: Path) -> list[Path]:
+def shoot(site: Path, out: Path, prefix: str = "") -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
-    targets = pages(site)
+    targets = {f"{prefix}{name}": url for name, url in pages(site).items()
+               if not prefix or name != "entity"}
     handler = functools.partial(QuietHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -93,13 +99,32 @@ def shoot(site: Path, out: Path) -> list[Path]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.screenshots", description=__doc__.splitlines()[0])
-    parser.add_argument("site", type=Path, help="the built site (with digest.json)")
+    parser.add_argument("--after-update", action="store_true",
+                        help="build the seeds, add one article, rebuild, and shoot that site")
+    parser.add_argument("site", type=Path, nargs="?", help="the built site (with digest.json)")
     parser.add_argument("out", type=Path, help="folder for the PNG files")
     args = parser.parse_args(argv)
-    if not (args.site / "digest.json").is_file():
+    if args.after_update:
+        with tempfile.TemporaryDirectory() as tmp:
+            shoot(_updated_site(Path(tmp)), args.out, prefix="updated-")
+        return 0
+    if args.site is None or not (args.site / "digest.json").is_file():
         parser.error(f"{args.site}: no digest.json — build the site first")
     shoot(args.site, args.out)
     return 0
+
+
+def _updated_site(tmp: Path) -> Path:
+    from generator.pipeline import build
+    from tests.conftest import SEEDS, UPDATE_ARTICLE, make_config
+
+    seeds = tmp / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    config = make_config(tmp, seeds)
+    build(config)
+    (seeds / "update.txt").write_text(UPDATE_ARTICLE, encoding="utf-8")
+    build(config)
+    return config.out
 
 
 if __name__ == "__main__":

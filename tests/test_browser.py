@@ -12,6 +12,7 @@ import functools
 import http.server
 import json
 import re
+import shutil
 import subprocess
 import sys
 import threading
@@ -33,6 +34,8 @@ from playwright.sync_api import (
     Route,
     sync_playwright,
 )
+
+from tests.conftest import UPDATE_ARTICLE
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -97,11 +100,18 @@ def _is_local(url: str, base: str) -> bool:
 
 @pytest.fixture(scope="module")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seeds built, then rebuilt with one more article: a site with "new" marks."""
     tmp = tmp_path_factory.mktemp("browser-site")
     out = tmp / "site"
-    run = subprocess.run([sys.executable, "-m", "generator", "build", "--seeds", str(SEEDS), "--out", str(out),
-                          "--work", str(tmp / "work")], cwd=tmp, capture_output=True, text=True)
-    assert run.returncode == 0, f"digest build failed ({run.returncode}):\n{run.stderr}"
+    seeds = tmp / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    for extra in (None, UPDATE_ARTICLE):
+        if extra:
+            (seeds / "update.txt").write_text(extra, encoding="utf-8")
+        run = subprocess.run([sys.executable, "-m", "generator", "build", "--seeds", str(seeds),
+                              "--out", str(out), "--work", str(tmp / "work")],
+                             cwd=tmp, capture_output=True, text=True)
+        assert run.returncode == 0, f"digest build failed ({run.returncode}):\n{run.stderr}"
     digest = json.loads((out / "digest.json").read_text(encoding="utf-8"))
     problems = "\n".join(f"{p.get('file')}: {p.get('message')}" for p in digest["problems"])
     assert digest["topics"], f"the seeds built no topics:\n{problems}"
@@ -334,11 +344,36 @@ def test_feed_parses_and_links_to_topic_pages(site: Site) -> None:
     feed = feedparser.parse(site.url("feed.xml"))
     assert feed.get("status") == 200, feed.get("status")
     assert not feed.bozo, feed.get("bozo_exception")
-    assert len(feed.entries) >= 1
-    assert len(feed.entries) == len(site.digest["topics"])
+    # One entry per topic when it started, one per update since.
+    assert len(feed.entries) == len(site.digest["topics"]) + sum(
+        bool(t["changes"]) for t in site.digest["topics"])
     topic_urls = {site.url(t["url"]) for t in site.digest["topics"]}
     for entry in feed.entries:
         link = entry.link
         assert link in topic_urls, link
         path = site.root / urlsplit(link).path.lstrip("/")
         assert path.is_file(), f"{link}: no page at {path}"
+
+
+def test_new_labels_are_read_out_and_fit_a_phone(phone_tab: Tab, site: Site) -> None:
+    topic = next(t for t in site.digest["topics"] if t["new_article_ids"])
+    _goto(phone_tab, site.url(topic["url"]))
+    page = phone_tab.page
+    labels = page.locator("article .digest-new")
+    assert labels.count() >= 2
+    width = page.evaluate("() => window.innerWidth")
+    for label in labels.all():
+        label.scroll_into_view_if_needed()
+        assert label.is_visible()
+        box = label.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width + 1, box
+        # Text, not colour alone: what a screen reader announces.
+        assert label.inner_text().startswith("New ")
+        assert label.locator("time").get_attribute("datetime") == site.digest["build"]["date"]
+    assert re.search(r"text: New\n\s*- time: 20 Feb 2025", page.locator("article").aria_snapshot())
+    box = page.locator("article .admonition").first
+    assert box.is_visible() and "What changed" in box.inner_text()
+    results = Axe().run(page)
+    bad = [v["id"] for v in results.response["violations"] if v["impact"] in BLOCKING]
+    assert not bad, bad
+    phone_tab.assert_clean()

@@ -200,7 +200,7 @@ def rendered_through_mkdocs(seed_site, tmp_path_factory):
                                      topics=(topic,))
         pages = render(digest, config)
         out = []
-        for name in ("sources.md", f"topics/{topic.slug}.md"):
+        for name in ("docs/sources.md", f"docs/topics/{topic.slug}.md"):
             body, meta = get_data(pages[name])
             html = markdown.Markdown(extensions=site["markdown_extensions"],
                                      extension_configs=site["mdx_configs"]).convert(body)
@@ -232,7 +232,7 @@ def test_any_title_and_file_name_adds_no_element_or_attribute(rendered_through_m
     hostile = rendered_through_mkdocs(title, display_path(path))
     for (name, _, good), (_, meta_title, bad) in zip(benign, hostile, strict=True):
         assert shape(bad) <= shape(good), (name, title, path, shape(bad) - shape(good))
-        if name.startswith("topics/"):
+        if name.startswith("docs/topics/"):
             assert meta_title, (title, "front matter was not read")
 
 
