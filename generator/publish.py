@@ -12,9 +12,8 @@ carry marker files, and a folder that is neither empty nor marked is refused
 
 Rebuilds are incremental when the MkDocs config, theme and versions are unchanged:
 the previous site is copied into staging, MkDocs renders only pages whose
-Markdown is newer than their HTML (`dirty`), stale pages are deleted, and the
-search index keeps the previous entries of every page that was not re-rendered,
-in the order a full build writes them — the result is byte-identical to a full build.
+Markdown is newer than their HTML (`dirty`), stale pages are deleted — the result
+is byte-identical to a full build. Pagefind then indexes the pages for search.
 """
 
 from __future__ import annotations
@@ -27,6 +26,7 @@ import json
 import logging
 import os
 import shutil
+import subprocess
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -152,17 +152,19 @@ def publish(work: Path, out: Path, extra: dict[str, bytes], epoch: int) -> bool:
             shutil.rmtree(leftover)
     state = work / ".publish-state.json"
     fingerprint = _fingerprint(work / "mkdocs.yml", epoch)
-    old_index = _read_index(out / SEARCH_INDEX) if _read_state(state) == fingerprint else None
+    incremental = (out / SITE_MARKER).is_file() and (out / "index.html").is_file() \
+        and _read_state(state) == fingerprint
     try:
         staging.mkdir()
         _mark(staging, SITE_MARKER)
-        if old_index is not None:
+        if incremental:
             # copy2 keeps times: unchanged pages are not re-rendered
             shutil.copytree(out, staging, dirs_exist_ok=True)
-        run_mkdocs(work / "mkdocs.yml", staging, epoch, old_index)
+        run_mkdocs(work / "mkdocs.yml", staging, epoch, incremental)
         for rel, data in sorted(extra.items()):
             (staging / rel).write_bytes(data)
         _fix_sitemap(staging, epoch)
+        index_search(staging)
         check_site(staging)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -173,10 +175,7 @@ def publish(work: Path, out: Path, extra: dict[str, bytes], epoch: int) -> bool:
     staging.rename(out)
     shutil.rmtree(old, ignore_errors=True)
     state.write_text(json.dumps(fingerprint), encoding="utf-8")
-    return old_index is not None
-
-
-SEARCH_INDEX = "search/search_index.json"
+    return incremental
 
 
 def _fingerprint(config_file: Path, epoch: int) -> str:
@@ -195,21 +194,9 @@ def _read_state(path: Path) -> str:
         return ""
 
 
-def _read_index(path: Path) -> dict | None:
-    """The previous search index, or None when it is missing or damaged (then the site is
-    built in full rather than merged with it)."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if isinstance(data["docs"], list) and all(isinstance(e["location"], str)
-                                                  for e in data["docs"]):
-            return data
-    except (OSError, ValueError, KeyError, TypeError):
-        pass
-    return None
-
-
-def run_mkdocs(config_file: Path, site_dir: Path, epoch: int, old_index: dict | None = None) -> None:
-    """MkDocs into `site_dir`; with the previous search index, only changed pages are rendered."""
+def run_mkdocs(config_file: Path, site_dir: Path, epoch: int, incremental: bool = False) -> None:
+    """MkDocs into `site_dir`; incremental: over the previous site, only pages whose Markdown
+    is newer than their HTML are rendered, and pages no longer generated are deleted."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -219,15 +206,10 @@ def run_mkdocs(config_file: Path, site_dir: Path, epoch: int, old_index: dict | 
     os.environ["SOURCE_DATE_EPOCH"] = str(epoch)  # MkDocs stamps dates from it: deterministic
     try:
         config = load_config(str(config_file), site_dir=str(site_dir))
-        if old_index is not None:
-            pages = [f for f in get_files(config).documentation_pages()]
-            order = [f.url for f in pages]
-            stale = {f.url for f in pages if f.is_modified()}
-            _drop_stale_pages(site_dir, set(order))
+        if incremental:
+            _drop_stale_pages(site_dir, {f.url for f in get_files(config).documentation_pages()})
         with _quiet_dirty_warning():
-            mkdocs_build(config, dirty=old_index is not None)
-        if old_index is not None:
-            _merge_search_index(site_dir / SEARCH_INDEX, old_index, order, stale)
+            mkdocs_build(config, dirty=incremental)
     except MkDocsException as exc:
         raise PublishError(f"MkDocs failed: {exc} — the previous site was kept") from exc
     finally:
@@ -261,21 +243,6 @@ def _drop_stale_pages(site: Path, pages: set[str]) -> None:
             path.unlink()
 
 
-def _merge_search_index(path: Path, old: dict, order: list[str], rebuilt: set[str]) -> None:
-    """Entries of re-rendered pages from the new index, the rest from the old, in page order."""
-    new = json.loads(path.read_text(encoding="utf-8"))
-    by_page: dict[str, list[dict]] = {}
-    for source, pages in ((old, set(order) - rebuilt), (new, rebuilt)):
-        for entry in source["docs"]:
-            page = entry["location"].split("#", 1)[0]
-            if page in pages:
-                by_page.setdefault(page, []).append(entry)
-    docs = [entry for page in order for entry in by_page.get(page, [])]
-    data = {"config": new["config"], "docs": docs}
-    # The same serialisation as Material's search plugin, so the bytes match a full build.
-    path.write_text(json.dumps(data, separators=(",", ":"), default=str), encoding="utf-8")
-
-
 def _fix_sitemap(site: Path, epoch: int) -> None:
     """Recompress sitemap.xml.gz with a fixed timestamp, so the bytes are reproducible."""
     sitemap = site / "sitemap.xml"
@@ -285,8 +252,21 @@ def _fix_sitemap(site: Path, epoch: int) -> None:
             packed.write(sitemap.read_bytes())
 
 
+def index_search(site: Path) -> None:
+    """Pagefind's search index of the built pages, in site/pagefind/: a reader's browser loads
+    only the index chunks a query needs, not one index of the whole site."""
+    from pagefind_bin import get_executable
+
+    shutil.rmtree(site / "pagefind", ignore_errors=True)  # ours: rebuilt from the pages each time
+    run = subprocess.run([str(get_executable()), "--site", str(site), "--output-subdir", "pagefind",
+                          "--force-language", "en", "--silent"], capture_output=True, text=True)
+    if run.returncode:
+        reason = (run.stderr or run.stdout).strip().splitlines()[-1:] or ["no message"]
+        raise PublishError(f"Pagefind failed: {reason[0]} — the previous site was kept")
+
+
 def check_site(site: Path) -> None:
-    for required in ("index.html", "digest.json", "search/search_index.json"):
+    for required in ("index.html", "digest.json", "pagefind/pagefind.js"):
         if not (site / required).is_file():
             raise PublishError(f"built site lacks {required} — the previous site was kept")
     json.loads((site / "digest.json").read_text(encoding="utf-8"))

@@ -184,6 +184,7 @@ def render(digest: Digest, config: Config) -> dict[str, str]:
              entity_topics=sorted(slugs.values(), key=lambda t: order[t.slug]))
     _paged(page, "sources", "sources.md.j2", "page_articles", digest.articles)
     page("dedup.md", "dedup.md.j2")
+    page("find.md", "find.md.j2")
     for asset, target in ASSETS.items():
         pages[target] = env.loader.get_source(env, asset)[0]  # type: ignore[union-attr]
     yaml_env = Environment(loader=_loader(config), undefined=StrictUndefined,
@@ -302,7 +303,8 @@ def render_sitemap(digest: Digest, config: Config) -> str:
     """A sitemap whose dates are the newest article dates behind each page, not the build date."""
     dates = {a.id: a.date for a in digest.articles}
     newest = max(dates.values(), default="")
-    pages = [("index.html", newest), ("entities/index.html", newest), ("dedup.html", newest)]
+    pages = [("index.html", newest), ("entities/index.html", newest), ("dedup.html", newest),
+             ("find.html", newest)]
     for name, items in (("sources", digest.articles), ("topics", digest.topics)):
         count = max(1, -(-len(items) // PER_PAGE))
         pages += [(list_page(name, n).replace(".md", ".html"), newest) for n in range(1, count + 1)]

@@ -84,7 +84,8 @@ def slugify(text: str, max_length: int = 60) -> str:
     return slug
 
 
-RESERVED_SLUGS = frozenset({"index", "404", "search", "assets", "sitemap", "feed", "digest"})
+RESERVED_SLUGS = frozenset({"index", "404", "search", "assets", "sitemap", "feed", "digest", "find",
+                            "pagefind"})
 
 
 class SlugRegistry:

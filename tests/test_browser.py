@@ -290,26 +290,30 @@ def test_entity_mentions_end_cleanly(tab: Tab, site: Site) -> None:
 
 
 def test_search_finds_the_entity_page(tab: Tab, site: Site) -> None:
+    """Pagefind: typing a name lists its entity page; the browser fetches only index chunks."""
     page = tab.page
     _goto(tab, site.url("index.html"))
-    box = page.locator("input.md-search__input")
-    box.click()
+    page.locator("nav").get_by_role("link", name="Search").first.click()
+    page.wait_for_load_state("load")
+    sizes: dict[str, int] = {}
+    page.on("response", lambda r: sizes.__setitem__(r.url, len(r.body()))
+            if "/pagefind/" in r.url and r.ok else None)
+    box = page.locator("#pagefind-search input")
+    box.wait_for(state="visible")
     box.press_sequentially("Putin", delay=20)
-    # The worker loads search/search_index.json, then results replace the "Initializing" meta.
-    results = page.locator(".md-search-result__list a.md-search-result__link")
-    hit = results.and_(page.locator("[href*='entities/vladimir-putin.html']"))
+    hit = page.locator(".pagefind-ui__result-link[href*='entities/vladimir-putin.html']")
     hit.first.wait_for(state="attached", timeout=15_000)
     href = hit.first.get_attribute("href")
-    assert href is not None
-    # search.highlight appends "?h=putin"; the page is what matters.
-    assert urljoin(page.url, href).split("#")[0].split("?")[0] == site.entity_url
-    assert any(url.endswith("search/search_index.json") for url in tab.requests)
+    assert href is not None and urljoin(page.url, href).split("#")[0] == site.entity_url
+    assert any("/pagefind/index/" in url for url in sizes), sorted(sizes)
+    assert sum(sizes.values()) <= 300_000, f"{sum(sizes.values())} bytes for one query: {sizes}"
     tab.assert_clean()
 
 
 def test_pages_log_no_errors_and_request_nothing_off_site(tab: Tab, site: Site) -> None:
     for relative in ("index.html", site.digest["topics"][0]["url"], "entities/index.html",
-                     "entities/vladimir-putin.html", "sources.html", "dedup.html", "404.html"):
+                     "entities/vladimir-putin.html", "sources.html", "dedup.html", "find.html",
+                     "404.html"):
         tab.page.goto(site.url(relative), wait_until="networkidle")
     assert tab.requests, "no requests recorded"
     tab.assert_clean()

@@ -344,12 +344,13 @@ def test_colliding_ids_get_stable_suffixes(tmp_path: Path):
 
 # 7. Damaged earlier output or cache never breaks later builds.
 
-def test_truncated_search_index_means_a_full_build(tmp_path: Path):
+def test_damaged_earlier_site_output_is_rebuilt(tmp_path: Path):
     config = make_config(tmp_path, SEEDS)
     build(config)
     before = tree(config.out)
-    index = config.out / "search" / "search_index.json"
-    index.write_bytes(index.read_bytes()[:100])
+    entry = config.out / "pagefind" / "pagefind-entry.json"
+    entry.write_bytes(entry.read_bytes()[:10])
+    (config.work / ".publish-state.json").write_text("{truncated")
     result = build(config)
     assert not result.incremental and tree(config.out) == before
 

@@ -22,7 +22,7 @@ def tree(folder: Path) -> dict[str, str]:
 def test_site_pages_and_digest_json(seed_site):
     _, site, data = seed_site
     for page in ("index.html", "sources.html", "dedup.html", "entities/index.html", "feed.xml",
-                 "sitemap.xml", "search/search_index.json"):
+                 "sitemap.xml", "pagefind/pagefind.js", "find.html"):
         assert (site / page).is_file(), page
     home = (site / "index.html").read_text()
     topic = data["topics"][0]
