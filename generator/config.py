@@ -42,10 +42,10 @@ class Config:
     """Jaccard similarity of word 3-grams above which two sentences are one passage."""
     topic_threshold: float = 0.2
     """Weighted overlap of entities and keywords above which two articles share a topic."""
-    topic_similarity: float = 0.3
-    """Average TF-IDF cosine (damped by days apart) for an article to join a topic and for
-    two topics to merge; chosen on TAC 2010 story clusters (bench/topics.py)."""
-    topic_days: float = 30.0
+    topic_similarity: float = 0.12
+    """Average TF-IDF cosine between articles (damped by days apart) for an article to join a
+    topic and for two topics to merge; chosen on TAC 2010 story clusters (bench/topics.py)."""
+    topic_days: float = 365.0
     """Time scale of topic grouping: articles this many days apart count half as similar."""
     keywords_per_article: int = 10
     keywords_per_topic: int = 12
