@@ -74,8 +74,8 @@ def build(config: Config, progress: Progress | None = None) -> BuildResult:
         timer.lap("extract")
         entities, mapping = merge(extractions)
         extractions = {k: attach(v, mapping[k]) for k, v in extractions.items()}
-        groups = group_topics(articles, extractions, list(entities), mapping,
-                              config.topic_threshold, config.topics, config.work / "topics.json")
+        groups = group_topics(articles, extractions, list(entities), mapping, config.topic_similarity,
+                              config.topic_days, config.topics, config.work / "topics.json")
         topic_store = cache_module.Cache(config.work / "cache", enabled=config.cache)
         topics, fact_merges = summarise_topics(groups, articles, extractions, config, topic_store)
         merges += fact_merges

@@ -1,107 +1,163 @@
-"""Topics: group articles by the entities they are about, with stable slugs.
+"""Topics: articles grouped by story, titled by their most central headline, stable slugs.
 
-An article joins the topic whose profile — the entities most mentioned across
-its articles — its own most-mentioned entities overlap enough (overlap
-coefficient >= topic_threshold, at least two shared); otherwise it starts a
-topic. Candidate topics come from an inverted index on entities. Maintainers can add topics in config
-by entities or keywords; an article may then belong to several topics. A
-topic keeps its slug across builds: assignments are saved and a new group takes
-the slug of the old topic it overlaps most.
+The grouping itself (TF-IDF vectors, centroid assignment, average-link merging, time as
+a soft signal) is in `generator.grouping`. Here: the headline that titles a topic
+(cleaned of outlet suffixes and wire-service tags, ALL-CAPS put in sentence case with
+names spelled as the entity extraction spells them; never a file id), the 3-5 closest
+other topics, maintainer-defined topics from config (an article may then belong to
+several topics), and slugs that survive rebuilds: assignments are saved and a new group
+takes the slug of the old topic it overlaps most.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-from collections import Counter, defaultdict
+import re
+from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from generator import grouping
 from generator.model import Article, Entity, Extraction
 from generator.text import SlugRegistry
 
 log = logging.getLogger(__name__)
 
-TOP_ENTITIES = 10
-PROFILE = 15  # entities that describe a topic: the most frequent among its articles
-COMMON_FRACTION = 0.2  # an entity in more than this share of a big corpus links nothing
+TITLE_CHARS = 90  # a lead sentence standing in for a missing headline is cut here
+_WIRE_TAG = re.compile(r"^(?:URGENT|BREAKING|UPDATE(?:\s*\d+)?|EXCLUSIVE|CORRECTED)\b\s*[-:–—]?\s*",
+                       re.IGNORECASE)
+_EDITORIAL = re.compile(r"\s*(?:\((?:UPDATES?|ADDS?|RECASTS?|WRAPUP|CORRECTS?)\b[^)]*\)|"
+                        r"\bATTENTION\b.*|///.*)$")
+_SUFFIX = re.compile(r"^(?P<head>.*\S)\s+[-–—|]\s+(?P<tail>[^-–—|]{2,40})$")
+_OUTLET_WORDS = re.compile(r"\b(?:agenc(?:y|ies)|news|times|post|press|reuters|ap|afp|bbc|cnn|"
+                           r"xinhua|guardian|journal|tribune|herald|telegraph|online|daily|"
+                           r"radio|tv|network|wire|media)\b|\.com\b", re.IGNORECASE)
+
+
+class Group(tuple):
+    """(slug, title, article ids) — unpacks as before — with `.related`: the slugs of the
+    closest other topics, closest first."""
+
+    related: tuple[str, ...]
+
+    def __new__(cls, slug: str, title: str, members: list[str],
+                related: tuple[str, ...] = ()) -> Group:
+        group = super().__new__(cls, (slug, title, members))
+        group.related = related
+        return group
+
+    def __getnewargs__(self) -> tuple:  # type: ignore[override]
+        return (*self, self.related)
 
 
 def group_topics(
     articles: list[Article], extractions: dict[str, Extraction], entities: list[Entity],
-    mapping: dict[str, dict[str, str]], threshold: float,
+    mapping: dict[str, dict[str, str]], threshold: float, days: float,
     defined: tuple[dict[str, Any], ...], state_file: Path,
-) -> list[tuple[str, str, list[str]]]:
-    """(slug, title, article ids) per topic, newest first."""
-    types = {e.key: e.type for e in entities}
-    features = {a.id: _top_entities(extractions[a.id], mapping[a.id], types) for a in articles}
-    groups = _cluster(features, threshold, {a.id: a.date for a in articles})
-    titled = [(_central_title(group, features, articles), group) for group in groups]
+) -> list[Group]:
+    """One `Group` per topic, newest first. `threshold` is the average similarity (damped
+    by `days`, the time scale) an article needs to join a topic and two topics to merge."""
+    articles = sorted(articles, key=lambda a: a.id)
+    spellings = _spellings(entities)
+    titles = [clean_title(a.title, a.outlet, spellings, a.id) for a in articles]
+    raw = (grouping.raw_terms(a, extractions[a.id], mapping.get(a.id, {}), t)
+           for a, t in zip(articles, titles, strict=True))
+    vocab: dict[str, int] = {}
+    vectors = grouping.vectors(raw, vocab)
+    days_of = [grouping.day_number(a.date) for a in articles]
+    clusters = grouping.cluster(vectors, days_of, threshold, days)
+    neighbours = grouping.related(clusters, days)
+    titled = [(_central_title(c, vocab, articles, titles, extractions, spellings),
+               [articles[i].id for i in c.members]) for c in clusters]
     titled += _defined_topics(defined, articles, extractions, entities, mapping)
     previous = _load_state(state_file)
     slugs = _assign_slugs(titled, previous)
-    topics = [(slug, title, group) for slug, (title, group) in zip(slugs, titled, strict=True)]
+    topics = [Group(slug, title, group,
+                    tuple(slugs[j] for j in neighbours[n]) if n < len(neighbours) else ())
+              for n, (slug, (title, group)) in enumerate(zip(slugs, titled, strict=True))]
     _save_state(state_file, {slug: group for slug, _, group in topics})
     dates = {a.id: a.date for a in articles}
     topics.sort(key=lambda t: (max((dates[i] for i in t[2]), default=""), t[0]), reverse=True)
     return topics
 
 
-def _top_entities(extraction: Extraction, mapping: dict[str, str],
-                  types: dict[str, str]) -> set[str]:
-    counts = Counter(mapping[m.text] for m in extraction.mentions)
-    ranked = sorted((k for k in counts if types[k] != "group"), key=lambda k: (-counts[k], k))
-    return set(ranked[:TOP_ENTITIES])
+def clean_title(title: str, outlet: str, spellings: dict[str, str], article_id: str = "") -> str:
+    """A headline as a topic title: no wire tags or outlet suffix, not ALL CAPS, never the id."""
+    title = _EDITORIAL.sub("", _WIRE_TAG.sub("", title.strip())).strip()
+    match = _SUFFIX.match(title)
+    if match:
+        tail = match.group("tail").strip()
+        if (outlet and tail.lower() == outlet.lower()) or (
+                len(tail.split()) <= 4 and _OUTLET_WORDS.search(tail)):
+            title = match.group("head")
+    letters = [c for c in title if c.isalpha()]
+    if len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters):
+        title = _sentence_case(title, spellings)
+    if title == article_id or not any(c.isalpha() for c in title):
+        return ""
+    return title
 
 
-def _cluster(features: dict[str, set[str]], threshold: float,
-             dates: dict[str, str]) -> list[list[str]]:
-    """Leader clustering: articles in date order join the topic whose profile (its most
-    frequent entities) they overlap most, or found a new one. Comparing with a topic's
-    profile rather than with single members stops chains (A~B, B~C) from growing one
-    topic over half the corpus. Candidate topics come from an inverted index."""
-    frequency = Counter(key for keys in features.values() for key in keys)
-    limit = max(10, int(COMMON_FRACTION * len(features)))
-    usable = {a: {k for k in keys if frequency[k] <= limit} for a, keys in features.items()}
-    counts: list[Counter[str]] = []
-    members: list[list[str]] = []
-    profiles: list[set[str]] = []
-    index: dict[str, set[int]] = defaultdict(set)
-    for article_id in sorted(features, key=lambda a: (dates[a], a)):
-        keys = usable[article_id]
-        best, best_score = -1, 0.0
-        for topic in sorted({t for k in keys for t in index[k]}):
-            shared = len(keys & profiles[topic])
-            score = shared / (min(len(keys), len(profiles[topic])) or 1)
-            if shared >= 2 and score >= threshold and score > best_score:
-                best, best_score = topic, score
-        if best < 0:
-            best = len(members)
-            members.append([])
-            counts.append(Counter())
-            profiles.append(set())
-        members[best].append(article_id)
-        counts[best].update(keys)
-        top = {k for k, _ in sorted(counts[best].items(), key=lambda kv: (-kv[1], kv[0]))[:PROFILE]}
-        for key in top - profiles[best]:
-            index[key].add(best)
-        for key in profiles[best] - top:
-            index[key].discard(best)
-        profiles[best] = top
-    return sorted(sorted(group) for group in members)
+def _sentence_case(title: str, spellings: dict[str, str]) -> str:
+    """Lower case, then names and acronyms as the entity extraction spells them (longest
+    run of up to four words first)."""
+    words = title.lower().split()
+    out = []
+    i = 0
+    while i < len(words):
+        for n in (4, 3, 2, 1):
+            if i + n > len(words):
+                continue
+            chunk = " ".join(words[i:i + n])
+            core = chunk.strip("\"'“”‘’(),:;!?")
+            core = core.removesuffix("'s").removesuffix("’s")
+            name = spellings.get(core) or spellings.get(core.rstrip("."))
+            if name:
+                out.append(chunk.replace(core if core in spellings else core.rstrip("."), name, 1))
+                i += n
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    text = re.sub(r"(?<!\w)(?:[a-z]\.){2,}", lambda m: m.group(0).upper(), " ".join(out))
+    return text[:1].upper() + text[1:]
 
 
-def _central_title(group: list[str], features: dict[str, set[str]],
-                   articles: list[Article]) -> str:
-    """The headline of the article that shares most entities with the rest of its topic."""
-    by_id = {a.id: a for a in articles}
+def _spellings(entities: list[Entity]) -> dict[str, str]:
+    """Lower-cased entity names and aliases with their spelling, for names of two letters or more
+    that are not plain words (an entity called "Will" must not capitalise "will")."""
+    found: dict[str, str] = {}
+    for entity in sorted(entities, key=lambda e: (-e.mentions, e.key)):
+        for name in (entity.name, *entity.aliases):
+            lower = name.lower()
+            if len(lower) >= 2 and name != lower and lower not in grouping.STOP:
+                found.setdefault(lower, name)
+    return found
 
-    def centrality(article_id: str) -> tuple:
-        shared = sum(len(features[article_id] & features[o]) for o in group if o != article_id)
-        return (-shared, by_id[article_id].date == "", by_id[article_id].id)
 
-    head = min(group, key=centrality)
-    return by_id[head].title or by_id[head].id
+def _central_title(cluster: grouping.Cluster, vocab: dict[str, int], articles: list[Article],
+                   titles: list[str], extractions: dict[str, Extraction],
+                   spellings: dict[str, str]) -> str:
+    """The most central headline: the one whose words weigh most in the topic's centroid
+    (cosine of its word set with the centroid); without any headline, the lead sentence of
+    the earliest article, shortened."""
+    def centrality(i: int) -> tuple:
+        terms = sorted({vocab[t] for t in grouping.tokens(titles[i]) if t in vocab})
+        closeness = sum(cluster.total.get(t, 0.0) for t in terms) / (len(terms) or 1) ** 0.5
+        return (-round(closeness, 9), articles[i].date == "", articles[i].date, articles[i].id)
+
+    titled = [i for i in cluster.members if len(titles[i].split()) >= 2]
+    if titled:
+        return titles[min(titled, key=centrality)]
+    head = articles[min(cluster.members, key=lambda i: (articles[i].date == "", articles[i].date,
+                                                       articles[i].id))]
+    sentences = extractions[head.id].sentences
+    lead = sentences[0].text if sentences else (head.paragraphs[0] if head.paragraphs else "")
+    lead = clean_title(lead, head.outlet, spellings, head.id)
+    if len(lead) > TITLE_CHARS:
+        lead = lead[:TITLE_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return lead or "Untitled story"
 
 
 def _defined_topics(

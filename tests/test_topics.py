@@ -1,0 +1,206 @@
+"""Topic grouping on small written corpora, through the real extraction."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from generator.clean import clean
+from generator.config import Config
+from generator.extract import extract
+from generator.extract.entities import attach, merge
+from generator.model import Article, Block, Extraction
+from generator.topics import clean_title, group_topics
+
+ROOT = Path(__file__).resolve().parent.parent
+
+TAX = [
+    ("tax-1", "2024-03-04", "Clinton signs tax bill at White House",
+     "President Clinton signed the budget bill on Monday at the White House, cutting the capital "
+     "gains tax and adding a child tax credit of $500 for families. The tax bill passed Congress "
+     "last week after months of negotiation over deductions and the estate tax.",
+     "Treasury officials said the tax credit would reach 27 million families next April."),
+    ("tax-2", "2024-03-05", "Tax cuts become law",
+     "The capital gains tax falls to 20 percent under the law Clinton signed, and the estate tax "
+     "exemption rises. Accountants expect a rush of questions about the child tax credit and the "
+     "new deductions for college tuition before the filing season.",
+     "Republicans in Congress said the budget deal proved that tax cuts and a balanced budget could go "
+     "together. The White House said the Treasury would publish the new tax forms in the autumn."),
+    ("tax-3", "2024-03-06", "Who gains from the new tax law",
+     "Families with children and investors selling stock gain most from the tax bill, according to an "
+     "analysis of the capital gains and child tax credit provisions. The estate tax change helps farms.",
+     "The analysis found that the deductions for tuition help middle-income families most."),
+]
+CHINA = [
+    ("china-1", "2024-03-05", "Clinton arrives in Beijing for summit with Jiang",
+     "President Clinton arrived in Beijing on Tuesday for a summit with President Jiang Zemin, the "
+     "first state visit to China by an American president since the Tiananmen Square crackdown. "
+     "The White House said human rights and trade would top the agenda.",
+     "Jiang welcomed Clinton in the Great Hall of the People with a ceremony on Tiananmen Square."),
+    ("china-2", "2024-03-06", "Jiang and Clinton spar over Tibet on live television",
+     "In a news conference broadcast live across China, Jiang Zemin and Clinton argued over Tibet, the "
+     "Dalai Lama and the 1989 Tiananmen crackdown. Chinese viewers saw an unusually open debate.",
+     "The White House called the Beijing exchange a sign that China was opening up."),
+    ("china-3", "2024-03-07", "Clinton visits Shanghai after Beijing talks",
+     "Clinton flew to Shanghai after two days of talks in Beijing with Jiang Zemin on trade, Taiwan and "
+     "human rights. In Shanghai he met Chinese students and entrepreneurs.",
+     "Aides said the visit to China had improved relations strained since Tiananmen."),
+]
+FERRY = [
+    ("ferry-1", "2024-05-21", "Hundreds feared dead as ferry capsizes on Lake Victoria",
+     "A ferry carrying more than 500 passengers capsized on Lake Victoria near the Tanzanian port of "
+     "Mwanza on Tuesday, and hundreds are feared drowned. The MV Bukoba overturned a few miles from "
+     "shore in calm water.",
+     "Police in Mwanza said only 114 passengers had been rescued by nightfall."),
+    ("ferry-2", "2024-05-24", "Divers pull bodies from sunken Bukoba",
+     "Navy divers working from the hull of the MV Bukoba recovered 300 more bodies on Friday, three "
+     "days after the overloaded vessel sank off Mwanza in Tanzania. Relatives waited on the quay.",
+     "Survivors said the Lake Victoria steamer had listed badly before it went down."),
+]
+FOOTBALL = [
+    ("cup-1", "2024-05-22", "Arsenal win the cup final",
+     "Arsenal beat Newcastle 2-0 at Wembley on Saturday to win the FA Cup, with goals from Overmars "
+     "and Anelka completing the double for Arsene Wenger's side.",
+     "Newcastle manager Kenny Dalglish said his team had missed their chances in the first half."),
+    ("cup-2", "2024-05-23", "Wenger celebrates the double",
+     "Arsene Wenger became the first foreign manager to win the league and FA Cup double after Arsenal "
+     "beat Newcastle at Wembley. Overmars and Anelka scored.",
+     "Arsenal fans celebrated in north London long into the night."),
+]
+TAX_4 = ("tax-4", "2024-03-09", "TAX FORMS DELAYED BY NEW LAW, TREASURY SAYS",
+         "The Treasury said new tax forms for the child tax credit and capital gains rates would be "
+         "late because of the tax bill Clinton signed at the White House.",
+         "Accountants said the estate tax and tuition deductions would also need new forms.")
+
+
+def _article(item: tuple[str, str, str, str, str]) -> Article:
+    doc_id, date, title, *paragraphs = item
+    return clean(Article(id=doc_id, path=f"{doc_id}.txt", title=title, date=date, outlet="", byline="",
+                         url="", missing=(), blocks=tuple(Block("paragraph", p) for p in paragraphs),
+                         content_hash=""))
+
+
+@pytest.fixture(scope="module")
+def extracted() -> dict[str, tuple[Article, Extraction]]:
+    items = [*TAX, *CHINA, *FERRY, *FOOTBALL, TAX_4]
+    articles = [_article(i) for i in items]
+    return {a.id: (a, extract(a, Config.spacy_model, Config.keywords_per_article)) for a in articles}
+
+
+def _group(extracted: dict, ids: list[str], state: Path, **changes: object) -> list:
+    articles = [extracted[i][0] for i in ids]
+    for article_id, fields in changes.items():
+        articles = [replace(a, **fields) if a.id == article_id else a for a in articles]
+    extractions = {i: extracted[i][1] for i in ids}
+    entities, mapping = merge(extractions)
+    attached = {k: attach(v, mapping[k]) for k, v in extractions.items()}
+    return group_topics(articles, attached, list(entities), mapping, Config.topic_similarity,
+                        Config.topic_days, (), state)
+
+
+def _members(groups: list) -> list[list[str]]:
+    return sorted(sorted(g[2]) for g in groups)
+
+
+BASE = [i[0] for i in (*TAX, *CHINA, *FERRY, *FOOTBALL)]
+
+
+def test_stories_sharing_a_frequent_name_stay_apart(extracted, tmp_path: Path):
+    groups = _group(extracted, BASE, tmp_path / "topics.json")
+    members = _members(groups)
+    assert ["tax-1", "tax-2", "tax-3"] in members
+    assert ["china-1", "china-2", "china-3"] in members
+
+
+def test_one_story_days_apart_in_other_words_is_one_topic(extracted, tmp_path: Path):
+    groups = _group(extracted, BASE, tmp_path / "topics.json")
+    assert ["ferry-1", "ferry-2"] in _members(groups)
+    assert ["cup-1", "cup-2"] in _members(groups)
+
+
+def test_growing_story_keeps_its_slug_and_gets_a_clean_title(extracted, tmp_path: Path):
+    state = tmp_path / "topics.json"
+    before = {tuple(sorted(g[2])): g[0] for g in _group(extracted, BASE, state)}
+    after = _group(extracted, [*BASE, "tax-4"], state)
+    grown = next(g for g in after if "tax-4" in g[2])
+    assert sorted(grown[2]) == ["tax-1", "tax-2", "tax-3", "tax-4"]
+    assert grown[0] == before[("tax-1", "tax-2", "tax-3")]
+    for _, title, _ in after:
+        assert not title.isupper() and title not in {*BASE, "tax-4"}
+
+
+def test_related_topics_are_other_topics_closest_first(extracted, tmp_path: Path):
+    groups = _group(extracted, BASE, tmp_path / "topics.json")
+    slugs = {g[0] for g in groups}
+    tax = next(g for g in groups if "tax-1" in g[2])
+    china = next(g for g in groups if "china-1" in g[2])
+    assert tax.related and set(tax.related) <= slugs - {tax[0]} and len(tax.related) <= 5
+    assert tax.related[0] == china[0]  # both about Clinton and the White House, same week
+
+
+def test_untitled_article_never_titles_a_topic_with_its_id(extracted, tmp_path: Path):
+    groups = _group(extracted, BASE, tmp_path / "topics.json",
+                    **{"cup-1": {"title": ""}, "cup-2": {"title": "cup-2"}})
+    [cup] = [g for g in groups if "cup-1" in g[2]]
+    assert cup[1].startswith("Arsenal beat Newcastle") and len(cup[1]) <= 91
+
+
+@pytest.mark.parametrize(("raw", "outlet", "expected"), [
+    ("Russian Diplomat Hopes to Meet Hamas – Agencies", "", "Russian Diplomat Hopes to Meet Hamas"),
+    ("Talks stall in Doha | Reuters", "", "Talks stall in Doha"),
+    ("Ceasefire holds - The Moscow Times", "The Moscow Times", "Ceasefire holds"),
+    ("Israel - Hamas war: what we know", "", "Israel - Hamas war: what we know"),
+    ("URGENT Pakistani scientist gave Iran uranium", "", "Pakistani scientist gave Iran uranium"),
+    ("California adopts stem cell measure (UPDATES count, ADDS details)", "",
+     "California adopts stem cell measure"),
+    ("MEMOS TELL U.S. OFFICIALS HOW TO DISCUSS CLIMATE", "", "Memos tell U.S. officials how to discuss climate"),
+    ("NATO ALLIES BACK BIDEN ON UKRAINE", "", "NATO allies back Biden on Ukraine"),
+    ("doc-17", "", ""),
+])
+def test_clean_title(raw: str, outlet: str, expected: str):
+    spellings = {"nato": "NATO", "biden": "Biden", "ukraine": "Ukraine"}
+    assert clean_title(raw, outlet, spellings, "doc-17") == expected
+
+
+def test_seeds_make_one_topic_titled_as_a_story(seed_site):
+    _, _, data = seed_site
+    [topic] = data["topics"]
+    title = topic["title"]
+    assert not title.isupper() and "Agencies" not in title and title[:1].isupper()
+    assert title not in {a["id"] for a in data["articles"]}
+
+
+_SCRIPT = """
+import json, sys
+from pathlib import Path
+from generator.model import Article, Block, Extraction, Keyword, Mention
+from generator.topics import group_topics
+words = "ferry lake storm vote court fire trade match rescue budget strike flood".split()
+articles, extractions, mapping = [], {}, {}
+for n in range(60):
+    a, b = words[n % 12], words[(n * 7) % 12]
+    text = f"The {a} and the {b} story {n % 5} continued with {a} news."
+    articles.append(Article(f"a{n:02d}", "", f"{a.title()} {b} update", f"2024-01-{1 + n % 28:02d}", "",
+                            "", "", (), (Block("paragraph", text),), "", (text,)))
+    extractions[f"a{n:02d}"] = Extraction((Keyword(f"{a} {b}", 0.1),), (), (Mention(a.title(), "ORG", "", ""),), ())
+    mapping[f"a{n:02d}"] = {a.title(): a}
+groups = group_topics(articles, extractions, [], mapping, 0.06, 180.0, (), Path(sys.argv[1]))
+print(json.dumps([[*g, list(g.related)] for g in groups]))
+"""
+
+
+def test_grouping_does_not_depend_on_hash_seed(tmp_path: Path):
+    outputs = []
+    for seed in ("1", "2", "3"):
+        state = tmp_path / f"state-{seed}.json"
+        done = subprocess.run([sys.executable, "-c", _SCRIPT, str(state)], capture_output=True, text=True,
+                              check=True, cwd=ROOT, env={**os.environ, "PYTHONHASHSEED": seed})
+        outputs.append((done.stdout, state.read_text()))
+    assert len(json.loads(outputs[0][0])) > 1
+    assert outputs[0] == outputs[1] == outputs[2]
