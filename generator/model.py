@@ -214,6 +214,8 @@ class Topic:
     points: tuple[Fact, ...]
     figures: tuple[FigureGroup, ...]
     timeline: tuple[Event, ...]
+    related: tuple[str, ...] = ()
+    """Slugs of the 3-5 closest other topics, closest first (topics: `Group.related`)."""
 
 
 @dataclass(frozen=True)
