@@ -56,6 +56,7 @@ UNIT_MAP = {
     "gwh": "gigawatt hour", "mwh": "megawatt hour", "ppm": "part per million", "ppb": "parts-per-billion",
     "€": "euro", "$": "dollar", "£": "pound sterling", "jpy": "japanese yen",
 }
+FUNCTION_WORDS = {"of", "the", "and", "or", "a", "an", "those", "these", "them"}
 IRREGULAR = {"people": "people", "men": "man", "women": "woman", "children": "child", "feet": "foot"}
 CHANGE = {"exact": "=", "approx": "~", "min": ">", "max": "<"}
 # Reported in satya77/CQE_Evaluation data/evaluation_output/NewsQuant.csv (P, R, F1).
@@ -80,11 +81,20 @@ def singular(word: str) -> str:
 
 
 def our_unit(figure: Figure) -> str:
+    """NewsQuant's unit for our figure: "-" for a bare number; for a counted noun the
+    counted phrase without function words, its last word singular (as CQE gives the noun
+    phrase: "seven European countries" -> "european country")."""
+    if not figure.unit:
+        return "-"
     head, _, rate = figure.unit.partition(" per ")
     if head in CURRENCIES:  # "USD per barrel" -> "dollar per barrel"
         return CURRENCIES[head] + (f" per {our_unit_text(rate)}" if rate else "")
     if figure.unit == "fraction":
         return "% -"
+    if figure.kind in ("count", "people") and figure.counts.lower().endswith(figure.unit.lower()):
+        phrase = [w for w in re.split(r"[\s,]+", figure.counts.lower()) if w and w not in FUNCTION_WORDS]
+        if len(phrase) > 1:
+            return " ".join([*phrase[:-1], singular(phrase[-1])])
     return our_unit_text(figure.unit)
 
 

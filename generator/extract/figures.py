@@ -13,10 +13,10 @@ import re
 from typing import TYPE_CHECKING
 
 from generator.extract.dates import MONTHS
+from generator.extract.measures import NOUN_TAGS, counted_after, followed_by, unit_after
 from generator.extract.numbers import CURRENCY_SYMBOLS, Number, read_number, token_at
 from generator.extract.units import (
     CHANGES,
-    CURRENCY_WORDS,
     DURATIONS,
     PEOPLE,
     QUALIFIERS,
@@ -28,8 +28,6 @@ from generator.model import Figure
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
-MODIFIER_TAGS = {"JJ", "JJR", "JJS", "HYPH", "CC", ",", "VBG", "VBN", "NNP", "NNPS", "ADD"}
 AUX = {"be", "is", "are", "was", "were", "been", "being", "have", "has", "had", "will", "would",
        "could", "may", "might", "still", "reportedly", "now", "all", "also", "then", "later"}
 NAME_ENTS = {"PERSON", "ORG", "GPE", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "LOC"}
@@ -63,16 +61,16 @@ def _figure_at(tokens: list[Token], i: int, sentence: str, article_id: str, date
     if high is None and (span := _range_end(tokens, end, number)) is not None:
         value, high, end = span
     qualifier, q_start = _qualifier(tokens, start, number)
-    unit, counts, head_end = _unit(tokens, end, number, currency)
+    unit, counts, head_end = unit_after(tokens, end, number, currency)
     if unit and high is None and (span := _range_end(tokens, head_end, number, unit)) is not None:
-        value, high, head_end = span[0], span[1], _unit(tokens, span[2], number, currency)[2]
+        value, high, head_end = span[0], span[1], unit_after(tokens, span[2], number, currency)[2]
     if not unit:
-        counts, unit, head_end = _counted(tokens, end)
+        counts, unit, head_end = counted_after(tokens, end)
     if not unit:
         unit, counts = _partitive(tokens, start, earlier)
         if not unit and not any(c.isdigit() for c in tokens[i].text):
             return None  # a number word with nothing counted ("all three had") says too little
-    if _followed_by(tokens, head_end, ("ago",)) or tokens[head_end - 1].lower_.rstrip(".") in MONTHS:
+    if followed_by(tokens, head_end, ("ago",)) or tokens[head_end - 1].lower_.rstrip(".") in MONTHS:
         return None  # "4 hours ago" is page furniture; "7 Oct." a date
     if not math.isfinite(value) or (high is not None and not math.isfinite(high)):
         return None
@@ -100,7 +98,7 @@ def _not_a_figure(tokens: list[Token], i: int, number: Number, money: bool) -> b
     if ORDINALS.match(tok.text) or (tok.ent_type_ == "ORDINAL" and not number.unit) or \
             ":" in tok.text or "/" in tok.text:
         return True
-    measured = bool(money or number.currency or number.unit or _unit(tokens, number.end, number, "")[0])
+    measured = bool(money or number.currency or number.unit or unit_after(tokens, number.end, number, "")[0])
     if tok.ent_type_ in NAME_ENTS and not measured:
         return True  # "Boeing 787", "S&P 500"
     if number.end - i == 1 and tok.lower_ in ("one", "a", "an", "zero") and not _noun_follows(
@@ -148,7 +146,7 @@ def _range_end(tokens: list[Token], k: int, low: Number,
     upper = read_number(tokens, j, bool(currency)) if j < len(tokens) else None
     if upper is None or upper.vague:
         return None
-    if unit and _unit(tokens, upper.end, upper, currency)[0] != unit:
+    if unit and unit_after(tokens, upper.end, upper, currency)[0] != unit:
         return None  # "252 miles to 287 miles" needs the same unit on both ends
     lower = low.value
     if upper.scaled and not low.scaled and lower * upper.factor <= upper.value:
@@ -162,89 +160,13 @@ def _qualifier(tokens: list[Token], start: int, number: Number) -> tuple[str, in
     if number.approx:
         return "~", start
     if number.vague:
-        return number.vague + (" of" if _followed_by(tokens, number.end, ("of",)) else ""), start
+        return number.vague + (" of" if followed_by(tokens, number.end, ("of",)) else ""), start
     for size in (3, 2, 1):
         if start - size >= 0:
             phrase = " ".join(t.lower_ for t in tokens[start - size:start])
             if phrase in QUALIFIERS:
                 return phrase, start - size
     return "", start
-
-
-def _unit(tokens: list[Token], end: int, number: Number, currency: str) -> tuple[str, str, int]:
-    """(unit, counted phrase, end) for units: percent, currency, measures, rates."""
-    word = token_at(tokens, end, "lower_")
-    unit, counts, head_end = "", "", end
-    age = [t for t in (token_at(tokens, k) for k in range(end, end + 4)) if t != "-"][:2]
-    if age in (["year", "old"], ["years", "old"]):
-        head_end = next(k for k in range(end, end + 5) if token_at(tokens, k) == "old") + 1
-        return "year of age", "years old", head_end  # "15-year-old", "27 years old"
-    if number.unit == "fraction":
-        counts, _, head_end = _counted(tokens, end)
-        unit = "fraction"
-    elif number.unit == "%" or word in ("%", "percent", "pc"):
-        unit, counts, head_end = "%", "percent", end + (number.unit != "%")
-        if token_at(tokens, head_end, "lower_") in ("point", "points"):
-            unit, counts, head_end = "percentage point", "percentage points", head_end + 1
-    elif word == "per" and token_at(tokens, end + 1, "lower_") == "cent":
-        unit, counts, head_end = "%", "percent", end + 2
-    elif word == "percentage" and token_at(tokens, end + 1, "lower_") in ("point", "points"):
-        unit, counts, head_end = "percentage point", "percentage points", end + 2
-    elif word in CURRENCY_WORDS and not currency:
-        unit, counts, head_end = CURRENCY_WORDS[word], CURRENCY_WORDS[word], end + 1
-    elif currency:
-        unit, counts = currency, currency
-    elif number.unit and number.unit.lower() in UNITS | {"g": "g"}:
-        unit, counts = UNITS.get(number.unit.lower(), number.unit), number.unit
-    elif number.unit:
-        unit, counts = number.unit, number.unit
-    else:
-        hyphen = 1 if word in ("-", "–") else 0
-        measure = token_at(tokens, end + hyphen, "lower_")
-        pair = f"{measure} {token_at(tokens, end + hyphen + 1, 'lower_')}"
-        if pair in UNITS:
-            unit, head_end = UNITS[pair], end + hyphen + 2
-            counts = f"{tokens[end + hyphen].text} {tokens[end + hyphen + 1].text}"
-        elif measure in UNITS:
-            unit, head_end = UNITS[measure], end + hyphen + 1
-            counts = tokens[end + hyphen].text
-    if unit:
-        rate, head_end = _rate(tokens, head_end)
-        if rate:
-            unit, counts = f"{unit} per {rate}", f"{counts} per {rate}"
-    return unit, counts, head_end
-
-
-def _rate(tokens: list[Token], k: int) -> tuple[str, int]:
-    """ "per barrel", "a month", "/day" after a unit."""
-    word = token_at(tokens, k, "lower_")
-    if word in ("per", "a", "an", "/") and token_at(tokens, k + 1, "tag_") in ("NN", "NNS") and \
-            (word != "a" or token_at(tokens, k + 1, "lower_").rstrip("s") in DURATIONS | {"share", "barrel"}):
-        return tokens[k + 1].lower_.removesuffix("s") if tokens[k + 1].lower_ != "cents" else "cent", k + 2
-    return "", k
-
-
-def _counted(tokens: list[Token], end: int) -> tuple[str, str, int]:
-    """(counted phrase, head noun, end) for the noun phrase right after the number."""
-    j = end
-    if _followed_by(tokens, j, ("of",)):
-        j += 1
-        if _followed_by(tokens, j, ("the", "them", "those", "these")):
-            j += 1
-    head = -1
-    k = j
-    while k < min(len(tokens), j + 8):
-        tok = tokens[k]
-        if (tok.tag_ in NOUN_TAGS and tok.lower_.rstrip(".") not in MONTHS) or tok.lower_ in PEOPLE:
-            head = k
-        elif head >= 0 or tok.tag_ not in MODIFIER_TAGS:
-            break
-        k += 1
-    if head < 0 or tokens[head].is_punct:
-        return "", "", end
-    phrase = " ".join(t.text for t in tokens[j:head + 1])
-    phrase = re.sub(r" ([,])", r"\1", phrase).replace(" - ", "-")
-    return phrase, tokens[head].lower_, head + 1
 
 
 def _partitive(tokens: list[Token], start: int, earlier: list[Figure]) -> tuple[str, str]:
@@ -316,10 +238,6 @@ def _kind(unit: str, counts: str) -> str:
     if unit in UNITS.values():
         return "measure"
     return "count"
-
-
-def _followed_by(tokens: list[Token], k: int, options: tuple[str, ...]) -> bool:
-    return k < len(tokens) and tokens[k].lower_ in options
 
 
 def _preceded(tokens: list[Token], k: int, options: tuple[str, ...], window: int = 2) -> bool:

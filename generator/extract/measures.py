@@ -1,0 +1,102 @@
+"""Reading what a number measures or counts: units, rates and counted noun phrases.
+
+`unit_after` reads the unit after a number (percent, currency words, measures, rates);
+`counted_after` the noun phrase it counts ("59 remaining hostages").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from generator.extract.dates import MONTHS
+from generator.extract.numbers import Number, token_at
+from generator.extract.units import CURRENCY_WORDS, DURATIONS, PEOPLE, UNITS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
+MODIFIER_TAGS = {"JJ", "JJR", "JJS", "HYPH", "CC", ",", "VBG", "VBN", "NNP", "NNPS", "ADD"}
+
+
+def unit_after(tokens: list[Token], end: int, number: Number, currency: str) -> tuple[str, str, int]:
+    """(unit, counted phrase, end) for units: percent, currency, measures, rates."""
+    word = token_at(tokens, end, "lower_")
+    unit, counts, head_end = "", "", end
+    age = [t for t in (token_at(tokens, k) for k in range(end, end + 4)) if t != "-"][:2]
+    if age in (["year", "old"], ["years", "old"]):
+        head_end = next(k for k in range(end, end + 5) if token_at(tokens, k) == "old") + 1
+        return "year of age", "years old", head_end  # "15-year-old", "27 years old"
+    if number.unit == "fraction":
+        counts, _, head_end = counted_after(tokens, end)
+        unit = "fraction"
+    elif number.unit == "%" or word in ("%", "percent", "pc"):
+        unit, counts, head_end = "%", "percent", end + (number.unit != "%")
+        if token_at(tokens, head_end, "lower_") in ("point", "points"):
+            unit, counts, head_end = "percentage point", "percentage points", head_end + 1
+    elif word == "per" and token_at(tokens, end + 1, "lower_") == "cent":
+        unit, counts, head_end = "%", "percent", end + 2
+    elif word == "percentage" and token_at(tokens, end + 1, "lower_") in ("point", "points"):
+        unit, counts, head_end = "percentage point", "percentage points", end + 2
+    elif word in CURRENCY_WORDS and not currency:
+        unit, counts, head_end = CURRENCY_WORDS[word], CURRENCY_WORDS[word], end + 1
+    elif currency:
+        unit, counts = currency, currency
+    elif number.unit and number.unit.lower() in UNITS | {"g": "g"}:
+        unit, counts = UNITS.get(number.unit.lower(), number.unit), number.unit
+    elif number.unit:
+        unit, counts = number.unit, number.unit
+    else:
+        hyphen = 1 if word in ("-", "–") else 0
+        measure = token_at(tokens, end + hyphen, "lower_")
+        pair = f"{measure} {token_at(tokens, end + hyphen + 1, 'lower_')}"
+        if pair in UNITS:
+            unit, head_end = UNITS[pair], end + hyphen + 2
+            counts = f"{tokens[end + hyphen].text} {tokens[end + hyphen + 1].text}"
+        elif measure in UNITS:
+            unit, head_end = UNITS[measure], end + hyphen + 1
+            counts = tokens[end + hyphen].text
+    if unit:
+        rate, head_end = rate_after(tokens, head_end)
+        if rate:
+            unit, counts = f"{unit} per {rate}", f"{counts} per {rate}"
+    return unit, counts, head_end
+
+
+def rate_after(tokens: list[Token], k: int) -> tuple[str, int]:
+    """ "per barrel", "a month", "/day" after a unit."""
+    word = token_at(tokens, k, "lower_")
+    if word in ("per", "a", "an", "/") and token_at(tokens, k + 1, "tag_") in ("NN", "NNS") and \
+            (word != "a" or token_at(tokens, k + 1, "lower_").rstrip("s") in DURATIONS | {"share", "barrel"}):
+        return tokens[k + 1].lower_.removesuffix("s") if tokens[k + 1].lower_ != "cents" else "cent", k + 2
+    return "", k
+
+
+def counted_after(tokens: list[Token], end: int) -> tuple[str, str, int]:
+    """(counted phrase, head noun, end) for the noun phrase right after the number."""
+    j = end
+    if followed_by(tokens, j, ("of",)):
+        j += 1
+        if followed_by(tokens, j, ("the", "them", "those", "these")):
+            j += 1
+    head = -1
+    k = j
+    while k < min(len(tokens), j + 8):
+        tok = tokens[k]
+        if (tok.tag_ in NOUN_TAGS and tok.lower_.rstrip(".") not in MONTHS) or tok.lower_ in PEOPLE:
+            head = k
+        elif head >= 0 or tok.tag_ not in MODIFIER_TAGS:
+            break
+        k += 1
+    if head < 0 or tokens[head].is_punct:
+        return "", "", end
+    phrase = " ".join(t.text for t in tokens[j:head + 1])
+    phrase = re.sub(r" ([,])", r"\1", phrase).replace(" - ", "-")
+    return phrase, tokens[head].lower_, head + 1
+
+
+def followed_by(tokens: list[Token], k: int, options: tuple[str, ...]) -> bool:
+    return k < len(tokens) and tokens[k].lower_ in options
+
+
