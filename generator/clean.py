@@ -1,8 +1,10 @@
 """Clean: turn an article's blocks into clean body paragraphs.
 
 Built from tiny functions, each removing one kind of web furniture, composed in
-`clean()`. Citation tokens glued to words ("Times of Israel1") are removed from
-the text and their outlets kept as the article's references.
+`clean()`; wire and newspaper furniture (datelines, trim markers, desk notes) is in
+`generator.furniture`. Citation tokens glued to words ("Times of Israel1") are removed
+from the text and their outlets kept as the article's references. Headlines lose an
+outlet suffix (moved to the outlet field when that is empty) and ALL CAPS or Title Case.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import dataclasses
 import re
 from collections import defaultdict
 
+from generator import furniture
 from generator.metadata import KNOWN_OUTLETS
 from generator.model import Article, Block
 
@@ -35,19 +38,29 @@ _CREDIT = re.compile(r"\(?\b(?:AP|AFP|Reuters|UPI|EPA|Getty Images|Getty)(?: Pho
                      r"(?: [A-Z][\w.'-]*){0,3}\)?|\(?\b[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,2}/"
                      r"(?:Getty Images|Getty|AFP|AP|Reuters|EPA|Shutterstock)\b\)?")
 _CITATION = re.compile(r"(?<=[a-z\s])([A-Z][A-Za-z]+)(\d{1,2})(?=[.,;:!?)\"”’]*(\s|$))")
+# "… – Agencies", "… | Reuters", "…, JAKARTA POST": an outlet's name after the headline.
+_SUFFIX = re.compile(r"^(?P<head>.*?\S)(?:\s+[-–—|]|,)\s+(?P<tail>[^-–—|,]{2,40})$")
+_OUTLET_WORDS = re.compile(r"\b(?:agenc(?:y|ies)|news|times|post|press|reuters|ap|afp|xinhua|"
+                           r"guardian|journal|tribune|herald|telegraph|daily|wire)\b|\.com\b", re.I)
+_HEAD_WORD = re.compile(r"[^\W\d_][\w.'’-]*")
+_SMALL = frozenset({"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of",
+                    "on", "or", "over", "the", "to", "up", "with", "vs"})
 _TERMINAL = (".", "!", "?", '"', "”", "’", "'", ":", ")", "…")
 
 
 def clean(article: Article) -> Article:
     """The article with `paragraphs`, `headings` and `references` filled."""
-    blocks = cut_tail(list(article.blocks))
+    blocks = drop_link_blocks(cut_tail(list(article.blocks)))
     blocks = [b for b in blocks if b.kind != "caption" and not is_furniture(b.text)]
-    texts = [strip_credits(b.text) for b in blocks]
+    texts = [furniture.clean_paragraph(strip_credits(b.text)) for b in blocks]
     stripped, references = strip_citations(texts)
     blocks = [dataclasses.replace(b, text=t) for b, t in zip(blocks, stripped, strict=True) if t]
     paragraphs = rejoin_split_paragraphs([b.text for b in blocks if b.kind == "paragraph"])
+    title, outlet = headline(article.title, article.outlet, paragraphs)
     return dataclasses.replace(
         article,
+        title=title,
+        outlet=outlet,
         paragraphs=tuple(paragraphs),
         headings=tuple(b.text for b in blocks if b.kind == "heading"),
         references=tuple(references),
@@ -59,6 +72,18 @@ def cut_tail(blocks: list[Block]) -> list[Block]:
         if _TAIL_MARKERS.match(block.text.strip()):
             return blocks[:index]
     return blocks
+
+
+def drop_link_blocks(blocks: list[Block]) -> list[Block]:
+    """Without "On the Net:" and the list of links under it."""
+    kept: list[Block] = []
+    in_block = False
+    for block in blocks:
+        in_block = furniture.starts_link_block(block.text) or (
+            in_block and furniture.is_link_line(block.text))
+        if not in_block:
+            kept.append(block)
+    return kept
 
 
 def is_furniture(text: str) -> bool:
@@ -143,3 +168,60 @@ def rejoin_split_paragraphs(paragraphs: list[str]) -> list[str]:
 
 def _unfinished(text: str) -> bool:
     return len(text.split()) >= 6 and not text.rstrip().endswith(_TERMINAL)
+
+
+def headline(title: str, outlet: str, paragraphs: list[str]) -> tuple[str, str]:
+    """(title, outlet): an outlet suffix moved to the outlet field (dropped when it is
+    already there), ALL CAPS and Title Case turned into sentence case."""
+    title = furniture.normalise_marks(title)
+    match = _SUFFIX.match(title)
+    if match and _OUTLET_WORDS.search(match.group("tail")) and len(match.group("tail").split()) <= 4:
+        title, tail = match.group("head"), match.group("tail").strip()
+        outlet = outlet or (tail.title() if tail.isupper() else tail)
+    if _shouting(title):
+        title = sentence_case(title, _spellings(paragraphs), keep_capitals=not _all_caps(title))
+    return title, outlet
+
+
+def _all_caps(title: str) -> bool:
+    letters = [c for c in title if c.isalpha()]
+    return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def _shouting(title: str) -> bool:
+    """ALL CAPS, or Title Case on every word that is not a small word."""
+    if _all_caps(title):
+        return True
+    content = [w for w in _HEAD_WORD.findall(title) if w.lower() not in _SMALL]
+    return len(content) >= 3 and all(w[0].isupper() for w in content)
+
+
+def sentence_case(title: str, spellings: dict[str, str], keep_capitals: bool) -> str:
+    """Each word as the body spells it mid-sentence; acronyms kept (U.S. always, NATO when
+    the headline is not all capitals); other words lower case; the first capitalised."""
+    def word(match: re.Match[str]) -> str:
+        text = match.group(0)
+        core = re.sub(r"['’]s$", "", text, flags=re.I)
+        known = spellings.get(core.lower())
+        if known:
+            return known + text[len(core):].lower()
+        if re.fullmatch(r"(?:[A-Za-z]\.){2,}", core) or (keep_capitals and text.isupper()):
+            return text
+        return text.lower()
+
+    text = _HEAD_WORD.sub(word, title)
+    return text[:1].upper() + text[1:]
+
+
+def _spellings(paragraphs: list[str]) -> dict[str, str]:
+    """Lower-cased word -> how the body spells it (the most frequent spelling; ties to the
+    alphabetically first)."""
+    seen: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for text in paragraphs:
+        for match in _HEAD_WORD.finditer(text):
+            before = text[: match.start()].rstrip(" \"“‘'(")
+            token = re.sub(r"['’]s$", "", match.group(0).rstrip("."), flags=re.I)
+            # Opening a sentence only "NATO" or "McCain" tells a spelling; "The" does not.
+            if (before and not before.endswith((".", "!", "?", ":"))) or token != token.capitalize():
+                seen[token.lower()][token] += 1
+    return {low: min(forms, key=lambda f: (-forms[f], f)) for low, forms in seen.items()}

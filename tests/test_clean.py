@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+from generator import furniture
 from generator.clean import clean, rejoin_split_paragraphs, strip_citations
 from generator.ingest import ingest
+from generator.model import Article, Block
 from tests.conftest import SEEDS
 
 BOILERPLATE = ["Post a Comment", "Previous Post", "youtube", "LIVE |", "hours ago",
@@ -50,3 +52,132 @@ def test_rules_on_small_texts():
     assert texts == ["He said so.", "Others agreed."] and refs == ["Reuters"]
     texts, refs = strip_citations(["The G7 met in 2023."])
     assert texts == ["The G7 met in 2023."] and refs == []
+
+
+# Wire furniture: each rule on the line it came from (TAC 2009-2011 document sets, AP, NYT,
+# LA Times-Washington Post and Xinhua copy; TAC's tokenisation undone).
+WIRE_LINES = [
+    # dateline with agency tag (APW19990224.0002)
+    ("WASHINGTON (AP) -- Congress should just let the independent counsel law expire since "
+     "almost any effort to revise it so soon is likely to be a mistake.",
+     "Congress should just let the independent counsel law expire since almost any effort to "
+     "revise it so soon is likely to be a mistake."),
+    ("ZAMBOANGA, Philippines (AP) -- Muslim rebels who have been holding 27 Filipinos hostage "
+     "claimed responsibility Tuesday.",
+     "Muslim rebels who have been holding 27 Filipinos hostage claimed responsibility Tuesday."),
+    ("WASHINGTON (AP) _ The indefinite holding of foreign terrorism suspects at Guantanamo Bay is "
+     "creating new political headaches for President George W. Bush.",
+     "The indefinite holding of foreign terrorism suspects at Guantanamo Bay is creating new "
+     "political headaches for President George W. Bush."),
+    ("JERUSALEM, Feb. 4 (Xinhua) -- Israel said on Friday it would reopen the crossing.",
+     "Israel said on Friday it would reopen the crossing."),
+    ("Los Angeles, November 4 (Xinhua) -- A U.S. company said Wednesday that it was recalling all "
+     "ground beef it produced.",
+     "A U.S. company said Wednesday that it was recalling all ground beef it produced."),
+    # bare datelines (NYT, LA Times-Washington Post) and a place alone on its line
+    ("WASHINGTON _ The Clinton administration announced a new privacy initiative Friday.",
+     "The Clinton administration announced a new privacy initiative Friday."),
+    ("WARSAW -- Polish President Aleksander Kwasniewski on Tuesday signed a law to ratify the "
+     "Comprehensive Nuclear Test Ban Treaty.",
+     "Polish President Aleksander Kwasniewski on Tuesday signed a law to ratify the "
+     "Comprehensive Nuclear Test Ban Treaty."),
+    ("WASHINGTON", ""),
+    # AP's "_" dash and `` '' quotes
+    ("The soft-spoken Sheehan, 48, is surprised and touched at the overwhelming response _ most "
+     "of which is positive, she says.",
+     "The soft-spoken Sheehan, 48, is surprised and touched at the overwhelming response — most "
+     "of which is positive, she says."),
+    ("She said the meeting, which she called ``pointless,'' lasted 20 minutes.",
+     'She said the meeting, which she called "pointless," lasted 20 minutes.'),
+    # optional-take markers
+    ("(STORY CAN END HERE. OPTIONAL MATERIAL FOLLOWS.)", ""),
+    ("(BEGIN OPTIONAL TRIM.)", ""),
+    ("(End optional trim)", ""),
+    # separators, list markers, trailers, desk initials
+    ("-- -- --", ""),
+    ("___", ""),
+    ("-- ``At least as dangerous as Osama bin Laden'' -- former CIA Director George Tenet.",
+     '"At least as dangerous as Osama bin Laden" -- former CIA Director George Tenet.'),
+    ("(pp-lja/maf)", ""),
+    ("XXX END", ""),
+    # editors' notes, photo desk and contact lines (NYT budget furniture)
+    ("EDITOR'S NOTE -- Timberly Ross reported from Omaha.", ""),
+    ("11-1-04 Editors, an illustration is available on the FPC Web site -- www.nytrng.com/fpc/ "
+     "-- to accompany this story.", ""),
+    ("andUR; PHOTOS AND GRAPHICS: andLR;", ""),
+    ("= (PICTURES + GRAPHICS) =", ""),
+    ("The Photo-Graphics editor is Deborah Marchand", ""),
+    ("Phone: (888) 603-1036", ""),
+    ("(Jennifer A. Dlouhy can be reached at 202-263-6400 or at the e-mail address "
+     "jdlouhyhearstdc.com)", ""),
+    ("Hiawatha Bray can be reached at brayglobe.com.", ""),
+    ("* Wednesday, Feb. 24, 1999", ""),
+    # phone numbers and bare URLs inside text
+    ("Consumers seeking information about the Thorn Apple Valley recall may contact the company "
+     "at 1-800-316-2855.", ""),
+    ("The unclassified version of the report, posted Tuesday on the agency's Web site "
+     "(www.cia.gov), does not say explicitly whether Khan's network sold Iran complete plans.",
+     "The unclassified version of the report, posted Tuesday on the agency's Web site, does not "
+     "say explicitly whether Khan's network sold Iran complete plans."),
+    ("The humorist Andy Borowitz files daily stories in perfect news-service deadpan on his Web "
+     "site, www.BorowitzReport.com.",
+     "The humorist Andy Borowitz files daily stories in perfect news-service deadpan on his Web "
+     "site."),
+    # copyright block before the story (APW19980615.1218, Jakarta Post via WorldSources)
+    ("WASHINGTON, D.C. 20003 Tel: 202-547-4512 Fax: 202-546-4194 COPYRIGHT 1998 BY WORLDSOURCES, "
+     "INC., A JOINT VENTURE OF FDCH, INC. AND WORLD TIMES, INC. NO PORTION OF THE MATERIALS "
+     "CONTAINED HEREIN MAY BE USED IN ANY MEDIA WITHOUT ATTRIBUTION TO WORLDSOURCES, INC. Attorney "
+     "General Soedjono C. Atmonegoro claimed yesterday that a relatively unknown local had been "
+     "hired.",
+     "Attorney General Soedjono C. Atmonegoro claimed yesterday that a relatively unknown local "
+     "had been hired."),
+]
+
+
+def test_wire_furniture_rules_on_their_real_lines():
+    for line, expected in WIRE_LINES:
+        assert furniture.clean_paragraph(line) == expected, line
+
+
+def test_story_text_that_looks_like_furniture_is_kept():
+    for line in ("NATO -- the alliance -- said no more talks were planned.",
+                 "Contact with the outside world remained limited and telephone and Internet "
+                 "service, severed on Tuesday, had yet to be fully restored.",
+                 "The 1978 statute is due to expire June 30."):
+        assert furniture.clean_paragraph(line) == line
+
+
+def test_on_the_net_block_is_dropped():
+    blocks = [Block("paragraph", p) for p in (
+        "The group filed suit in federal court.", "On the Net:",
+        "Transportation Security Administration: http://www.tsa.gov",
+        "American Life League's site: http://www.MorningAfterPill.org")]
+    assert clean(_article("x", "Suit filed", blocks)).paragraphs == (
+        "The group filed suit in federal court.",)
+
+
+def _article(doc_id: str, title: str, blocks: list[Block], outlet: str = "") -> Article:
+    return Article(id=doc_id, path=f"{doc_id}.txt", title=title, date="", outlet=outlet, byline="",
+                   url="", missing=(), blocks=tuple(blocks), content_hash="")
+
+
+def test_all_caps_headline_in_sentence_case_with_acronyms_and_names():
+    body = [Block("paragraph", "BRUSSELS, Belgium (AP) -- NATO and the U.S. agreed Tuesday on a "
+                               "plan for Kosovo, and Serbian leader Slobodan Milosevic rejected it.")]
+    article = clean(_article("a", "NATO AND U.S. AGREE ON KOSOVO PLAN, MILOSEVIC SAYS NO", body))
+    assert article.title == "NATO and U.S. agree on Kosovo plan, Milosevic says no"
+    assert article.paragraphs[0].startswith("NATO and the U.S. agreed Tuesday")
+
+
+def test_title_case_headline_and_outlet_suffix():
+    body = [Block("paragraph", "Russia's special envoy said he hoped to meet Hamas leaders.")]
+    article = clean(_article("b", "Russian Diplomat Hopes to Meet Hamas for Talks to Free Hostages "
+                                  "– Agencies", body))
+    assert (article.title, article.outlet) == (
+        "Russian diplomat hopes to meet Hamas for talks to free hostages", "Agencies")
+    # the real AQUAINT headline "Soedjono denies claim on foreign lawyer, JAKARTA POST"
+    article = clean(_article("c", "Soedjono denies claim on foreign lawyer, JAKARTA POST", body))
+    assert (article.title, article.outlet) == ("Soedjono denies claim on foreign lawyer",
+                                               "Jakarta Post")
+    article = clean(_article("d", "Hostages freed | Reuters", body, outlet="Reuters"))
+    assert (article.title, article.outlet) == ("Hostages freed", "Reuters")

@@ -1,0 +1,107 @@
+"""Wire and newspaper furniture: the marks agencies and papers put around a story.
+
+Learnt from AP, NYT, LA Times–Washington Post, Xinhua and AFP copy (the TAC 2009–2011
+and DUC document sets): datelines, optional-trim markers, "On the Net:" link lists,
+editors' notes, contact and photo-desk lines, phone numbers, copyright blocks,
+separator and list markers, `` and '' quotes. Each rule is a small `str -> str`
+(or a test on one paragraph) so it can be tested on the line it came from.
+"""
+
+from __future__ import annotations
+
+import re
+
+_AGENCY = r"\((?:AP|Xinhua|Reuters|AFP|UPI|dpa|CNA)\)"
+_PLACE = r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*)?"
+_DAY = r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)?"
+# "WASHINGTON (AP) --", "SEMPORNA, Malaysia (AP) _", "JERUSALEM, Feb. 4 (Xinhua) --",
+# "Los Angeles, November 4 (Xinhua) --" (an agency tag makes a mixed-case place safe),
+# "WASHINGTON _", "WARSAW --", "WASHINGTON —", and a place alone on its line.
+_DATELINE = re.compile(
+    rf"^(?:[A-Z][\w.' -]+?(?:, [\w.' ]+?)?{_DAY} ?{_AGENCY}\s*(?:--|_|—|–|-)?\s*|"
+    rf"{_PLACE}{_DAY} (?:--|_|—|–) (?=[\"“`A-Z0-9])|{_PLACE}{_DAY}$)")
+_OPTIONAL = re.compile(
+    r"\(\s*(?:STORY CAN END HERE\.?\s*)?OPTIONAL MATERIAL FOLLOWS\.?\s*\)|"
+    r"\(\s*STORY CAN END HERE\.?\s*\)|"
+    r"\(\s*(?:(?:begin|end) optional (?:trim|add)|optional (?:trim|add) (?:starts|ends) here|"
+    r"optional add end|\d+ words)\.?\s*\)", re.I)
+# Whole paragraphs that are desk notes, never story text.
+_DESK_LINE = re.compile(
+    r"^(?:editor'?s'? note\b.*|(?:\d{1,2}-\d{1,2}-\d{2,4} )?editors?, .*|"
+    r"andUR\b.*|=\s*\(pictures.*|the (?:late(?:-night)? supervisor|photo-graphics editor) is .*|"
+    r"(?:phone|fax|pager|tel|e-?mail)\s*:.*|"
+    r"\(?[\w.' ]+ can be reached at .*|\(visit the [\w.' -]+ online services.*|"
+    r"\([a-z]{2,4}(?:[-/][a-z]{2,4})*\)|\(?(?:XXX|END|MORE|-0-|nn)\)?(?: END)?|"
+    r"\*?\s*[A-Z][a-z]+day, [A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})$", re.I)
+_ON_THE_NET = re.compile(r"^on the net\b\s*[:,]?", re.I)
+_URL = re.compile(r"\(?\b(?:https?://|www\.)[^\s)]*[^\s).,;:!?]\)?", re.I)
+_LINK_LINE = re.compile(r"^[^!?]{0,80}?:\s*(?:https?://|www\.)\S+$", re.I)
+_PHONE = re.compile(r"(?:\b1-)?(?:\(\d{3}\)\s*|\b\d{3}-)\d{3}-\d{4}\b|(?<=\bat )\d{3}-\d{4}\b")
+# An all-capitals notice runs until the first word in normal case.
+_COPYRIGHT = re.compile(r"^(?:[^a-z]*?(?:\b(?:Tel|Fax)\s*:\s*[\d-]+\s*)+)?\bCOPYRIGHT\b[^a-z]*"
+                        r"(?=\s[A-Z][a-z])\s*|^(?i:copyright|©|\(c\))\s*\d{4}\b.*$")
+_MARKER = re.compile(r"^(?:--|\*|_|•)\s+(?=\S)")
+_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”']))\s+(?=[\"“(]?[A-Z])")
+
+
+def strip_dateline(text: str) -> str:
+    """The paragraph without the place line it opens with (the model has no field for it)."""
+    match = _DATELINE.match(text)
+    return text[match.end():] if match else text
+
+
+def normalise_marks(text: str) -> str:
+    """`` and '' as straight quotes, AP's " _ " dash as an em dash, no optional-trim markers."""
+    text = _OPTIONAL.sub("", text)
+    text = re.sub(r"``\s?|\s?''", '"', text)
+    text = re.sub(r"\s_\s", " — ", text)
+    return re.sub(r"\s{2,}", " ", text).strip()
+
+
+def strip_marker(text: str) -> str:
+    """A list item ("-- Khan's network …") as plain text."""
+    return _MARKER.sub("", text)
+
+
+def strip_copyright(text: str) -> str:
+    return _COPYRIGHT.sub("", text).strip()
+
+
+def strip_links(text: str) -> str:
+    """Bare URLs out of a sentence, with the punctuation they leave behind."""
+    if not _URL.search(text):
+        return text
+    text = _URL.sub("", text)
+    return re.sub(r"\s+([,.;:!?])", r"\1", re.sub(r"[,;:]\s*(?=[.!?]|$)", "", text)).strip()
+
+
+def drop_phone_sentences(text: str) -> str:
+    """Sentences giving a phone number are reader service, not news."""
+    if not _PHONE.search(text):
+        return text
+    return " ".join(s for s in _SENTENCE_END.split(text) if not _PHONE.search(s)).strip()
+
+
+def is_desk_line(text: str) -> bool:
+    """A paragraph that is a desk note, a separator or a trailer."""
+    text = text.strip()
+    return bool(_DESK_LINE.match(text)) or (bool(text) and not re.search(r"[^\W_]", text))
+
+
+def is_link_line(text: str) -> bool:
+    """A line of an "On the Net:" list: "Merck: http://www.merck.com"."""
+    return bool(_LINK_LINE.match(text.strip())) or bool(_ON_THE_NET.match(text.strip()))
+
+
+def starts_link_block(text: str) -> bool:
+    return bool(_ON_THE_NET.match(text.strip()))
+
+
+def clean_paragraph(text: str) -> str:
+    """One paragraph with every in-line rule applied ("" when nothing is left)."""
+    text = normalise_marks(text)
+    if is_desk_line(text):  # before any rule that could cut a desk note into a sentence
+        return ""
+    text = strip_marker(strip_dateline(text))
+    text = drop_phone_sentences(strip_links(strip_copyright(text)))
+    return "" if is_desk_line(text) else text
