@@ -136,7 +136,7 @@ def code_version(root: Path = PROJECT) -> str:
         head = subprocess.run(["git", "-C", str(root), "rev-parse", "--short", "HEAD"],
                               capture_output=True, text=True).stdout.strip()
     digest = hashlib.sha256()
-    for path in sorted([*root.glob("generator/**/*.py"), *root.glob("templates/*")]):
+    for path in sorted([*root.glob("generator/**/*.py"), *root.glob("templates/**/*.*")]):
         digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
     return f"{root}{f' HEAD {head}' if head else ''}, sources {digest.hexdigest()[:12]}"
 

@@ -1,4 +1,5 @@
-"""Whole-build scaling on Reuters-21578: cold build, warm rebuild after one new article, site size.
+"""Whole-build scaling on Reuters-21578: cold build, warm rebuild after one new article, site size,
+bare spaCy NER over the same text, and the bytes a reader downloads for one search query.
 
     .venv/bin/python bench/scale.py 1000 [10000 ...] [--workers N] [--root /tmp]
 
@@ -7,7 +8,11 @@ ROOT/reuters-seeds-N (never inside the project). A cold build uses a fresh work 
 folder (ROOT/reuters-work-N, ROOT/reuters-site-N; the cache is enabled so the warm rebuild
 can use it); the warm rebuild adds article N+1 and builds again into the same folders.
 Each build runs `generator.pipeline.build` in a fresh child process, which reports
-BuildResult.seconds (per stage) and its own and its workers' peak RSS.
+BuildResult.seconds (per stage) and its own and its workers' peak RSS. Bare NER is
+`spacy.load(model, exclude=["parser", "lemmatizer"]).pipe(paragraphs)` over the same bodies in
+one process (the limit a build cannot beat). Search bytes: the site is served on 127.0.0.1 and
+Debian's Chromium types one query into the Pagefind search page; the bytes of every
+`pagefind/` response are summed.
 """
 
 from __future__ import annotations
@@ -78,14 +83,65 @@ def run_build(seeds: Path, out: Path, work: Path, workers: int, log: Path, code:
     return result
 
 
+def bare_ner_seconds(corpus: list[reuters.Story], code: Path) -> float:
+    """Bare spaCy NER over the same paragraphs, one process, in a child (same model as builds)."""
+    script = ("import json,sys,time,spacy\n"
+              "from generator.config import Config\n"
+              "texts=json.load(sys.stdin)\n"
+              "nlp=spacy.load(Config().spacy_model, exclude=['parser','lemmatizer'])\n"
+              "list(nlp.pipe(texts[:20]))\n"
+              "t=time.perf_counter(); list(nlp.pipe(texts)); print(time.perf_counter()-t)\n")
+    texts = [p for story in corpus for p in story.paragraphs]
+    done = subprocess.run([sys.executable, "-c", script], input=json.dumps(texts), text=True,
+                          capture_output=True, env={**os.environ, "PYTHONPATH": str(code)}, check=True)
+    return float(done.stdout.strip())
+
+
+def search_bytes(out: Path, query: str) -> tuple[int, int]:
+    """Bytes of Pagefind files a browser downloads to show the results of one query: (index data
+    — metadata, index chunks, result fragments —, code — the UI, worker and WebAssembly, fetched
+    once and cached). Sizes as served, uncompressed."""
+    import functools
+    import http.server
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(out)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    sizes: dict[str, int] = {}
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=[
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--no-first-run"])
+            page = browser.new_page()
+            page.on("response", lambda r: sizes.__setitem__(r.url, len(r.body()))
+                    if "/pagefind/" in r.url and r.ok else None)
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/find.html", wait_until="load")
+            page.locator("#pagefind-search input").press_sequentially(query, delay=20)
+            page.locator(".pagefind-ui__result").first.wait_for(timeout=60_000)
+            page.wait_for_load_state("networkidle")
+            browser.close()
+    finally:
+        server.shutdown()
+    data = sum(n for url, n in sizes.items() if "/index/" in url or "/fragment/" in url
+               or url.split("?")[0].endswith((".pf_meta", ".json")))
+    return data, sum(sizes.values()) - data
+
+
 def site_figures(out: Path) -> dict:
     files = [p for p in out.rglob("*") if p.is_file()]
     pages = [p for p in files if p.suffix == ".html"]
     largest = max(pages, key=lambda p: p.stat().st_size)
-    index = out / "search" / "search_index.json"
+    index = out / "pagefind"
     return {
         "files": len(files), "bytes": sum(p.stat().st_size for p in files), "pages": len(pages),
-        "search_index": index.stat().st_size if index.exists() else 0,
+        "search_index": sum(p.stat().st_size for p in index.rglob("*") if p.is_file()),
         "digest_json": (out / "digest.json").stat().st_size,
         "largest_page": largest.relative_to(out).as_posix(), "largest_bytes": largest.stat().st_size,
     }
@@ -129,12 +185,19 @@ def scale(count: int, corpus: list[reuters.Story], root: Path, workers: int, cod
     report("cold build", count, cold)
     site = site_figures(out)
     print(f"   site: {mb(site['bytes'])} in {site['files']} files, {site['pages']} HTML pages; "
-          f"search/search_index.json {mb(site['search_index'])}; digest.json {mb(site['digest_json'])}; "
+          f"pagefind/ {mb(site['search_index'])} on disk; digest.json {mb(site['digest_json'])}; "
           f"largest page {site['largest_page']} {mb(site['largest_bytes'])}")
+    query = "oil prices"
+    data, code = search_bytes(out, query)
+    print(f"   search: one query ({query!r}) downloads {data / 1e3:.0f} KB of index (goal <= 300 KB) "
+          f"plus {code / 1e3:.0f} KB of search code (once, then cached)")
     added = corpus[count]
     reuters.write_seeds([added], seeds, clear=False)
     warm = run_build(seeds, out, work, workers, log, code)
     report(f"warm rebuild (+1 article {added.id})", count + 1, warm)
+    ner = bare_ner_seconds(corpus[:count], code)
+    print(f"   ratios: rebuild / cold {warm['wall_s'] / cold['wall_s']:.1%} (goal <= 5%); bare spaCy NER "
+          f"over the same text {ner:.1f} s, cold / NER {cold['wall_s'] / ner:.2f}x (goal <= 1.5x)")
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
     print(f"   RUSAGE_CHILDREN peak RSS (any single descendant so far): {children} MB; "
           f"load average now {os.getloadavg()[0]:.2f}")
