@@ -10,7 +10,6 @@ import os
 import pickle
 import time
 import xml.etree.ElementTree as ET
-from html.parser import HTMLParser
 from pathlib import Path
 
 import markdown
@@ -27,7 +26,7 @@ from generator.pipeline import build
 from generator.publish import SITE_MARKER, WORK_MARKER, epoch_for
 from generator.render import render
 from tests.conftest import SEEDS, make_config
-from tests.test_site import tree
+from tests.test_site import TagCollector, tree
 
 A = "Officials in Paris said on Monday that 30 people were hurt."
 B = "Rescue teams in Lyon said on Tuesday that 12 homes had been flooded by the river."
@@ -166,19 +165,10 @@ def test_carriage_returns_in_a_file_name_cannot_inject_markup(tmp_path: Path):
     json.loads((config.out / "digest.json").read_text())
 
 
-class Collector(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.found: list[tuple[str, dict[str, str]]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.found.append((tag, {k: v or "" for k, v in attrs}))
-
-
 def tags(html: str) -> list[tuple[str, dict[str, str]]]:
-    collector = Collector()
+    collector = TagCollector()
     collector.feed(html)
-    return collector.found
+    return collector.tags
 
 
 @pytest.fixture(scope="module")
