@@ -5,13 +5,19 @@ Sentences from different articles are linked when they
 - state the same figure (same value and kind): a fact;
 - date the same event day and share an entity: a fact.
 Candidates come from inverted indexes (3-grams, figure values, dates), never
-from all pairs of sentences. Linked sentences form one `Fact` with all sources.
+from all pairs of sentences. Linked sentences form one `Fact`: its text is the
+sentence most sources state, it cites (`article_ids`) only the articles that state
+it — one of their sentences holds at least half its content words — and `variants`
+keeps every source's own sentence, so a page can show the others' wording.
 """
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from itertools import combinations
+
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from generator.extract.dates import same_day
 from generator.model import Extraction, Fact, Figure, Merge, Sentence
@@ -19,6 +25,24 @@ from generator.text import jaccard, shingles, words
 
 COMMON_SHINGLE = 50  # a 3-gram in more sentences than this is boilerplate, not evidence
 MIN_FIGURE = 10  # small numbers ("two sides") are too common to identify a fact
+SUPPORT = 0.5  # share of a sentence's content words another sentence must hold to state it
+CANDIDATES = 20  # sentences of a large group tried as its text (support is pairwise)
+
+
+@functools.lru_cache(maxsize=65_536)  # each sentence is compared with every other of its fact
+def content_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in words(text) if w not in STOP_WORDS and (len(w) > 1 or w.isdigit()))
+
+
+def supports(sentence: str, claim: str) -> bool:
+    """True when `sentence` holds at least half the content words of `claim`."""
+    wanted = content_words(claim)
+    return bool(wanted) and len(wanted & content_words(sentence)) >= SUPPORT * len(wanted)
+
+
+def stating(claim: str, variants: list[tuple[str, str]]) -> tuple[str, ...]:
+    """The articles among `variants` whose own sentence states `claim`."""
+    return tuple(sorted({a for a, text in variants if supports(text, claim)}))
 
 
 def group_facts(
@@ -45,13 +69,13 @@ def group_facts(
         kind = "single" if not inner else (
             "passage" if all(k == "passage" for k, _ in inner) else "fact")
         score = round(sum(s for _, s in inner) / len(inner), 3) if inner else 1.0
-        # Ties go to the first sentence (articles by id, then position): `max` keeps the first.
-        best = max(sentences, key=lambda s: (len(s.figures) + len(s.entities), len(s.text)))
-        fact = Fact(
-            text=best.text, kind=kind,
-            article_ids=tuple(sorted({s.article_id for s in sentences})),
-            variants=tuple((s.article_id, s.text) for s in sentences), score=score,
-        )
+        variants = [(s.article_id, s.text) for s in sentences]
+        # Ties go to the first sentence (articles by id, then position): sorts are stable.
+        richest = sorted(sentences, key=lambda s: (-len(s.figures) - len(s.entities),
+                                                   -len(s.text)))[:CANDIDATES]
+        best = max(richest, key=lambda s: len(stating(s.text, variants)))
+        fact = Fact(text=best.text, kind=kind, article_ids=stating(best.text, variants),
+                    variants=tuple(variants), score=score)
         facts.append(fact)
         if kind != "single":
             merges.append(Merge(kind, score, fact.variants))
