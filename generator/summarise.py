@@ -7,7 +7,6 @@ the result agrees with what the text says, and they are marked as inferred.
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from datetime import date, timedelta
@@ -15,11 +14,8 @@ from datetime import date, timedelta
 from generator.extract.dates import MONTHS
 from generator.extract.figures import KIND_RANK, rank
 from generator.extract.keywords import merge_keywords
+from generator.lead import summarise_facts
 from generator.model import Article, Event, Extraction, Fact, Figure, FigureGroup, Sentence, Topic
-from generator.text import similarity, words
-
-LEAD_SENTENCES = 3
-KEY_POINTS = 10
 
 
 def summarise(
@@ -30,51 +26,17 @@ def summarise(
     sentences = {(s.article_id, s.text): s for a in article_ids for s in extractions[a].sentences}
     entity_counts = Counter(k for s in sentences.values() for k in set(s.entities))
     topic_keywords = merge_keywords([extractions[a].keywords for a in article_ids], keywords)
-    lead = choose_lead(facts, sentences, entity_counts, topic_keywords)
-    points = [f for f in facts if f not in lead and (len(f.article_ids) > 1 or _has_figure(
-        f, sentences))][:KEY_POINTS]
+    summary = summarise_facts(facts, articles, extractions)
     dates = sorted(articles[a].date for a in article_ids if articles[a].date)
     return Topic(
         slug=slug, title=title, article_ids=tuple(sorted(article_ids)),
         date_from=dates[0] if dates else "", date_to=dates[-1] if dates else "",
         keywords=topic_keywords,
         entity_keys=tuple(k for k, _ in sorted(entity_counts.items(), key=lambda kv: (-kv[1], kv[0]))),
-        lead=tuple(lead), points=tuple(points),
+        lead=summary.lead, points=summary.points,
         figures=tuple(figure_groups([f for a in article_ids for f in extractions[a].figures])),
         timeline=tuple(timeline(facts, sentences, articles, extractions)),
     )
-
-
-def choose_lead(facts: list[Fact], sentences: dict[tuple[str, str], Sentence],
-                entity_counts: Counter[str], keywords: tuple[str, ...]) -> list[Fact]:
-    """Central sentences that together cover the topic (maximal marginal relevance)."""
-    key_words = {w for k in keywords for w in words(k)}
-
-    def centrality(fact: Fact) -> float:
-        sentence = sentences[fact.variants[0]]
-        tokens = words(fact.text)
-        if len(tokens) < 8 or fact.text.endswith("?"):
-            return 0.0
-        # Summed in sorted order: a float sum over a set changes with the hash seed.
-        score = math.fsum(math.log1p(entity_counts[k]) for k in sorted(set(sentence.entities)))
-        score += sum(1 for w in set(tokens) if w in key_words)
-        score *= 1 + 0.5 * (len(fact.article_ids) - 1)
-        position = 1 / (1 + sentence.paragraph)  # news puts what matters first
-        return score / math.sqrt(len(tokens)) * (1 + position)
-
-    chosen: list[Fact] = []
-    # Ties: the first variant's article id, then its text.
-    pool = sorted(facts, key=lambda f: (-centrality(f), f.variants[0]))
-    for fact in pool:
-        if centrality(fact) <= 0 or len(chosen) == LEAD_SENTENCES:
-            break
-        if all(similarity(words(fact.text), words(c.text)) < 0.3 for c in chosen):
-            chosen.append(fact)
-    return chosen
-
-
-def _has_figure(fact: Fact, sentences: dict[tuple[str, str], Sentence]) -> bool:
-    return any(sentences[v].figures for v in fact.variants)
 
 
 def figure_key(figure: Figure) -> tuple:

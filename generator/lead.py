@@ -1,0 +1,226 @@
+"""Lead and key points: the sentences that best tell a topic's story, each a source's own.
+
+Every candidate is a `Fact` (a sentence with every article that carries it). A fact is
+scored by its centrality in the topic's sentence graph (LexRank: PageRank over the cosine
+graph of TF-IDF vectors), the signature terms and entities it covers (words many of the
+topic's articles use), its position in its article, how many sources carry it and how
+recent they are. Selection is maximal marginal relevance to a word budget: each pick
+must add word pairs the summary does not cover yet and must not repeat a chosen sentence.
+Sentences that cannot stand alone (an unresolved pronoun or connective first, a quote
+fragment, a dateline or other furniture, a question) are never chosen.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from generator.model import Article, Extraction, Fact
+from generator.text import words
+
+LEAD_WORDS = 100  # a lead of 3-5 sentences reads in half a minute
+LEAD_SENTENCES = 5
+KEY_POINTS = 10
+MIN_WORDS, MAX_WORDS = 8, 55  # shorter is a fragment, longer a run-on paragraph
+MAX_NODES = 1500  # the sentence graph is quadratic: large topics keep their articles' openings
+SAME = 0.5  # TF-IDF cosine above which two sentences tell the same thing
+# Weights of the relevance features (tuned on DUC-2004 task 2; see bench/summaries.py).
+CENTRALITY, SIGNATURE, ENTITY, COVERAGE, REDUNDANCY = 1.0, 1.0, 0.3, 1.0, 0.5
+POSITION, AGREEMENT, RECENCY = 1.0, 0.3, 0.2
+
+# A sentence opening with these needs the sentence before it ("He said", "But the ...").
+_DEPENDENT = frozenset(str.split("""
+he she it they them him her his its their theirs this these those that there we us our i
+you but and or so yet also however meanwhile still moreover furthermore instead then
+nevertheless nonetheless besides otherwise thus hence therefore such both neither either
+"""))
+_QUOTES = "\"“”«»"
+_FURNITURE = re.compile(
+    r"^[A-Z][A-Z .,'-]{2,}(?:\([A-Za-z .]+\))?\s*(?:--|—|–|_)"  # "PONTOISE, France (AP) --"
+    r"|\((?:AP|Reuters|AFP|UPI)\)|\bXXX\b|\bEND\b$|https?://|www\.|@\w|\b\d{3}-\d{3}-\d{4}\b"
+    r"|^(?:On the Net|Related|Photo|Read more|Click|Copyright)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Summary:
+    lead: tuple[Fact, ...]
+    points: tuple[Fact, ...]
+
+
+@dataclass(frozen=True)
+class _Node:
+    fact: Fact
+    tokens: tuple[str, ...]
+    pairs: frozenset[tuple[str, str]]
+    entities: tuple[str, ...]
+    position: int
+    """Index of its earliest sentence in its article."""
+    first_date: str
+    last_date: str
+
+
+def stands_alone(text: str) -> bool:
+    """Whether a reader understands the sentence without the one before it."""
+    tokens = words(text)
+    if not MIN_WORDS <= len(tokens) <= MAX_WORDS or text.rstrip().endswith(("?", ":", ",", ";")):
+        return False
+    first = text.lstrip()[:1]
+    if first in _QUOTES or first in "'‘(-–—" or first.islower():
+        return False  # a quote fragment or a sentence cut in two
+    if sum(text.count(q) for q in '"“”') % 2 or _FURNITURE.search(text):
+        return False
+    return tokens[0] not in _DEPENDENT
+
+
+def summarise_facts(facts: list[Fact], articles: dict[str, Article],
+                    extractions: dict[str, Extraction]) -> Summary:
+    """The lead (at most LEAD_WORDS words, LEAD_SENTENCES sentences) and up to KEY_POINTS
+    key points that do not repeat it, each in story order: date, then place in article."""
+    nodes = _nodes(facts, articles, extractions)
+    if not nodes:
+        return Summary((), ())
+    members = sorted({a for f in facts for a in f.article_ids})
+    spread = _spread(extractions, members)
+    days = sorted({articles[a].date for a in members if articles[a].date})
+    vectors = _tfidf([n.tokens for n in nodes])
+    similar = vectors @ vectors.T
+    prior = _relevance(nodes, similar, spread, len(members), days)
+    lead = _select(nodes, prior, similar, spread, [], LEAD_SENTENCES, LEAD_WORDS)
+    points = _select(nodes, prior, similar, spread, lead, KEY_POINTS, None)
+    return Summary(_ordered(nodes, lead), _ordered(nodes, points))
+
+
+def _nodes(facts: list[Fact], articles: dict[str, Article],
+           extractions: dict[str, Extraction]) -> list[_Node]:
+    index = {(s.article_id, s.text): (k, s) for a in sorted({a for f in facts for a in f.article_ids})
+             for k, s in enumerate(extractions[a].sentences)}
+    nodes = []
+    for fact in facts:
+        if not stands_alone(fact.text):
+            continue
+        tokens = tuple(words(fact.text))
+        dates = sorted(articles[a].date for a in fact.article_ids if articles[a].date)
+        entities = sorted({e for v in fact.variants for e in index[v][1].entities})
+        nodes.append(_Node(fact, tokens, _pairs(tokens), tuple(entities),
+                           min(index[v][0] for v in fact.variants),
+                           dates[0] if dates else "", dates[-1] if dates else ""))
+    # Largest topics: the sentences nearest their articles' openings (ties: first variant).
+    nodes.sort(key=lambda n: (n.position, n.fact.variants[0]))
+    return nodes[:MAX_NODES]
+
+
+def _pairs(tokens: tuple[str, ...]) -> frozenset[tuple[str, str]]:
+    """Adjacent word pairs that carry content (not two stop words): the summary's concepts."""
+    return frozenset((a, b) for a, b in itertools.pairwise(tokens)
+                     if a not in STOP_WORDS or b not in STOP_WORDS)
+
+
+def _tfidf(token_lists: list[tuple[str, ...]]) -> np.ndarray:
+    """Unit-length TF-IDF rows over the topic's sentences (stop words left out)."""
+    vocabulary: dict[str, int] = {}
+    for tokens in token_lists:
+        for token in tokens:
+            if token not in STOP_WORDS and token not in vocabulary:
+                vocabulary[token] = len(vocabulary)
+    matrix = np.zeros((len(token_lists), max(1, len(vocabulary))))
+    for row, tokens in enumerate(token_lists):
+        for token, count in Counter(t for t in tokens if t in vocabulary).items():
+            matrix[row, vocabulary[token]] = count
+    df = np.count_nonzero(matrix, axis=0)
+    matrix *= np.log((1 + len(token_lists)) / (1 + df)) + 1
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    return matrix / np.where(norms == 0, 1, norms)
+
+
+def _lexrank(similar: np.ndarray, threshold: float = 0.1, damping: float = 0.85) -> np.ndarray:
+    """Stationary PageRank over the graph of sentence pairs at least `threshold` similar."""
+    graph = np.where(similar >= threshold, similar, 0.0)
+    rows = graph.sum(axis=1, keepdims=True)
+    graph = graph / np.where(rows == 0, 1, rows)
+    size = len(graph)
+    rank = np.full(size, 1 / size)
+    for _ in range(60):  # converges well within this on news topics
+        rank = (1 - damping) / size + damping * (rank @ graph)
+    return rank / rank.max()
+
+
+def _spread(extractions: dict[str, Extraction], members: list[str]) -> Counter:
+    """In how many of the topic's articles each content word, word pair and entity occurs."""
+    found: Counter = Counter()
+    for article_id in members:
+        seen: set = set()
+        for sentence in extractions[article_id].sentences:
+            tokens = tuple(words(sentence.text))
+            seen.update(t for t in tokens if t not in STOP_WORDS)
+            seen.update(_pairs(tokens))
+            seen.update(("entity", e) for e in sentence.entities)
+        found.update(seen)
+    return found
+
+
+def _relevance(nodes: list[_Node], similar: np.ndarray, spread: Counter, members: int,
+               days: list[str]) -> list[float]:
+    """How much each sentence matters to the topic, 0..1, rounded so that float noise
+    between platforms cannot reorder ties."""
+    centrality = _lexrank(similar)
+    scores = []
+    for k, node in enumerate(nodes):
+        content = [t for t in node.tokens if t not in STOP_WORDS] or [""]
+        terms = math.fsum(spread[t] for t in content) / len(content) / members
+        names = math.fsum(math.log1p(spread[("entity", e)]) for e in node.entities)
+        recent = (days.index(node.last_date) + 1) / len(days) if node.last_date else 0.0
+        value = CENTRALITY * centrality[k] + SIGNATURE * terms
+        value += ENTITY * names / math.log1p(members) / math.sqrt(len(node.tokens))
+        value *= 1 + POSITION / (1 + node.position)
+        value *= 1 + AGREEMENT * math.log2(len(node.fact.article_ids))
+        value *= 1 + RECENCY * recent
+        scores.append(value)
+    top = max(scores) or 1.0
+    return [round(s / top, 9) for s in scores]
+
+
+def _select(nodes: list[_Node], prior: list[float], similar: np.ndarray, spread: Counter,
+            taken: list[int], count: int, budget: int | None) -> list[int]:
+    """Greedy maximal marginal relevance: relevance plus the weight of the content pairs
+    not yet covered (by how many articles use them), minus the likeness to what is
+    already chosen; a sentence from a source not yet used wins a tie."""
+    covered = {p for k in taken for p in nodes[k].pairs}
+    heaviest = max((spread[p] for n in nodes for p in n.pairs), default=1)
+    chosen: list[int] = []
+    used_words = 0
+    sources: set[str] = set()
+    while len(chosen) < count:
+        best, best_value = -1, -math.inf
+        for k, node in enumerate(nodes):
+            if k in taken or k in chosen:
+                continue
+            if budget is not None and used_words + len(node.tokens) > budget:
+                continue
+            before = max((similar[k, j] for j in taken + chosen), default=0.0)
+            if before >= SAME:
+                continue
+            gain = sum(spread[p] for p in node.pairs - covered) / (1 + len(node.tokens)) / heaviest
+            value = prior[k] + COVERAGE * gain - REDUNDANCY * before
+            value += 0.01 if set(node.fact.article_ids) - sources else 0.0
+            if value > best_value + 1e-9:  # ties keep the earlier node (position order)
+                best, best_value = k, value
+        if best < 0:
+            break
+        chosen.append(best)
+        covered |= nodes[best].pairs
+        sources.update(nodes[best].fact.article_ids)
+        used_words += len(nodes[best].tokens)
+    return chosen
+
+
+def _ordered(nodes: list[_Node], chosen: list[int]) -> tuple[Fact, ...]:
+    """Story order: first reported, then place in the article; undated last."""
+    return tuple(nodes[k].fact for k in sorted(chosen, key=lambda k: (
+        nodes[k].first_date == "", nodes[k].first_date, nodes[k].position, nodes[k].fact.variants[0])))
+

@@ -1,0 +1,102 @@
+"""The lead and key points on small written topics: sentences from the seeds, grouped by the
+real fact grouping and chosen by the real summariser."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.facts import group_facts
+from generator.lead import KEY_POINTS, LEAD_SENTENCES, LEAD_WORDS, stands_alone, summarise_facts
+from generator.model import Article, Extraction, Sentence
+from generator.text import words
+
+PUTIN = ('"Russia can (help), by virtue of the fact that we have had good relations with Israel '
+         'over the last 15 years," Putin said on a visit to Kyrgyzstan Friday.')
+HE_SAID = 'He also said Israel risked waging an "unacceptable" siege in Gaza.'
+BOGDANOV = ("Moscow's Deputy Foreign Minister Mikhail Bogdanov hopes to meet representatives of the "
+            "Palestinian militant group Hamas in Qatar next week for talks to free Israeli hostages, "
+            "Russia's RIA Novosti news agency reported Saturday.")
+OCT_7 = ("On Oct. 7, hundreds of Hamas gunmen broke through the militarized border around the Gaza "
+         "Strip into Israel, killing more than 1,200 people and taking around 150 Israeli, foreign "
+         "and dual-national hostages.")
+MEDIATOR = ("Moscow has so far carefully denounced violence from both sides in the conflict between "
+            "Israel and Hamas, while renewing an offer to be a potential mediator.")
+KREMLIN = ('Russian President Vladimir Putin hosted former Gaza hostage Alexander "Sasha" Troufanov '
+           'alongside his mother and fiancée at the Kremlin on Wednesday, publicly thanking Hamas '
+           'leadership for what he called a "humanitarian act" in releasing them.')
+NARYSHKIN = ("Sergei Naryshkin, the head of the Foreign Intelligence Service of the Russian Federation, "
+             "indicated that his agency is actively gathering intelligence about Russian citizens "
+             "believed to be held hostage by the Hamas movement.")
+PESKOV = ("Earlier, Abdel Hafiz Nofal, Russia's ambassador to Moscow, weighed in on Dmitry Peskov's "
+          "public statements about progress in negotiations aimed at freeing Russians held abroad.")
+
+
+def topic(*members: tuple[str, str, list[str]]) -> tuple[list, dict, dict]:
+    """Articles (id, date, sentences) as the summariser receives them: facts, articles, extractions."""
+    articles, extractions = {}, {}
+    for article_id, date, sentences in members:
+        articles[article_id] = Article(id=article_id, path=f"{article_id}.md", title="", date=date,
+                                       outlet="", byline="", url="", missing=(), blocks=(),
+                                       content_hash="")
+        extractions[article_id] = Extraction((), (), (), tuple(
+            Sentence(text, article_id, k, (), (), ()) for k, text in enumerate(sentences)))
+    facts, _ = group_facts(extractions, sorted(articles), 0.7)
+    return facts, articles, extractions
+
+
+def test_an_unresolved_he_said_never_opens_the_lead() -> None:
+    # In its article "He" is Putin, but a lead that opens with it leaves the reader guessing.
+    facts, articles, extractions = topic(
+        ("a", "2023-10-14", [HE_SAID, HE_SAID.replace("Gaza", "the Gaza Strip"), BOGDANOV]),
+        ("b", "2023-10-14", [HE_SAID.replace("also ", ""), MEDIATOR]))
+    lead = summarise_facts(facts, articles, extractions).lead
+    assert lead and not lead[0].text.startswith("He ")
+    assert sorted(f.text for f in lead) == sorted([BOGDANOV, MEDIATOR])
+
+
+def test_one_fact_from_two_sources_is_one_lead_sentence_citing_both() -> None:
+    facts, articles, extractions = topic(
+        ("moscow-times", "2023-10-14", [BOGDANOV, OCT_7, MEDIATOR]),
+        ("afp", "2023-10-15", [OCT_7, KREMLIN]))
+    lead = summarise_facts(facts, articles, extractions).lead
+    told = [f for f in lead if "Hamas gunmen" in f.text]
+    assert len(told) == 1 and told[0].article_ids == ("afp", "moscow-times")
+
+
+def test_the_lead_keeps_its_budget_and_the_points_do_not_repeat_it() -> None:
+    sentences = [BOGDANOV, OCT_7, MEDIATOR, KREMLIN, NARYSHKIN, PESKOV]
+    facts, articles, extractions = topic(
+        ("a", "2023-10-14", sentences[:3]), ("b", "2023-10-20", sentences[3:]))
+    summary = summarise_facts(facts, articles, extractions)
+    assert 0 < len(summary.lead) <= LEAD_SENTENCES
+    assert sum(len(words(f.text)) for f in summary.lead) <= LEAD_WORDS
+    assert len(summary.points) <= KEY_POINTS
+    assert not set(summary.lead) & set(summary.points)
+    assert sorted(f.text for f in summary.lead + summary.points) == sorted(sentences)
+
+
+def test_the_lead_is_in_story_order() -> None:
+    facts, articles, extractions = topic(
+        ("later", "2025-02-19", [KREMLIN]), ("earlier", "2023-10-14", [BOGDANOV, MEDIATOR]))
+    lead = summarise_facts(facts, articles, extractions).lead
+    assert [f.text for f in lead] == [BOGDANOV, MEDIATOR, KREMLIN]
+
+
+@pytest.mark.parametrize("line", [
+    HE_SAID,  # an unresolved pronoun
+    PUTIN,  # opens with a quotation
+    "“Yes, we are working,” Naryshkin replied when asked about the status of efforts to locate and "
+    "secure the release of Russian citizens in captivity.",
+    # DUC-2004 (d30001t, APW19981016.0240) and the issue's wire dateline before a seed sentence:
+    "But the ruling party refuses to negotiate unless it is able to threaten its negotiating "
+    "partners with arrest or worse.",
+    "PONTOISE, France (AP) -- " + MEDIATOR,
+    "Will it matter to consumers that Bill Gates isn't a nice guy?",  # DUC-2004 d31033t
+])
+def test_sentences_that_do_not_stand_alone(line: str) -> None:
+    assert not stands_alone(line)
+
+
+@pytest.mark.parametrize("line", [BOGDANOV, OCT_7, KREMLIN, PESKOV])
+def test_sentences_that_stand_alone(line: str) -> None:
+    assert stands_alone(line)
