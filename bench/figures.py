@@ -91,7 +91,7 @@ def our_unit(figure: Figure) -> str:
         return CURRENCIES[head] + (f" per {our_unit_text(rate)}" if rate else "")
     if figure.unit == "fraction":
         return "% -"
-    if figure.kind in ("count", "people") and figure.counts.lower().endswith(figure.unit.lower()):
+    if figure.kind in ("count", "people", "number") and figure.counts.lower().endswith(figure.unit.lower()):
         phrase = [w for w in re.split(r"[\s,]+", figure.counts.lower()) if w and w not in FUNCTION_WORDS]
         if len(phrase) > 1:
             return " ".join([*phrase[:-1], singular(phrase[-1])])
@@ -99,6 +99,8 @@ def our_unit(figure: Figure) -> str:
 
 
 def our_unit_text(unit: str) -> str:
+    if " per " in unit:  # "% per year" -> "percentage per year"
+        return " per ".join(our_unit_text(part) for part in unit.split(" per ", 1))
     unit = unit.lower().strip("-.,;:'’ ")
     unit = UNIT_MAP.get(unit, unit)
     return UNIT_MAP.get(singular(unit), singular(unit)) if " " not in unit else unit

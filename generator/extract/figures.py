@@ -13,7 +13,14 @@ import re
 from typing import TYPE_CHECKING
 
 from generator.extract.dates import MONTHS
-from generator.extract.measures import NOUN_TAGS, counted_after, followed_by, unit_after
+from generator.extract.measures import (
+    DETERMINERS,
+    NOUN_TAGS,
+    counted_after,
+    followed_by,
+    rate_after,
+    unit_after,
+)
 from generator.extract.numbers import CURRENCY_SYMBOLS, Number, read_number, token_at
 from generator.extract.units import (
     CHANGES,
@@ -56,22 +63,28 @@ def _figure_at(tokens: list[Token], i: int, sentence: str, article_id: str, date
     number = read_number(tokens, i, bool(currency)) if i < len(tokens) else None
     if number is None or _not_a_figure(tokens, i, number, bool(currency)):
         return None
-    currency = currency or number.currency
+    currency = number.currency or currency  # "$" then "A82,615,680": Australian dollars
     value, high, end = number.value, number.high, number.end
-    if high is None and (span := _range_end(tokens, end, number)) is not None:
-        value, high, end = span
     qualifier, q_start = _qualifier(tokens, start, number)
+    change = token_at(tokens, q_start - 1) == "from"  # "from 4.8 to 4.7 percent": both ends, as written
+    if high is None and (span := _range_end(tokens, end, number, change=change)) is not None:
+        value, high, end = span
     unit, counts, head_end = unit_after(tokens, end, number, currency)
-    if unit and high is None and (span := _range_end(tokens, head_end, number, unit)) is not None:
+    if unit and high is None and (span := _range_end(tokens, head_end, number, unit, change)) is not None:
         value, high, head_end = span[0], span[1], unit_after(tokens, span[2], number, currency)[2]
     if not unit:
         counts, unit, head_end = counted_after(tokens, end)
+        if unit.removesuffix("s") in DURATIONS | {"time"}:
+            rate, head_end = rate_after(tokens, head_end)  # "40 to 50 hours a week"
+            unit += f" per {rate}" if rate else ""
     if not unit:
         unit, counts = _partitive(tokens, start, earlier)
         if not unit and not any(c.isdigit() for c in tokens[i].text):
             return None  # a number word with nothing counted ("all three had") says too little
     if followed_by(tokens, head_end, ("ago",)) or tokens[head_end - 1].lower_.rstrip(".") in MONTHS:
         return None  # "4 hours ago" is page furniture; "7 Oct." a date
+    # "one of the best screens", "one particular demand": kept, but not a key figure
+    in_passing = tokens[i].lower_ == "one" and high is None and not _noun_follows(tokens, number.end)
     if not math.isfinite(value) or (high is not None and not math.isfinite(high)):
         return None
     text = " ".join(t.text for t in tokens[q_start:head_end])
@@ -79,7 +92,7 @@ def _figure_at(tokens: list[Token], i: int, sentence: str, article_id: str, date
     return Figure(
         value=value, value_high=high, text=text, qualifier=qualifier,
         bound=QUALIFIERS.get(qualifier, "min" if number.vague else "exact"), unit=unit,
-        counts=counts, kind=_kind(unit, counts), refers_to=_refers_to(tokens, q_start, head_end),
+        counts=counts, kind=_kind(unit, counts, in_passing), refers_to=_refers_to(tokens, q_start, head_end),
         sentence=sentence, article_id=article_id, date=date,
     ), head_end
 
@@ -102,8 +115,9 @@ def _not_a_figure(tokens: list[Token], i: int, number: Number, money: bool) -> b
     if tok.ent_type_ in NAME_ENTS and not measured:
         return True  # "Boeing 787", "S&P 500"
     if number.end - i == 1 and tok.lower_ in ("one", "a", "an", "zero") and not _noun_follows(
-            tokens, i + 1) and not (token_at(tokens, i + 1) in RANGE_WORDS and read_number(tokens, i + 2)):
-        return True  # "one of the", "a", mostly not a quantity
+            tokens, i + 1) and not (token_at(tokens, i + 1) in RANGE_WORDS and read_number(tokens, i + 2)) \
+            and not (tok.lower_ == "one" and (measured or _one_of(tokens, i + 1))):
+        return True  # "a", "one" alone: mostly not a quantity
     prev_tok = tokens[i - 1] if i > 0 else None
     prev = prev_tok.lower_.rstrip(".") if prev_tok is not None else ""
     nxt = tokens[number.end].lower_.rstrip(".") if number.end < len(tokens) else ""
@@ -120,27 +134,38 @@ def _not_a_figure(tokens: list[Token], i: int, number: Number, money: bool) -> b
     return nxt in ("a.m", "p.m", "am", "pm", "gmt", "utc", "o'clock")
 
 
+def _one_of(tokens: list[Token], k: int) -> bool:
+    """ "one of the people", "one of my local stores", "one particular demand"."""
+    if token_at(tokens, k) == "of":
+        return token_at(tokens, k + 1) in DETERMINERS
+    while token_at(tokens, k, "tag_") in ("JJ", "JJS"):
+        k += 1
+    return k > 0 and _noun_follows(tokens, k)
+
+
 def _noun_follows(tokens: list[Token], k: int) -> bool:
     return k < len(tokens) and tokens[k].tag_ in ("NN", "NNS") and tokens[k].lower_ not in ("of",)
 
 
 def _street(tokens: list[Token], k: int) -> bool:
-    """ "49 Zorro Ranch Road": capitalised words ending in a street word."""
+    """ "49 Zorro Ranch Road", "9 E 71st St": capitalised words ending in a street word."""
     words = []
-    while k < len(tokens) and tokens[k].text[:1].isupper() and len(words) < 4:
+    while k < len(tokens) and len(words) < 4 and (
+            tokens[k].text[:1].isupper() or ORDINALS.match(tokens[k].text)):
         words.append(tokens[k].lower_.rstrip("."))
         k += 1
     return bool(words) and words[-1] in STREETS
 
 
-def _range_end(tokens: list[Token], k: int, low: Number,
-               unit: str = "") -> tuple[float, float, int] | None:
+def _range_end(tokens: list[Token], k: int, low: Number, unit: str = "",
+               change: bool = False) -> tuple[float, float, int] | None:
     """ "10 to 20", "between 10 and 20", "eight or nine", "$10 to $15 billion",
-    "four to five thousand": (low, high, end) with the upper scale applied to both ends."""
+    "four to five thousand": (low, high, end) with the upper scale applied to both ends.
+    `change`: after "from", where the two ends are kept as written, even downwards."""
     word = token_at(tokens, k)
     if word not in RANGE_WORDS or (word == "and" and not _preceded(tokens, k, ("between",), 6)):
         return None
-    if word == "to" and _preceded(tokens, k, CHANGES, 8):
+    if word == "to" and _preceded(tokens, k, CHANGES, 8) and not change:
         return None  # "rose 0.4 per cent to 13,176": a change and a level, not a range
     currency, j = _currency_before(tokens, k + 1) if k + 1 < len(tokens) else ("", k + 1)
     upper = read_number(tokens, j, bool(currency)) if j < len(tokens) else None
@@ -151,7 +176,7 @@ def _range_end(tokens: list[Token], k: int, low: Number,
     lower = low.value
     if upper.scaled and not low.scaled and lower * upper.factor <= upper.value:
         lower *= upper.factor
-    if upper.value <= lower:
+    if upper.value == lower or (upper.value < lower and not change):
         return None
     return lower, upper.value, upper.end
 
@@ -224,14 +249,15 @@ def _refers_to(tokens: list[Token], start: int, end: int) -> str:
     return ""
 
 
-def _kind(unit: str, counts: str) -> str:
-    if not unit:
+def _kind(unit: str, counts: str, in_passing: bool = False) -> str:
+    if not unit or in_passing:
         return "number"  # a bare number: kept in digest.json, left out of digest tables
-    if unit in ("%", "percentage point", "fraction"):
+    head = unit.partition(" per ")[0]  # "% per year" is a percentage, "hours per week" a duration
+    if head in ("%", "percentage point", "fraction"):
         return "percent"
     if re.fullmatch(r"[A-Z]{3}( per .*)?", unit):
         return "money"
-    if unit.rstrip("s") in DURATIONS or unit == "centuries":
+    if head.rstrip("s") in DURATIONS or unit == "centuries":
         return "duration"
     if unit in PEOPLE or counts.split(" ")[-1].lower() in PEOPLE:
         return "people"

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
+RATE_WORDS = {"h": "hour", "hr": "hour", "hrs": "hour", "cents": "cent", "yr": "year", "sec": "second"}
+DETERMINERS = ("the", "them", "those", "these", "my", "his", "her", "its", "our", "their", "your")
 MODIFIER_TAGS = {"JJ", "JJR", "JJS", "HYPH", "CC", ",", "VBG", "VBN", "NNP", "NNPS", "ADD"}
 
 
@@ -51,12 +53,16 @@ def unit_after(tokens: list[Token], end: int, number: Number, currency: str) -> 
         hyphen = 1 if word in ("-", "–") else 0
         measure = token_at(tokens, end + hyphen, "lower_")
         pair = f"{measure} {token_at(tokens, end + hyphen + 1, 'lower_')}"
+        joined = f"{measure}-{token_at(tokens, end + hyphen + 2)}"  # "lb" "-" "ft"
+        if token_at(tokens, end + hyphen + 1) == "-" and joined in UNITS:
+            pair, measure = "", joined
         if pair in UNITS:
             unit, head_end = UNITS[pair], end + hyphen + 2
             counts = f"{tokens[end + hyphen].text} {tokens[end + hyphen + 1].text}"
         elif measure in UNITS:
             unit, head_end = UNITS[measure], end + hyphen + 1
-            counts = tokens[end + hyphen].text
+            counts = tokens[end + hyphen].text if "-" not in measure else measure
+            head_end += 2 if "-" in measure else 0
     if unit:
         rate, head_end = rate_after(tokens, head_end)
         if rate:
@@ -67,9 +73,15 @@ def unit_after(tokens: list[Token], end: int, number: Number, currency: str) -> 
 def rate_after(tokens: list[Token], k: int) -> tuple[str, int]:
     """ "per barrel", "a month", "/day" after a unit."""
     word = token_at(tokens, k, "lower_")
-    if word in ("per", "a", "an", "/") and token_at(tokens, k + 1, "tag_") in ("NN", "NNS") and \
-            (word != "a" or token_at(tokens, k + 1, "lower_").rstrip("s") in DURATIONS | {"share", "barrel"}):
-        return tokens[k + 1].lower_.removesuffix("s") if tokens[k + 1].lower_ != "cents" else "cent", k + 2
+    if word not in ("per", "a", "an", "/"):
+        return "", k
+    pair = f"{token_at(tokens, k + 1)} {token_at(tokens, k + 2)}"
+    if word == "per" and pair in UNITS:
+        return UNITS[pair], k + 3  # "$21.25 per square foot"
+    after = token_at(tokens, k + 1)
+    if (token_at(tokens, k + 1, "tag_") in ("NN", "NNS") or after in RATE_WORDS) and \
+            (word != "a" or after.rstrip("s") in DURATIONS | {"share", "barrel"}):
+        return RATE_WORDS.get(after, UNITS.get(after, after.removesuffix("s"))), k + 2
     return "", k
 
 
@@ -78,7 +90,7 @@ def counted_after(tokens: list[Token], end: int) -> tuple[str, str, int]:
     j = end
     if followed_by(tokens, j, ("of",)):
         j += 1
-        if followed_by(tokens, j, ("the", "them", "those", "these")):
+        if followed_by(tokens, j, DETERMINERS):
             j += 1
     head = -1
     k = j

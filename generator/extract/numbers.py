@@ -21,7 +21,7 @@ SMALL = {w: i for i, w in enumerate([
 TENS = {w: 10 * i for i, w in enumerate([
     "zero", "ten", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]) if i >= 2}
 SCALE_WORDS = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-SCALE_SUFFIXES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12,
+SCALE_SUFFIXES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12,
                   "trn": 1e12}
 VAGUE = {"dozens": (24, None), "scores": (40, None), "hundreds": (100, None),
          "thousands": (1e3, None), "millions": (1e6, None), "billions": (1e9, None)}
@@ -30,11 +30,14 @@ FRACTIONS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3, "thirds": 2 / 3, "qua
 CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "$US": "USD", "€": "EUR", "£": "GBP", "PS": "GBP",
                     "¥": "JPY", "₽": "RUB", "₪": "ILS", "₹": "INR", "HK$": "HKD", "A$": "AUD",
                     "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "NZ$": "NZD", "S$": "SGD", "RM": "MYR",
-                    "Rs": "INR", "R$": "BRL"}
+                    "Rs": "INR", "R$": "BRL", "Y=": "JPY", "USD": "USD", "EUR": "EUR", "GBP": "GBP",
+                    "AUD": "AUD", "CAD": "CAD", "INR": "INR", "JPY": "JPY", "CNY": "CNY"}
+# After a lone "$", letters glued to the digits say which dollar: "$" "US113", "$" "A82,615,680".
+_DOLLAR_PREFIX = re.compile(r"^(US|A|AU|C|NZ|HK|S)(?=\d)")
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _GLUED = re.compile(rf"^(?P<approx>~|sub-)?(?P<sign>[+−-])?"
-                    rf"(?P<cur>[A-Z]{{0,3}}\$|\$US|€|£|¥|₹|RM|Rs|PS)?(?P<num>{_DIGITS})"
-                    rf"(?P<suffix>[A-Za-zµμ%]+)?\.?$")
+                    rf"(?P<cur>[A-Z]{{0,3}}\$|\$US|€|£|¥|₹|RM|Rs|PS|Y=|USD|EUR|GBP|AUD|CAD|INR|JPY|CNY)?(?P<num>{_DIGITS})"
+                    rf"(?P<suffix>[A-Za-zµμ%]+[23]?)?\.?$")
 _RANGE = re.compile(rf"^(?P<low>{_DIGITS})[-–](?P<high>{_DIGITS})$")
 
 
@@ -82,7 +85,12 @@ def read_number(tokens: list[Token], i: int, money: bool = False) -> Number | No
     if fraction := _fraction(tokens, i):
         return fraction
     sign = -1.0 if i > 0 and tokens[i - 1].text in ("-", "−", "minus") and _signed(tokens, i) else 1.0
-    found = _digits(tokens[i].text)
+    text = tokens[i].text
+    dollar = _DOLLAR_PREFIX.match(text) if money else None
+    found = _digits(text[dollar.end():] if dollar else text)
+    if found is not None and dollar:
+        found = Number(found.value, 0, found.high, currency=CURRENCY_SYMBOLS[dollar[1] + "$"],
+                       unit=found.unit, factor=found.factor, approx=found.approx)
     if found is None:
         words = _number_words(tokens, i)
         if words is None:

@@ -37,7 +37,18 @@ UNITS = {
     "nanometers": "nanometre", "nanometre": "nanometre", "nanometres": "nanometre",
     "sqm": "square metre", "sq m": "square metre", "sq ft": "square foot", "sq km": "square kilometre",
     "square metres": "square metre", "square meters": "square metre", "square feet": "square foot",
-    "square miles": "square mile", "square kilometres": "square kilometre",
+    "square miles": "square mile", "square kilometres": "square kilometre", "square foot": "square foot",
+    # Spellings seen in NewsQuant sentences, in the names CQE normalises them to.
+    "hp": "horsepower", "bhp": "horsepower", "horsepower": "horsepower", "ps": "horsepower",
+    "ksi": "kilopound per square inch", "ppg": "point per game", "gigatonne": "gigaton",
+    "gigatonnes": "gigaton", "gigaton": "gigaton", "gigatons": "gigaton", "deg": "degree",
+    "degf": "fahrenheit", "degc": "celsius", "celsius": "celsius", "fahrenheit": "fahrenheit",
+    "degrees celsius": "celsius", "degrees fahrenheit": "fahrenheit", "degree celsius": "celsius",
+    "degrees c": "celsius", "degrees f": "fahrenheit", "min": "minute", "mins": "minute",
+    "g": "gram", "mg": "milligram", "ml": "millilitre", "w": "watt", "kv": "kilovolt",
+    "mpa": "megapascal", "m2": "square metre", "km/h": "kilometre per hour",
+    "kph": "kilometre per hour", "km/hr": "kilometre per hour", "calories": "calorie",
+    "calorie": "calorie", "hz": "hertz", "mpg": "mile per gallon", "lb-ft": "foot pound-force",
 }
 
 DURATIONS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
