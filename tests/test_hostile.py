@@ -180,6 +180,7 @@ def rendered_through_mkdocs(seed_site, tmp_path_factory):
     config = make_config(tmp, SEEDS)
     yml = tmp / "mkdocs.yml"
     (tmp / "docs").mkdir()
+    (tmp / "overrides").mkdir()
     yml.write_text(render(result.digest, config)["mkdocs.yml"])
     site = mkdocs_config(str(yml))
 
