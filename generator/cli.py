@@ -70,6 +70,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--workers", type=int, help="processes for extraction (1 = serial)")
     build.add_argument("--executor", metavar="process|serial|dask[=ADDRESS]",
                        help="where per-article work runs (default: process pool)")
+    build.add_argument("--profile", action="store_true",
+                       help="print the seconds each stage took")
 
     serve = command("serve", cmd_serve, "Preview the built site on 127.0.0.1.")
     serve.add_argument("--out", type=Path, help="the built site (default: site/)")
@@ -99,6 +101,10 @@ def cmd_build(args: argparse.Namespace) -> int:
               f"{len(digest.articles)} articles, {len(digest.topics)} topics, "
               f"{len(digest.entities)} entities; {result.computed} extracted, "
               f"{result.skipped} skipped, {result.warnings} warnings")
+    if args.profile:
+        total = sum(result.seconds.values()) or 1.0
+        for stage, seconds in result.seconds.items():
+            print(f"{stage:>8}: {seconds:8.2f} s {seconds / total:6.1%}", file=sys.stderr)
     if config.strict and digest.problems:
         print("digest: error: --strict: files were skipped or warned about", file=sys.stderr)
         return 1

@@ -205,7 +205,7 @@ def shape(found: list[tuple[str, dict[str, str]]]) -> set[tuple[str, tuple[str, 
     return {(tag, tuple(sorted(attrs))) for tag, attrs in found}
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(title=st.text(min_size=1, max_size=40), path=st.text(min_size=1, max_size=30))
 def test_any_title_and_file_name_adds_no_element_or_attribute(rendered_through_mkdocs, title, path):
     """Arbitrary Unicode (control, format, surrogate and noncharacter code points included)
