@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -32,9 +33,10 @@ def test_build_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
     (seeds / "bad.txt").write_bytes(b"")
     common = ["--seeds", str(seeds), "--out", str(tmp_path / "site"), "--work", str(tmp_path / "w"),
               "--workers", "1"]
-    assert main(["build", *common]) == 0
+    assert main(["build", *common, "--profile"]) == 0
     err = capsys.readouterr().err
     assert "bad.txt: skipped: file is empty" in err
+    assert re.search(r"extract: +\d+\.\d+ s", err) and re.search(r"publish: +\d+\.\d+ s", err)
     assert main(["build", *common, "--strict"]) == 1
     assert main(["build", "--seeds", str(tmp_path / "missing"), "--out", str(tmp_path / "s2"),
                  "--work", str(tmp_path / "w2")]) == 2
