@@ -1,16 +1,68 @@
 from __future__ import annotations
 
+import re
+
+from generator.config import load_config
+from generator.facts import stating, supports
+from generator.model import Article
+from generator.render import Links, environment
 from tests.conftest import MOSCOW_TIMES
 
 
-def test_october_7_background_is_one_item_with_three_sources(seed_site):
+def test_october_7_point_cites_only_who_says_it_and_shows_the_others_wording(seed_site):
     _, site, data = seed_site
     topic = data["topics"][0]
-    items = [p for p in topic["points"] + topic["lead"] if "Oct. 7" in p["text"] or "October 7" in p["text"]]
-    multi = [p for p in items if len(p["article_ids"]) == 3]
-    assert len(multi) == 1, items
+    [point] = [p for p in topic["points"] + topic["lead"]
+               if "hundreds of Hamas gunmen broke through" in p["text"]]
+    assert point["article_ids"] == [MOSCOW_TIMES]  # 000 and 002 say other things about that day
     page = (site / topic["url"]).read_text()
-    assert page.count("hundreds of Hamas gunmen broke through") == 2  # key point and timeline
+    item = page.split("hundreds of Hamas gunmen broke through", 1)[1].split("</li>", 1)[0]
+    also = item.split("Also reported as", 1)[1]
+    # each other source's own sentence, with its link
+    assert "Hamas launched thousands of rockets into Israel" in also and "#000_" in also
+    assert "claimed over 1,200 Israeli lives" in also and "#002_" in also
+
+
+def test_no_citation_has_empty_text(seed_site):
+    _, site, _ = seed_site
+    for page in (site / "topics").glob("*.html"):
+        links = re.findall(r'<a href="[^"]*sources\.html#[^"]*">(.*?)</a>', page.read_text())
+        assert links and all(re.sub(r"<[^>]+>", "", text).strip() for text in links), page
+
+
+def _cite(articles: list[Article], ids: list[str]) -> str:
+    env = environment(load_config())
+    template = env.from_string('{% from "_macros.md.j2" import cite with context %}{{ cite(ids) }}')
+    return template.render(ids=ids, articles={a.id: a for a in articles},
+                           link=Links("topics/t.md", {}))
+
+
+def _article(doc_id: str, title: str, outlet: str, date: str = "") -> Article:
+    return Article(id=doc_id, path=f"{doc_id}.txt", title=title, date=date, outlet=outlet,
+                   byline="", url="", missing=(), blocks=(), content_hash="")
+
+
+def test_untitled_articles_are_cited_by_outlet_and_date():
+    untitled = [_article("nyt1", "", "NYT", "1999-04-01"), _article("x", "", "")]
+    assert _cite(untitled, ["nyt1", "x"]) == (
+        "([NYT, 1 Apr 1999](../sources.md#nyt1), [Untitled report, date not stated](../sources.md#x))")
+
+
+def test_a_long_run_of_sources_is_counted_by_outlet():
+    articles = [_article(f"ap{n:02}", f"Story {n}", "AP") for n in range(12)]
+    articles += [_article(f"nyt{n}", f"Story {n}", "NYT") for n in range(5)]
+    text = _cite(articles, [a.id for a in articles])
+    assert text.startswith("(AP ×12, NYT ×5) <details")
+    assert "show all 17 sources" in text and text.count("](../sources.md#") == 17
+
+
+def test_a_fact_cites_only_the_sentences_that_state_it():
+    variants = [("a", "On Oct. 7, hundreds of Hamas gunmen broke through the militarized border "
+                      "around the Gaza Strip into Israel, killing more than 1,200 people."),
+                ("b", "On October 7, Hamas launched thousands of rockets into Israel.")]
+    assert stating(variants[0][1], variants) == ("a",)
+    assert supports("Hamas gunmen broke through the border into Israel on Oct. 7, killing "
+                    "1,200 people.", variants[0][1])
 
 
 def test_1200_figure_cites_both_articles(seed_site):
