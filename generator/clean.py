@@ -39,7 +39,7 @@ _CREDIT = re.compile(r"\(?\b(?:AP|AFP|Reuters|UPI|EPA|Getty Images|Getty)(?: Pho
                      r"(?:Getty Images|Getty|AFP|AP|Reuters|EPA|Shutterstock)\b\)?")
 _CITATION = re.compile(r"(?<=[a-z\s])([A-Z][A-Za-z]+)(\d{1,2})(?=[.,;:!?)\"”’]*(\s|$))")
 # "… – Agencies", "… | Reuters", "…, JAKARTA POST": an outlet's name after the headline.
-_SUFFIX = re.compile(r"^(?P<head>.*?\S)(?:\s+[-–—|]|,)\s+(?P<tail>[^-–—|,]{2,40})$")
+_SUFFIX = re.compile(r"^(?P<head>.*?\S)(?:\s+[-–—|]|(?P<comma>,))\s+(?P<tail>[^-–—|,]{2,40})$")
 _OUTLET_WORDS = re.compile(r"\b(?:agenc(?:y|ies)|news|times|post|press|reuters|ap|afp|xinhua|"
                            r"guardian|journal|tribune|herald|telegraph|daily|wire)\b|\.com\b", re.I)
 _HEAD_WORD = re.compile(r"[^\W\d_][\w.'’-]*")
@@ -175,8 +175,12 @@ def headline(title: str, outlet: str, paragraphs: list[str]) -> tuple[str, str]:
     already there), ALL CAPS and Title Case turned into sentence case."""
     title = furniture.normalise_marks(title)
     match = _SUFFIX.match(title)
-    if match and _OUTLET_WORDS.search(match.group("tail")) and len(match.group("tail").split()) <= 4:
-        title, tail = match.group("head"), match.group("tail").strip()
+    tail = match.group("tail") if match else ""
+    # After a comma only a name in capitals after a headline in normal case is an outlet
+    # ("…, JAKARTA POST"); in "…, times tough" the words are the headline's.
+    if (match and _OUTLET_WORDS.search(tail) and len(tail.split()) <= 4 and (
+            not match.group("comma") or (tail.isupper() and not _all_caps(match["head"])))):
+        title, tail = match.group("head"), tail.strip()
         outlet = outlet or (tail.title() if tail.isupper() else tail)
     if _shouting(title):
         title = sentence_case(title, _spellings(paragraphs), keep_capitals=not _all_caps(title))

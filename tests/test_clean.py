@@ -181,3 +181,6 @@ def test_title_case_headline_and_outlet_suffix():
                                                "Jakarta Post")
     article = clean(_article("d", "Hostages freed | Reuters", body, outlet="Reuters"))
     assert (article.title, article.outlet) == ("Hostages freed", "Reuters")
+    # words after a comma are the headline's unless they are an outlet's name in capitals
+    article = clean(_article("e", "Bush says economy strong, times tough", body))
+    assert (article.title, article.outlet) == ("Bush says economy strong, times tough", "")
