@@ -15,6 +15,18 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from generator.extract.gazetteer import (
+        FURNITURE,
+    KIND_WORDS,
+    MARKUP,
+    MENU,
+    ORG_TAILS,
+    PERSON_CUES,
+    PLACE_CUES,
+    STANDARD_ABBREVIATIONS,
+    TITLES,
+    WIRE_SLUG,
+)
 from generator.model import Entity, Extraction, Mention
 from generator.text import SlugRegistry
 
@@ -23,24 +35,13 @@ if TYPE_CHECKING:
 
 TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place",
          "FAC": "place", "NORP": "group"}
-TITLES = {"president", "prime", "minister", "deputy", "foreign", "dr", "mr", "mrs", "ms", "executive",
-          "ceo", "chairman", "chairwoman", "coach", "manager", "striker", "actor", "actress", "singer",
-          "prof", "professor", "sir", "gen", "general", "col", "sen", "senator", "rep",
-          "ambassador", "rabbi", "chief", "king", "queen", "prince", "pope", "judge", "former",
-          "secretary", "chancellor", "governor", "mayor", "spokesman", "spokeswoman", "st"}
-FURNITURE = {"youtube", "live", "video", "watch", "comment", "post", "share", "twitter",
-             "facebook", "instagram", "telegram", "appendix", "advertisement", "getty images",
-             "reuters/", "ap", "afp"}
-PERSON_CUES = {"hostage", "mother", "father", "son", "daughter", "wife", "husband", "fiancée",
-               "fiance", "fiancé", "brother", "sister", "dr.", "mr.", "mrs.", "ms.", "professor",
-               "president", "minister", "ambassador", "spokesman", "spokeswoman", "official",
-               "leader", "rabbi", "director", "fellow", "captive",
-               "prisoner", "soldier", "journalist", "envoy", "diplomat", "chief", "citizen"}
+PAGE_MIN_ARTICLES = 2  # an entity named in one article only is listed in the index, without a page
 _QUOTED = re.compile(r"[\"“”']([^\"“”']+)[\"“”']")
 
 
 def mentions_in(sent: Span, sentence: str) -> list[Mention]:
-    """Valid entity mentions in one sentence (`sentence` is its text as shown to readers)."""
+    """Valid entity mentions in one sentence (`sentence` is its text as shown to readers;
+    clean has taken the dateline off the first paragraph)."""
     found = []
     for ent in sent.ents:
         if ent.label_ not in TYPES:
@@ -69,20 +70,29 @@ def normalise_name(text: str, label: str) -> str:
 
 
 def is_valid_name(name: str) -> bool:
-    """Artefacts never become entities: furniture, lone titles, citation tokens, credits."""
+    """Artefacts never become entities: furniture, lone titles, citation tokens, credits, wire
+    slugs and codes, markup remnants, table rows ("Revs 291.8"), menu strings, fragments."""
     low = name.lower().rstrip(".")
     if len(name) < 2 or low in FURNITURE or low in TITLES or "/" in name:
         return False
     if not (name[0].isupper() or re.match(r"(al|el|de|van|von|da|di|le|la|du)[- ]", name)):
         return False  # lower-case words are not names, except "al-Qaeda", "de Gaulle", "van Gogh"
+    if WIRE_SLUG.match(name) or MARKUP.search(name) or re.search(r"\d[.,]\d", name):
+        return False
+    if name.count('"') % 2 or name.count("(") != name.count(")"):
+        return False
+    words = re.findall(r"[a-z]+", low)
+    if len(words) > 1 and set(words) <= MENU:  # "Abort, Retry"
+        return False
     # a citation token glued to a word ("Israel1", "Post3"), not a name such as "G7" or "F-16"
     return not re.search(r"[A-Za-z]{3,}\d{1,2}$", name)
 
 
 @lru_cache(maxsize=65536)
 def name_tokens(name: str) -> tuple[str, ...]:
-    """Tokens of a name without quotes: Alexander "Sasha" Troufanov -> 3 tokens."""
-    return tuple(t.lower() for t in re.findall(r"[^\W\d_][\w'’.-]*", name))
+    """Tokens of a name without quotes or final full stops: Alexander "Sasha" Troufanov -> 3
+    tokens, "Boston Corp." -> ("boston", "corp")."""
+    return tuple(t.lower().rstrip(".") for t in re.findall(r"[^\W\d_][\w'’.-]*", name))
 
 
 def name_preference(name: str, count: int, first: int) -> tuple:
@@ -94,25 +104,36 @@ def name_preference(name: str, count: int, first: int) -> tuple:
 
 def merge(extractions: dict[str, Extraction]) -> tuple[tuple[Entity, ...], dict[str, dict[str, str]]]:
     """Entities across the corpus, and for each article a map mention text -> entity key."""
-    # 1. Within each article: every short name joins the one full name containing it.
+    fold = _fold_forms([m.text for ex in extractions.values() for m in ex.mentions])
+    # 1. Within each article: a short name joins the one longer name it is shown to stand for.
     local: dict[str, dict[str, str]] = {}
+    defined: dict[str, set[str]] = defaultdict(set)  # acronym -> names it was defined for
     for article_id, extraction in sorted(extractions.items()):
         labels: dict[str, Counter[str]] = defaultdict(Counter)
         for m in extraction.mentions:
-            labels[m.text][TYPES[m.label]] += 1
-        local[article_id] = _resolve_aliases(
-            [m.text for m in extraction.mentions],
-            {name: _decide_type(c) for name, c in labels.items()}, within_article=True)
+            labels[fold[m.text]][_vote(m)[0]] += 1
+        resolved = _resolve_aliases([fold[m.text] for m in extraction.mentions],
+                                    {name: _decide_type(c) for name, c in labels.items()},
+                                    within_article=True)
+        local[article_id] = {m.text: resolved[fold[m.text]] for m in extraction.mentions}
+        for short, full in sorted(resolved.items()):
+            if _is_acronym(short, full):
+                defined[short].add(full)
     # 2. Votes for type and counts per article-level canonical name.
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for article_id, extraction in extractions.items():
         for m in extraction.mentions:
-            weight = 2 if m.cue in PERSON_CUES and m.label != "NORP" else 1
-            label = "PERSON" if m.cue in PERSON_CUES and m.label != "NORP" else m.label
-            votes[local[article_id][m.text]][TYPES[label]] += weight
+            kind, weight = _vote(m)
+            if m.text != fold[m.text] and m.text.isupper():
+                weight = 0  # spaCy types capitals poorly: the mixed-case spelling decides
+            votes[local[article_id][m.text]][kind] += weight
     types = {name: _decide_type(counter) for name, counter in votes.items()}
-    # 3. Across articles: same normalised name; a short name -> the one matching full name.
+    # 3. Across articles: same name; a person's surname -> the one matching full name; an
+    # acronym -> the one name an article defined it for.
     canonical = _resolve_aliases(sorted(types), types)
+    for short, fulls in defined.items():
+        if short in canonical and canonical[short] == short and len(fulls) == 1:
+            canonical[short] = canonical.get(min(fulls), min(fulls))
     registry = SlugRegistry()
     groups: dict[str, list[str]] = defaultdict(list)
     for name in sorted(types):
@@ -143,12 +164,50 @@ def merge(extractions: dict[str, Extraction]) -> tuple[tuple[Entity, ...], dict[
     for d in data.values():
         d["name"] = _preferred_form(d["name"], d["forms"], d["first"])
     entities = tuple(
-        Entity(key=key, name=d["name"], type=_decide_type(d["votes"]),
+        Entity(key=key, name=d["name"], type=_kind(d["name"], _decide_type(d["votes"])),
                aliases=tuple(sorted(d["aliases"] - {d["name"]})), mentions=d["mentions"],
                article_ids=tuple(sorted(d["articles"])), sentences=tuple(d["sentences"]))
         for key, d in sorted(data.items())
     )
     return entities, mapping
+
+
+def _fold_forms(names: list[str]) -> dict[str, str]:
+    """Each name as merging sees it: a standard abbreviation spelt out ("U.S." -> "United
+    States"), an ALL-CAPS form (dateline, headline) as the most used mixed-case spelling."""
+    counts = Counter(STANDARD_ABBREVIATIONS.get(n.lower(), n) for n in names)
+    mixed: dict[tuple[str, ...], str] = {}
+    for name, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        if not name.isupper():
+            mixed.setdefault(name_tokens(name), name)
+    fold = {}
+    for name in names:
+        spelt = STANDARD_ABBREVIATIONS.get(name.lower(), name)
+        fold[name] = mixed.get(name_tokens(spelt), spelt) if spelt.isupper() else spelt
+    return fold
+
+
+def _vote(m: Mention) -> tuple[str, int]:
+    """The type a mention votes for and its weight: "fellow hostage X" counts double for a
+    person; "in X" that spaCy read as a person votes for a place ("in Givat Zeev")."""
+    if m.cue in PERSON_CUES and m.label != "NORP":
+        return "person", 2
+    if m.cue in PLACE_CUES and m.label == "PERSON":
+        return "place", 1
+    return TYPES[m.label], 1
+
+
+def _kind(name: str, voted: str) -> str:
+    """The voted type, unless the name's last word fixes its kind ("West Nile Virus" is no
+    place, "Oval Office" no organisation); people and groups keep theirs."""
+    if voted in ("person", "group"):
+        return voted
+    words = name_tokens(name)
+    last = words[-1] if words else ""
+    for kind in sorted(KIND_WORDS):
+        if last in KIND_WORDS[kind] or " ".join(words) in KIND_WORDS[kind]:
+            return kind
+    return voted
 
 
 def _preferred_form(head: str, forms: Counter[str], first: dict[str, int]) -> str:
@@ -166,38 +225,62 @@ def _decide_type(votes: Counter[str]) -> str:
 
 def _resolve_aliases(names: list[str], types: dict[str, str],
                      within_article: bool = False) -> dict[str, str]:
-    """Map each name to the fullest name it abbreviates (itself if none or ambiguous)."""
+    """Map each name to the fullest name it stands for (itself if none or ambiguous)."""
     distinct = sorted(set(names), key=lambda n: (-len(name_tokens(n)), -len(n), n))
     by_token: dict[str, list[str]] = defaultdict(list)  # token -> full names holding it
+    by_initials: dict[str, list[str]] = defaultdict(list)
     result: dict[str, str] = {}
     for name in distinct:
         tokens = name_tokens(name)
-        nickname = [t.lower() for t in _QUOTED.findall(name)]
-        # spaCy often mistypes a lone surname ("Troufanov" as ORG), so a person's full name
-        # may take a one-word name of any type but a nationality or group.
         pool = by_token.get(tokens[-1], []) if tokens else []
-        candidates = [f for f in pool if _abbreviates(tokens, f, nickname) and
-                      (types[f] == types[name] or (types[f] == "person" and len(tokens) == 1
-                       and types[name] != "group"))]
-        if within_article:
-            candidates = [f for f in candidates if len(name_tokens(f)) > len(tokens)]
-        heads = {result[c] for c in candidates}
+        if within_article:  # an acronym needs its long form in the same article
+            pool = pool + by_initials.get(re.sub(r"[^A-Z]", "", name), [])
+        heads = {result[f] for f in pool if _stands_for(name, f, types, within_article)}
         if len(heads) == 1 and tokens:
             result[name] = heads.pop()
         else:
             result[name] = name
-            for token in set(name_tokens(name)):
+            for token in set(tokens):
                 by_token[token].append(name)
+            by_initials[_initials(name)].append(name)
     return result
 
 
-def _abbreviates(tokens: tuple[str, ...], full: str, nickname: list[str]) -> bool:
-    """Whether the tokens of a name are a sub-sequence of a fuller name (or the same name)."""
-    full_tokens = name_tokens(full)
+def _stands_for(short: str, full: str, types: dict[str, str], within_article: bool) -> bool:
+    """Whether `short` is shown to name what `full` names. A nationality or group never
+    stands for a longer name ("American" is not "Detroit Native Americans")."""
+    tokens, full_tokens = name_tokens(short), name_tokens(full)
+    kind, full_kind = types[short], types[full]
     if tokens == full_tokens:
-        return True
-    if not tokens or len(tokens) >= len(full_tokens) or nickname:
+        return kind == full_kind
+    if "group" in (kind, full_kind) or len(tokens) >= len(full_tokens):
         return False
+    if full_kind == "person":
+        # spaCy often mistypes a lone surname ("Troufanov" as ORG): within an article a
+        # person's full name takes a one-word name of any type; across articles a surname.
+        if within_article:
+            return (kind == "person" or len(tokens) == 1) and _abbreviates(tokens, full)
+        return kind == "person" and len(tokens) == 1 and tokens[0] == full_tokens[-1]
+    if kind == full_kind and full_tokens[:-1] == tokens and full_tokens[-1] in ORG_TAILS:
+        return True  # "Likud" and "Likud Party"
+    return within_article and _is_acronym(short, full)
+
+
+def _initials(name: str) -> str:
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", name) if w.lower() not in {"of", "the", "and", "for"}]
+    return "".join(w[0] for w in words).upper() if len(words) > 1 else ""
+
+
+def _is_acronym(short: str, full: str) -> bool:
+    """"NATO" for "North Atlantic Treaty Organization", "U.N." for "United Nations"."""
+    letters = short.replace(".", "")
+    return letters.isupper() and letters.isalpha() and len(letters) > 1 and letters == _initials(full)
+
+
+def _abbreviates(tokens: tuple[str, ...], full: str) -> bool:
+    """Whether the tokens of a name are its first name, surname or nickname, or a sub-sequence
+    of it ending with the surname."""
+    full_tokens = name_tokens(full)
     if len(tokens) == 1:
         return tokens[0] in (full_tokens[0], full_tokens[-1]) or \
             tokens[0] in [t.lower() for t in _QUOTED.findall(full)]
