@@ -29,6 +29,7 @@ from markupsafe import Markup
 from generator.changes import summary
 from generator.config import Config
 from generator.errors import BuildError
+from generator.extract.entities import PAGE_MIN_ARTICLES
 from generator.metadata import safe_url
 from generator.model import Article, Digest, Entity, FeedEntry, Topic
 from generator.text import clean_inline, human_date
@@ -178,9 +179,11 @@ def render(digest: Digest, config: Config) -> dict[str, str]:
     co_mentioned = _co_mentioned(digest.entities)
     order = {t.slug: n for n, t in enumerate(digest.topics)}
     for entity in digest.entities:
+        if len(entity.article_ids) < PAGE_MIN_ARTICLES:
+            continue  # listed in the index with a link to its one article instead
         slugs = {t.slug: t for a in entity.article_ids for t in topics_of.get(a, ())}
         page(f"entities/{entity.key}.md", "entity.md.j2", entity=entity, mention_limit=MENTION_LIMIT,
-             related=co_mentioned[entity.key],
+             related=co_mentioned[entity.key], page_min=PAGE_MIN_ARTICLES,
              entity_topics=sorted(slugs.values(), key=lambda t: order[t.slug]))
     _paged(page, "sources", "sources.md.j2", "page_articles", digest.articles)
     page("dedup.md", "dedup.md.j2")
@@ -270,13 +273,15 @@ class Links:
         return Markup(f"{self.to(page)}#{heading_id(article_id, bare=True)}")
 
 
-def _by_type(entities: tuple[Entity, ...]) -> dict[str, dict[str, list[Entity]]]:
-    """Entities by type, then by first letter, A–Z."""
-    grouped: dict[str, dict[str, list[Entity]]] = {}
+def _by_type(entities: tuple[Entity, ...]) -> dict[str, dict[str, list[tuple[Entity, bool]]]]:
+    """Entities by type, then by first letter, A–Z, each with whether it has a page; types
+    without a heading of their own ("other": diseases, events) come last."""
+    grouped: dict[str, dict[str, list[tuple[Entity, bool]]]] = {}
     for entity in sorted(entities, key=lambda e: (e.name.lower(), e.key)):
         letter = entity.name[:1].upper() if entity.name[:1].isalpha() else "#"
-        grouped.setdefault(entity.type, {}).setdefault(letter, []).append(entity)
-    return {t: grouped[t] for t in TYPE_NAMES if t in grouped}
+        grouped.setdefault(entity.type, {}).setdefault(letter, []).append(
+            (entity, len(entity.article_ids) >= PAGE_MIN_ARTICLES))
+    return {t: grouped[t] for t in [*TYPE_NAMES, *sorted(set(grouped) - set(TYPE_NAMES))] if t in grouped}
 
 
 def _co_mentioned(entities: tuple[Entity, ...], top: int = 8) -> dict[str, list[tuple[Entity, int]]]:
