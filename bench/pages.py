@@ -44,10 +44,10 @@ _DETOK = [(re.compile(p), r) for p, r in [
 # Furniture as a reader would spot it, written apart from generator/furniture.py on purpose.
 FURNITURE = re.compile(
     r"^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, [A-Z][\w.]+)*(?:, [A-Z][a-z]+\.? \d+)? ?"
-    r"(?:\((?:AP|Xinhua|AFP|Reuters)\) ?)?(?:--|_|—) |\([A-Za-z]+\) --|"
-    r"\bOn the Net\b|STORY CAN END|OPTIONAL (?:TRIM|MATERIAL)|optional trim|\bXXX\b|\bEND\s*$|"
-    r"https?://|www\.|can be reached at|andUR|PHOTOS? AND GRAPHICS|EDITOR'?S NOTE|COPYRIGHT|"
-    r"\b\d{3}-\d{3}-\d{4}\b|\(\d{3}\) ?\d{3}-\d{4}|^(?:--|\*|_) |``|''|\s_\s", re.I)
+    r"(?:\((?:AP|Xinhua|AFP|Reuters)\) ?)?(?:--|_|—) |\((?:AP|Xinhua|AFP|Reuters)\) --|"
+    r"\bOn the Net\b|STORY CAN END|OPTIONAL (?:TRIM|MATERIAL)|(?i:optional trim)|\bXXX\b|"
+    r"\bEND\s*$|(?i:https?://|www\.|can be reached at|photos? and graphics|editor'?s note)|andUR|"
+    r"COPYRIGHT|\b\d{3}-\d{3}-\d{4}\b|\(\d{3}\) ?\d{3}-\d{4}|^(?:--|\*|_) |``|''|\s_\s")
 _OUTLET_WORDS = re.compile(r"\b(?:AP|NYT|Xinhua|Reuters?|AFP|Associated Press|New York Times|"
                            r"Cox News\w*|Los Angeles Times|Washington Post|Story|XXX|END)\b")
 _SENTENCE = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"']))\s+(?=[\"(]?[A-Z])")
@@ -171,6 +171,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=400)
     parser.add_argument("--code", type=Path, default=ROOT, help="checkout whose generator builds")
     parser.add_argument("--keep", type=Path, help="build here and keep it (default: a temp folder)")
+    parser.add_argument("--no-build", action="store_true", help="measure the build kept in --keep")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="digest-pages-") as tmp:
         out = args.keep or Path(tmp)
@@ -180,7 +181,8 @@ def main() -> None:
             texts = write_tac(args.data, args.limit, seeds)
         else:
             texts = write_reuters(args.data[0], args.limit, seeds)
-        build(args.code.resolve(), seeds, out)
+        if not (args.no_build and args.keep):
+            build(args.code.resolve(), seeds, out)
         print(f"{args.kind} {' '.join(map(str, args.data))}, first {args.limit} documents; "
               f"code {reuters.code_version(args.code.resolve())}")
         for name, value in measure(out, texts).items():

@@ -174,6 +174,8 @@ def headline(title: str, outlet: str, paragraphs: list[str]) -> tuple[str, str]:
     """(title, outlet): an outlet suffix moved to the outlet field (dropped when it is
     already there), ALL CAPS and Title Case turned into sentence case."""
     title = furniture.normalise_marks(title)
+    if furniture.SLUG.match(title):  # a desk slug is no headline
+        return "", outlet
     match = _SUFFIX.match(title)
     tail = match.group("tail") if match else ""
     # After a comma only a name in capitals after a headline in normal case is an outlet

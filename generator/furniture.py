@@ -20,6 +20,18 @@ _DAY = r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)?"
 _DATELINE = re.compile(
     rf"^(?:[A-Z][\w.' -]+?(?:, [\w.' ]+?)?{_DAY} ?{_AGENCY}\s*(?:--|_|—|–|-)?\s*|"
     rf"{_PLACE}{_DAY} (?:--|_|—|–) (?=[\"“`A-Z0-9])|{_PLACE}{_DAY}$)")
+# A dateline opening a story run on inside a paragraph: "… from Washington. ATHENS, Greece -- A …"
+_INNER_DATELINE = re.compile(
+    rf"(?<=[.!?\"”] )[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*"
+    rf"{_DAY} (?:{_AGENCY} )?(?:--|—|–) (?=[A-Z])")
+# A headline in capitals run into the first paragraph: "121 ARE KILLED AS JETLINER CRASHES …".
+_CAPS_RUN = re.compile(r"^(?:[A-Z0-9][A-Z0-9'’,.&-]*\s+){4,}(?=[A-Z][a-z])")
+# AP desk codes after "<UR>" (read as "andUR;") and the text after them: "… found." andUR; MORE
+_DESK_TAIL = re.compile(r"\s*andUR\s*;.*$|\s+\(?MORE\)?$")
+_CREDIT_LINE = re.compile(r"(?i:\bcontributed (?:reporting|to this (?:article|report))\b|"
+                          r"\breported from .* for this article\b)")
+# NYT desk slugs in the headline field: "GREECE-CRASH-ART-735&ADD-NYT".
+SLUG = re.compile(r"^[A-Z0-9&]+(?:-[A-Z0-9&]+){2,}$")
 _OPTIONAL = re.compile(
     r"\(\s*(?:STORY CAN END HERE\.?\s*)?OPTIONAL MATERIAL FOLLOWS\.?\s*\)|"
     r"\(\s*STORY CAN END HERE\.?\s*\)|"
@@ -32,7 +44,8 @@ _DESK_LINE = re.compile(
     r"(?:phone|fax|pager|tel|e-?mail)\s*:.*|"
     r"\(?[\w.' ]+ can be reached at .*|\(visit the [\w.' -]+ online services.*|"
     r"\([a-z]{2,4}(?:[-/][a-z]{2,4})*\)|\(?(?:XXX|END|MORE|-0-|nn)\)?(?: END)?|"
-    r"\*?\s*[A-Z][a-z]+day, [A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})$", re.I)
+    r"\*?\s*[A-Z][a-z]+day, [A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}|[^.]{0,60}\b\d+(?:st|nd|rd|th) graf\b.*|"
+    r".*\bphotos? (?:and|&) graphics\b.*)$", re.I)
 _ON_THE_NET = re.compile(r"^on the net\b\s*[:,]?", re.I)
 _URL = re.compile(r"\(?\b(?:https?://|www\.)[^\s)]*[^\s).,;:!?]\)?", re.I)
 _LINK_LINE = re.compile(r"^[^!?]{0,80}?:\s*(?:https?://|www\.)\S+$", re.I)
@@ -41,7 +54,8 @@ _PHONE = re.compile(r"(?:\b1-)?(?:\(\d{3}\)\s*|\b\d{3}-)\d{3}-\d{4}\b|(?<=\bat )
 _COPYRIGHT = re.compile(r"^(?:[^a-z]*?(?:\b(?:Tel|Fax)\s*:\s*[\d-]+\s*)+)?\bCOPYRIGHT\b[^a-z]*"
                         r"(?=\s[A-Z][a-z])\s*|^(?i:copyright|©|\(c\))\s*\d{4}\b.*$")
 _MARKER = re.compile(r"^(?:--|\*|_|•)\s+(?=\S)")
-_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”']))\s+(?=[\"“(]?[A-Z])")
+# A sentence ends at . ! ? (a closing quote may follow), not after an initial ("Linda A.").
+_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”']))(?<!\b[A-Z]\.)\s+(?=[\"“(]?[A-Z])")
 
 
 def strip_dateline(text: str) -> str:
@@ -75,11 +89,13 @@ def strip_links(text: str) -> str:
     return re.sub(r"\s+([,.;:!?])", r"\1", re.sub(r"[,;:]\s*(?=[.!?]|$)", "", text)).strip()
 
 
-def drop_phone_sentences(text: str) -> str:
-    """Sentences giving a phone number are reader service, not news."""
-    if not _PHONE.search(text):
+def drop_service_sentences(text: str) -> str:
+    """Without sentences giving a phone number (reader service) or crediting reporters."""
+    if not (_PHONE.search(text) or _CREDIT_LINE.search(text)):
         return text
-    return " ".join(s for s in _SENTENCE_END.split(text) if not _PHONE.search(s)).strip()
+    return " ".join(s for s in _SENTENCE_END.split(text)
+                    if not (_PHONE.search(s) or _CREDIT_LINE.search(s))).strip()
+
 
 
 def is_desk_line(text: str) -> bool:
@@ -99,9 +115,10 @@ def starts_link_block(text: str) -> bool:
 
 def clean_paragraph(text: str) -> str:
     """One paragraph with every in-line rule applied ("" when nothing is left)."""
-    text = normalise_marks(text)
+    text = _DESK_TAIL.sub("", normalise_marks(text))
     if is_desk_line(text):  # before any rule that could cut a desk note into a sentence
         return ""
-    text = strip_marker(strip_dateline(text))
-    text = drop_phone_sentences(strip_links(strip_copyright(text)))
+    text = strip_marker(_CAPS_RUN.sub("", strip_dateline(text)))
+    text = _INNER_DATELINE.sub("", drop_service_sentences(strip_links(strip_copyright(text))))
+    text = strip_dateline(text)  # the story's own dateline once credit lines before it are gone
     return "" if is_desk_line(text) else text

@@ -112,6 +112,22 @@ WIRE_LINES = [
      "jdlouhyhearstdc.com)", ""),
     ("Hiawatha Bray can be reached at brayglobe.com.", ""),
     ("* Wednesday, Feb. 24, 1999", ""),
+    # AP desk codes after "<UR>", an insertion note, a NYT budget line (APW19980718.0828,
+    # APW19980821.0541, NYT19990423.0262)
+    ('"But the figure may increase as more bodies are found." andUR; MORE',
+     '"But the figure may increase as more bodies are found."'),
+    ("Kuwaiti Najeeb, 12th graf pvs andUR; vars-ggl", ""),
+    ("The New York Times plans two pages of stories, photos and graphics on the aftermath of the "
+     "school shooting in a Denver suburb that left 15 dead.", ""),
+    # reporting credits (APW_ENG_20041006.0456) and a NYT lead paragraph carrying the headline in
+    # capitals, credits and the dateline (NYT_ENG_20050814.0102)
+    ("EDS: Associated Press writer Linda A. Johnson in Trenton contributed to this report.", ""),
+    ("121 ARE KILLED AS JETLINER CRASHES NORTH OF ATHENS Anthee Carassava reported from Athens, "
+     "Greece, for this article, and Ian Fisher from Prague, Czech Republic, and Rome. Matthew L. "
+     "Wald contributed reporting from Washington. ATHENS, Greece -- A Cypriot passenger plane with "
+     "121 people on board crashed Sunday just north of the Greek capital.",
+     "A Cypriot passenger plane with 121 people on board crashed Sunday just north of the Greek "
+     "capital."),
     # phone numbers and bare URLs inside text
     ("Consumers seeking information about the Thorn Apple Valley recall may contact the company "
      "at 1-800-316-2855.", ""),
@@ -179,6 +195,8 @@ def test_title_case_headline_and_outlet_suffix():
     article = clean(_article("c", "Soedjono denies claim on foreign lawyer, JAKARTA POST", body))
     assert (article.title, article.outlet) == ("Soedjono denies claim on foreign lawyer",
                                                "Jakarta Post")
+    article = clean(_article("f", "GREECE-CRASH-ART-735&ADD-NYT", body))  # a NYT desk slug
+    assert article.title == ""
     article = clean(_article("d", "Hostages freed | Reuters", body, outlet="Reuters"))
     assert (article.title, article.outlet) == ("Hostages freed", "Reuters")
     # words after a comma are the headline's unless they are an outlet's name in capitals
