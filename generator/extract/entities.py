@@ -257,10 +257,12 @@ def _stands_for(short: str, full: str, types: dict[str, str], within_article: bo
         return False
     if full_kind == "person":
         # spaCy often mistypes a lone surname ("Troufanov" as ORG): within an article a
-        # person's full name takes a one-word name of any type; across articles a surname.
+        # person's full name takes a one-word name of any type; across articles a surname or
+        # the quoted nickname ('Alexander "Sasha" Troufanov').
         if within_article:
             return (kind == "person" or len(tokens) == 1) and _abbreviates(tokens, full)
-        return kind == "person" and len(tokens) == 1 and tokens[0] == full_tokens[-1]
+        return kind == "person" and len(tokens) == 1 and (
+            tokens[0] == full_tokens[-1] or tokens[0] in _nicknames(full))
     if kind == full_kind and full_tokens[:-1] == tokens and full_tokens[-1] in ORG_TAILS:
         return True  # "Likud" and "Likud Party"
     return within_article and _is_acronym(short, full)
@@ -282,9 +284,12 @@ def _abbreviates(tokens: tuple[str, ...], full: str) -> bool:
     of it ending with the surname."""
     full_tokens = name_tokens(full)
     if len(tokens) == 1:
-        return tokens[0] in (full_tokens[0], full_tokens[-1]) or \
-            tokens[0] in [t.lower() for t in _QUOTED.findall(full)]
+        return tokens[0] in (full_tokens[0], full_tokens[-1], *_nicknames(full))
     return all(t in full_tokens for t in tokens) and tokens[-1] == full_tokens[-1]
+
+
+def _nicknames(full: str) -> list[str]:
+    return [t.lower() for t in _QUOTED.findall(full)]
 
 
 def attach(extraction: Extraction, mapping: dict[str, str]) -> Extraction:
