@@ -27,9 +27,10 @@ log = logging.getLogger(__name__)
 
 
 class Cache:
-    def __init__(self, root: Path, enabled: bool = True) -> None:
+    def __init__(self, root: Path, enabled: bool = True, refresh: bool = False) -> None:
         self.root = root
         self.enabled = enabled
+        self.refresh = refresh  # a forced full rebuild: read nothing, write fresh entries
         self.hits = 0
         self.misses = 0
 
@@ -46,7 +47,7 @@ class Cache:
     def get(self, key: str, expected: Any = object) -> Any | None:
         """The entry, or None when it is missing, unreadable or not of the `expected` type
         (a dataclass, or a tuple type of them: checked field by field)."""
-        if not self.enabled:
+        if not self.enabled or self.refresh:
             self.misses += 1
             return None
         try:

@@ -67,6 +67,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="fail (exit 1) when any file was skipped or warned about")
     build.add_argument("--no-cache", dest="cache", action="store_false", default=None,
                        help="recompute everything instead of using the cache")
+    build.add_argument("--full", action="store_true", default=None,
+                       help="force a full rebuild: recompute every article and page (refreshing the cache)")
     build.add_argument("--workers", type=int, help="processes for extraction (1 = serial)")
     build.add_argument("--executor", metavar="process|serial|dask[=ADDRESS]",
                        help="where per-article work runs (default: process pool)")
@@ -82,7 +84,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _config(args: argparse.Namespace):
-    keys = ("seeds", "out", "templates", "strict", "cache", "workers", "work", "executor")
+    keys = ("seeds", "out", "templates", "strict", "cache", "full", "workers", "work", "executor")
     return load_config(args.config, **{k: getattr(args, k, None) for k in keys})
 
 

@@ -26,6 +26,9 @@ class Config:
     templates: Path | None = None
     """User templates that override the packaged defaults (`default/<name>` reaches those)."""
     cache: bool = True
+    full: bool = False
+    """Recompute everything: no cached result is read (fresh ones are written) and every
+    page is rendered again."""
     strict: bool = False
     workers: int = 0
     """Processes for per-article work; 0 = one per core, 1 = serial."""

@@ -67,7 +67,7 @@ def build(config: Config, progress: Progress | None = None) -> BuildResult:
         articles, merges = fold_copies(articles, config.copy_threshold,
                                        config.force_merge, config.forbid_merge)
         timer.lap("dedupe")
-        store = cache_module.Cache(config.work / "cache", enabled=config.cache)
+        store = cache_module.Cache(config.work / "cache", enabled=config.cache, refresh=config.full)
         extractions, failed = extract_all(articles, config, store, progress)
         problems += failed
         articles = [a for a in articles if a.id in extractions]
@@ -76,7 +76,8 @@ def build(config: Config, progress: Progress | None = None) -> BuildResult:
         extractions = {k: attach(v, mapping[k]) for k, v in extractions.items()}
         groups = group_topics(articles, extractions, list(entities), mapping, config.topic_similarity,
                               config.topic_days, config.topics, config.work / "topics.json")
-        topic_store = cache_module.Cache(config.work / "cache", enabled=config.cache)
+        topic_store = cache_module.Cache(config.work / "cache", enabled=config.cache,
+                                         refresh=config.full)
         topics, fact_merges = summarise_topics(groups, articles, extractions, config, topic_store)
         merges += fact_merges
         timer.lap("topics")
@@ -91,7 +92,7 @@ def build(config: Config, progress: Progress | None = None) -> BuildResult:
         incremental = publish(config.work / "site-src", config.out,
                 {"digest.json": digest_json(digest), **render_feeds(digest, config),
                  "sitemap.xml": render_sitemap(digest, config).encode()},
-                epoch_for([a.date for a in articles]))
+                epoch_for([a.date for a in articles]), full=config.full)
         timer.lap("publish")
     log.info("pages: %d written, %d removed (%s site build); cache: %d hits, %d misses",
              written, removed, "incremental" if incremental else "full", store.hits, store.misses)

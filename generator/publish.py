@@ -134,7 +134,7 @@ def write_docs(pages: dict[str, str], docs: Path) -> tuple[int, int]:
     return written, removed
 
 
-def publish(work: Path, out: Path, extra: dict[str, bytes], epoch: int) -> bool:
+def publish(work: Path, out: Path, extra: dict[str, bytes], epoch: int, full: bool = False) -> bool:
     """Build work/mkdocs.yml into a staging folder beside `out`, add `extra`, swap.
 
     Returns whether the build was incremental.
@@ -152,7 +152,7 @@ def publish(work: Path, out: Path, extra: dict[str, bytes], epoch: int) -> bool:
             shutil.rmtree(leftover)
     state = work / ".publish-state.json"
     fingerprint = _fingerprint(work / "mkdocs.yml", epoch)
-    incremental = (out / SITE_MARKER).is_file() and (out / "index.html").is_file() \
+    incremental = not full and (out / SITE_MARKER).is_file() and (out / "index.html").is_file() \
         and _read_state(state) == fingerprint
     try:
         staging.mkdir()

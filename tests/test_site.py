@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import shutil
@@ -270,3 +271,13 @@ def test_sources_are_split_into_pages(tmp_path: Path, monkeypatch: pytest.Monkey
     assert 'href="../sources-2.html#002_b3ecd8dd4f08534c"' in topic
     assert "sources-2.html" in (config.out / "sitemap.xml").read_text()
     assert "russian-diplomat" in (config.out / "topics.html").read_text()
+
+
+def test_full_build_recomputes_everything(tmp_path: Path):
+    config = make_config(tmp_path, SEEDS)
+    build(config)
+    before = tree(config.out)
+    assert build(config).computed == 0
+    full = build(dataclasses.replace(config, full=True))
+    assert full.computed == 3 and not full.incremental
+    assert tree(config.out) == before
