@@ -47,7 +47,7 @@ CACHE = DATA / ".entity-index-cache"
 STANDARD = {"united states": ("u.s.", "us", "u.s.a."), "united nations": ("u.n.", "un"),
             "united kingdom": ("u.k.", "uk"), "european union": ("eu", "e.u.")}
 _SLUG = re.compile(r"^BC-|^(?=.*[A-Z]{4})[A-Z0-9]+(?:-[A-Z0-9]+)+$|^[A-Z0-9]+(?:-[A-Z0-9]+){2,}$")
-_CODE = re.compile(r"^[A-Z]{1,3}-?\d{3,}$")
+_CODE = re.compile(r"^[A-Z]{1,3}-?\d{4,}$")
 _MARKUP = re.compile(r"&[A-Za-z]{1,5}\b|[<>{}\[\]`]|''")
 _FRAGMENT = re.compile(r"[:;!?|]|^\W|\(\s*$|^[^(]*\)")
 _MENU = {"abort", "retry", "ignore", "cancel", "click", "login", "subscribe", "menu", "home page"}

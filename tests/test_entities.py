@@ -160,7 +160,8 @@ def test_wire_artefacts_are_not_names():
     for bad in ("BC-BRAZELTON-SAMPLE-1-NYTSF", "A-2254", "AUTISM-INFO", "ADDICTION &QL",
                 'Associated Press: "It', "Abort, Retry", "Revs 291.8", 'Maria"'):
         assert not is_valid_name(bad), bad
-    assert is_valid_name("AFL-CIO") and is_valid_name("F-16") and is_valid_name("G-7")
+    assert is_valid_name("AFL-CIO") and is_valid_name("C-130") and is_valid_name("G-7")
+    assert normalise_name("Asta Pharma AG>", "ORG") == "Asta Pharma AG"
 
 
 def test_kind_gazetteer_and_place_cue():

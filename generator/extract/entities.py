@@ -56,7 +56,8 @@ def mentions_in(sent: Span, sentence: str) -> list[Mention]:
 
 def normalise_name(text: str, label: str) -> str:
     text = re.split(r"\s[-–—|]\s", text)[0]  # "George Soros - think": a name ends at a dash
-    text = re.sub(r"\s+", " ", text).strip(" \t\n,;:—–-")
+    # "<Asta Pharma AG>": Reuters marks a company that is not listed with angle brackets
+    text = re.sub(r"\s+", " ", text).strip(" \t\n,;:—–-<>")
     if not re.search(r"\b[A-Z]\.$|\b(Inc|Jr|Sr|Co|Ltd|Corp|St)\.$", text):
         text = text.rstrip(".")  # keep the full stop of "U.S." and "Apple Inc."
     text = re.sub(r"^(the|a|an) ", "", text, flags=re.I)

@@ -44,8 +44,8 @@ ORG_TAILS = {"inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "ltd", 
              "group", "company", "party", "movement", "organization", "organisation"}
 
 # Wire slugs ("BC-BRAZELTON-SAMPLE-1-NYTSF", "AUTISM-INFO") and codes ("A-2254"), but not
-# names such as "AFL-CIO", "F-16" or "G-7".
+# names such as "AFL-CIO", "C-130" or "G-7".
 WIRE_SLUG = re.compile(r"^BC-|^(?=.*[A-Z]{4})[A-Z0-9&]+(?:-[A-Z0-9&]+)+$|"
-                       r"^[A-Z0-9&]+(?:-[A-Z0-9&]+){2,}$|^[A-Z]{1,3}-?\d{3,}$")
+                       r"^[A-Z0-9&]+(?:-[A-Z0-9&]+){2,}$|^[A-Z]{1,3}-?\d{4,}$")
 # Markup remnants ("ADDICTION &QL", "``It") and fragments that punctuation shows are not a name.
 MARKUP = re.compile(r"&[A-Za-z]{1,5}\b|[<>{}\[\]`|@#*=_:;!?]|''")
