@@ -89,8 +89,7 @@ def summarise_facts(facts: list[Fact], articles: dict[str, Article],
     members = sorted({a for f in facts for a in f.article_ids})
     spread = _spread(extractions, members)
     days = sorted({articles[a].date for a in members if articles[a].date})
-    vectors = _tfidf([n.tokens for n in nodes])
-    similar = vectors @ vectors.T
+    similar = _cosines([n.tokens for n in nodes])
     prior = _relevance(nodes, similar, spread, len(members), days)
     lead = _select(nodes, prior, similar, spread, [], LEAD_SENTENCES, LEAD_WORDS)
     points = _select(nodes, prior, similar, spread, lead, KEY_POINTS, None)
@@ -122,21 +121,29 @@ def _pairs(tokens: tuple[str, ...]) -> frozenset[tuple[str, str]]:
                      if a not in STOP_WORDS or b not in STOP_WORDS)
 
 
-def _tfidf(token_lists: list[tuple[str, ...]]) -> np.ndarray:
-    """Unit-length TF-IDF rows over the topic's sentences (stop words left out)."""
-    vocabulary: dict[str, int] = {}
-    for tokens in token_lists:
-        for token in tokens:
-            if token not in STOP_WORDS and token not in vocabulary:
-                vocabulary[token] = len(vocabulary)
-    matrix = np.zeros((len(token_lists), max(1, len(vocabulary))))
+def _cosines(token_lists: list[tuple[str, ...]]) -> np.ndarray:
+    """Cosine similarity of the sentences' TF-IDF vectors (stop words left out), summed
+    term by term over an inverted index: a dense sentence-by-word matrix of a large topic
+    would take hundreds of megabytes."""
+    postings: dict[str, list[tuple[int, int]]] = {}
     for row, tokens in enumerate(token_lists):
-        for token, count in Counter(t for t in tokens if t in vocabulary).items():
-            matrix[row, vocabulary[token]] = count
-    df = np.count_nonzero(matrix, axis=0)
-    matrix *= np.log((1 + len(token_lists)) / (1 + df)) + 1
-    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    return matrix / np.where(norms == 0, 1, norms)
+        counts = Counter(t for t in tokens if t not in STOP_WORDS)
+        for token in sorted(counts):
+            postings.setdefault(token, []).append((row, counts[token]))
+    size = len(token_lists)
+    weighted = []
+    norms = np.zeros(size)
+    for token in sorted(postings):
+        rows = np.array([r for r, _ in postings[token]])
+        weights = np.array([c for _, c in postings[token]], float)
+        weights *= math.log((1 + size) / (1 + len(rows))) + 1
+        norms[rows] += weights ** 2
+        weighted.append((rows, weights))
+    similar = np.zeros((size, size))
+    for rows, weights in weighted:
+        similar[np.ix_(rows, rows)] += np.outer(weights, weights)
+    norms = np.sqrt(np.where(norms == 0, 1, norms))
+    return similar / norms[:, None] / norms[None, :]
 
 
 def _lexrank(similar: np.ndarray, threshold: float = 0.1, damping: float = 0.85) -> np.ndarray:
