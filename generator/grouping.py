@@ -85,17 +85,32 @@ def day_number(iso: str) -> int:
 
 
 def tokens(text: str) -> list[str]:
+    """Lower-case content words, possessives and plurals folded ("hostages'" -> "hostage")."""
+    normal = _NORMAL
     found = []
     for word in _WORD.findall(text.lower()):
-        word = word.replace("’", "'").removesuffix("'s").strip(".'-")
-        if len(word) < 2 or word in STOP:
-            continue
-        if len(word) > 4 and word.endswith("ies"):
-            word = word[:-3] + "y"
-        elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-            word = word[:-1]
-        found.append(word)
+        term = normal.get(word)
+        if term is None:
+            term = _normalise(word)
+            if len(normal) < 2_000_000:
+                normal[word] = term
+        if term:
+            found.append(term)
     return found
+
+
+_NORMAL: dict[str, str] = {}  # word -> term ("" for a stop word), a cache: words repeat
+
+
+def _normalise(word: str) -> str:
+    word = word.replace("’", "'").removesuffix("'s").strip(".'-")
+    if len(word) < 2 or word in STOP:
+        return ""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
 
 
 def raw_terms(article: Article, extraction: Extraction, mapping: dict[str, str],
@@ -250,6 +265,25 @@ def _fresh_index(clusters: list[Cluster]) -> dict[int, list[int]]:
     return index
 
 
+def _neighbours(a: int, clusters: list[Cluster], index: dict[int, list[int]],
+                horizon: float) -> list[int]:
+    """The other clusters sharing most indexed terms with cluster `a` (at most CANDIDATES),
+    leaving out those too far apart in time to matter."""
+    hits: Counter[int] = Counter()
+    for term in clusters[a].indexed:
+        hits.update(index.get(term, ()))
+    hits.pop(a, None)
+    topic = clusters[a]
+    found = []
+    for b, _ in sorted(hits.items(), key=lambda bh: (-bh[1], bh[0])):
+        other = clusters[b]
+        if _gap(topic.first, topic.last, other.first, other.last) <= horizon:
+            found.append(b)
+            if len(found) == CANDIDATES:
+                break
+    return sorted(found)
+
+
 def _average(a: Cluster, b: Cluster, scale: float) -> float:
     sim = _dot(a.total, b.total) / (len(a.members) * len(b.members))
     return sim * decay(_gap(a.first, a.last, b.first, b.last), scale)
@@ -262,8 +296,10 @@ def _merge(clusters: list[Cluster], threshold: float, scale: float) -> list[Clus
     version = [0] * len(clusters)
     heap: list[tuple[float, int, int, int, int]] = []
 
+    horizon = scale * (1 / threshold - 1) if threshold > 0 and scale > 0 else math.inf
+
     def push_pairs(a: int) -> None:
-        for b in sorted({b for t in clusters[a].indexed for b in index.get(t, ()) if b != a}):
+        for b in _neighbours(a, clusters, index, horizon):
             score = _average(clusters[a], clusters[b], scale)
             if score >= threshold:
                 x, y = min(a, b), max(a, b)
@@ -344,8 +380,7 @@ def related(clusters: list[Cluster], scale: float) -> list[list[int]]:
     found = []
     for a, topic in enumerate(clusters):
         scored = []
-        others = sorted({b for t in topic.indexed for b in index.get(t, ()) if b != a})
-        for b in others:
+        for b in _neighbours(a, clusters, index, math.inf):
             other = clusters[b]
             cosine = _dot(topic.total, other.total) / (norms[a] * norms[b])
             score = cosine * decay(_gap(topic.first, topic.last, other.first, other.last), scale)
