@@ -50,7 +50,7 @@ _SLUG = re.compile(r"^BC-|^(?=.*[A-Z]{4})[A-Z0-9]+(?:-[A-Z0-9]+)+$|^[A-Z0-9]+(?:
 _CODE = re.compile(r"^[A-Z]{1,3}-?\d{4,}$")
 _MARKUP = re.compile(r"&[A-Za-z]{1,5}\b|[<>{}\[\]`]|''")
 _FRAGMENT = re.compile(r"[:;!?|]|^\W|\(\s*$|^[^(]*\)")
-_MENU = {"abort", "retry", "ignore", "cancel", "click", "login", "subscribe", "menu", "home page"}
+_MENU = {"abort", "retry", "ignore", "fail", "cancel", "click", "here", "login", "subscribe", "menu"}
 _DETOK = [(re.compile(p), r) for p, r in [
     (r"``\s*|\s*''", '"'), (r"\s+([,.;:!?%)\]])", r"\1"), (r"([(\[$])\s+", r"\1"),
     (r"\s+(n't|'s|'re|'ve|'ll|'d|'m)\b", r"\1"), (r"\s+", " ")]]
@@ -167,7 +167,7 @@ def splits(entities: list[Entity]) -> list[tuple[Entity, Entity]]:
 def artefact(name: str) -> bool:
     low = name.lower()
     return bool(_SLUG.match(name) or _CODE.match(name) or _MARKUP.search(name) or _FRAGMENT.search(name)
-                or name.count('"') % 2 or any(w in low.replace(",", " ").split() for w in _MENU))
+                or name.count('"') % 2 or set(low.replace(",", " ").split()) <= _MENU)
 
 
 def report(path: Path, limit: int, top: int) -> None:
