@@ -43,9 +43,9 @@ nevertheless nonetheless besides otherwise thus hence therefore such both neithe
 """))
 _QUOTES = "\"“”«»"
 _FURNITURE = re.compile(
-    r"^[A-Z][A-Z .,'-]{2,}(?:\([A-Za-z .]+\))?\s*(?:--|—|–|_)"  # "PONTOISE, France (AP) --"
-    r"|\((?:AP|Reuters|AFP|UPI)\)|\bXXX\b|\bEND\b$|https?://|www\.|@\w|\b\d{3}-\d{3}-\d{4}\b"
-    r"|^(?:On the Net|Related|Photo|Read more|Click|Copyright)\b", re.IGNORECASE)
+    r"^[A-Z][A-Z .'-]{2,}(?:,[\w .]+)?(?:\([\w .]+\))?\s*(?:--|—|–|_)\s"  # "PONTOISE, France (AP) --"
+    r"|\((?:AP|Reuters|AFP|UPI)\)|\bXXX\b|\bEND$|https?://|www\.|@\w|\b\d{3}-\d{3}-\d{4}\b"
+    r"|^(?:On the Net|Related|Photo|Read more|Click|Copyright)\b")
 
 
 @dataclass(frozen=True)
