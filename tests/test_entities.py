@@ -172,3 +172,14 @@ def test_kind_gazetteer_and_place_cue():
     entities, _ = merge({"a": ex})
     assert {(e.name, e.type) for e in entities} == {
         ("West Nile Virus", "other"), ("Oval Office", "place"), ("Givat Zeev", "place")}
+
+
+def test_generic_tail_joins_but_city_does_not():
+    ex = Extraction((), (), (
+        Mention("Gaza Strip", "GPE", "Israeli forces withdrew from the Gaza Strip.", "the"),
+        Mention("Gaza", "GPE", "Aid trucks entered Gaza on Sunday.", "entered"),
+        Mention("Mexico City", "GPE", "The summit opens in Mexico City.", "in"),
+        Mention("Mexico", "GPE", "Mexico sent its foreign minister.", "")), ())
+    entities, _ = merge({"a": ex})
+    assert {(e.name, e.aliases) for e in entities} == {
+        ("Gaza Strip", ("Gaza",)), ("Mexico City", ()), ("Mexico", ())}

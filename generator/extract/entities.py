@@ -20,7 +20,7 @@ from generator.extract.gazetteer import (
     KIND_WORDS,
     MARKUP,
     MENU,
-    ORG_TAILS,
+    NAME_TAILS,
     PERSON_CUES,
     PLACE_CUES,
     STANDARD_ABBREVIATIONS,
@@ -264,8 +264,8 @@ def _stands_for(short: str, full: str, types: dict[str, str], within_article: bo
             return (kind == "person" or len(tokens) == 1) and _abbreviates(tokens, full)
         return kind == "person" and len(tokens) == 1 and (
             tokens[0] == full_tokens[-1] or tokens[0] in _nicknames(full))
-    if kind == full_kind and full_tokens[:-1] == tokens and full_tokens[-1] in ORG_TAILS:
-        return True  # "Likud" and "Likud Party"
+    if kind == full_kind and full_tokens[:-1] == tokens and full_tokens[-1] in NAME_TAILS.get(kind, ()):
+        return True  # "Likud" and "Likud Party", "Gaza" and "Gaza Strip"
     return within_article and _is_acronym(short, full)
 
 

@@ -39,9 +39,11 @@ KIND_WORDS = {
               "plaza", "palace", "castle", "cathedral", "mosque", "arena", "oval office",
               "east room", "situation room", "west wing", "rose garden", "city hall"},
 }
-# An organisation's name is the same without its legal or generic tail ("Apple Inc.", "Likud Party").
-ORG_TAILS = {"inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "ltd", "ltd.", "plc", "llc",
-             "group", "company", "party", "movement", "organization", "organisation"}
+# A name is the same without its legal or generic tail ("Apple Inc.", "Likud Party", "Gaza
+# Strip"); not "City" or "State": Mexico is not Mexico City.
+NAME_TAILS = {"organization": {"inc", "corp", "corporation", "co", "ltd", "plc", "llc", "group",
+                               "company", "party", "movement", "organization", "organisation"},
+              "place": {"strip", "province"}}
 
 # Wire slugs ("BC-BRAZELTON-SAMPLE-1-NYTSF", "AUTISM-INFO") and codes ("A-2254"), but not
 # names such as "AFL-CIO", "C-130" or "G-7".
