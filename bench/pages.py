@@ -12,17 +12,16 @@ in a temporary folder and built with `digest build --workers 1` by the code in `
 this checkout; pass an unpacked `git archive` of another commit to measure it). Printed, over
 every lead, key-point and timeline sentence of the built site: the share carrying wire furniture,
 ALL-CAPS topic titles, titles that are a file id, links with no visible text on topic pages,
-citation support (a (sentence, cited article) pair is supported when the article has a sentence
--- or two neighbouring ones, as sentence splitters differ -- holding >= 50% of the sentence's
-content words, or the page shows that article's own sentence under it) and keywords that are
-furniture, outlet names or capitalised headline fragments.
+citation support (a (sentence, cited article) pair is supported when a passage of the article
+at most twice the sentence's length, 40 words at least -- sentence splitters differ -- holds
+>= 50% of the sentence's content words, or the page shows that article's own sentence under it)
+and keywords that are furniture, outlet names or capitalised headline fragments.
 """
 
 from __future__ import annotations
 
 import argparse
 import html
-import itertools
 import json
 import re
 import subprocess
@@ -35,7 +34,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import reuters
 from _data import ROOT
 
-from generator.facts import supports
+from generator.facts import SUPPORT, content_words
+from generator.text import words
 
 _ID = re.compile(r"^([A-Z]+?)(?:_ENG_)?(\d{8})\.\d+$")
 _OUTLETS = {"APW": "AP", "NYT": "NYT", "LTW": "LA Times-Washington Post", "XIN": "Xinhua",
@@ -52,8 +52,6 @@ FURNITURE = re.compile(
     r"COPYRIGHT|\b\d{3}-\d{3}-\d{4}\b|\(\d{3}\) ?\d{3}-\d{4}|^(?:--|\*|_) |``|''|\s_\s")
 _OUTLET_WORDS = re.compile(r"\b(?:AP|NYT|Xinhua|Reuters?|AFP|Associated Press|New York Times|"
                            r"Cox News\w*|Los Angeles Times|Washington Post|Story|XXX|END)\b")
-_SENTENCE = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"']))(?<!\b[A-Z]\.)(?<!\bMr\.)(?<!\bDr\.)"
-                       r"(?<!\bSt\.)(?<!\bRev\.)(?<!\bGen\.)(?<!\bSen\.)(?<!\bGov\.)\s+(?=[\"(]?[A-Z])")
 
 
 def detokenise(text: str) -> str:
@@ -107,7 +105,7 @@ def build(code: Path, seeds: Path, out: Path) -> None:
 def measure(out: Path, texts: dict[str, list[str]]) -> dict[str, float | int]:
     data = json.loads((out / "site" / "digest.json").read_text(encoding="utf-8"))
     by_id = {a["id"]: a for a in data["articles"]}
-    sentences = {a: _windows(texts.get(_key(a, texts), [])) for a in by_id}
+    tokens = {a: words(" ".join(texts.get(_key(a, texts), []))) for a in by_id}
     items = [(topic, item) for topic in data["topics"]
              for item in topic["lead"] + topic["points"] + topic["timeline"]]
     furniture = [item["text"] for _, item in items if FURNITURE.search(item["text"])]
@@ -121,7 +119,7 @@ def measure(out: Path, texts: dict[str, list[str]]) -> dict[str, float | int]:
         for item in topic["lead"] + topic["points"] + topic["timeline"]:
             for article_id in item["article_ids"]:
                 pairs += 1
-                own = any(supports(s, item["text"]) for s in sentences.get(article_id, []))
+                own = _states(tokens.get(article_id, []), item["text"])
                 supported += own or article_id in shown.get(item["text"], ())
     titles = [t["title"] for t in data["topics"]]
     keywords = [k for t in data["topics"] for k in t["keywords"]]
@@ -141,14 +139,16 @@ def measure(out: Path, texts: dict[str, list[str]]) -> dict[str, float | int]:
     }
 
 
-def _windows(paragraphs: list[str]) -> list[str]:
-    """Each sentence and each pair of neighbours: a sentence the pipeline split elsewhere
-    ("…Rev. Susan Baron…") must not count as unsupported."""
-    found = []
-    for paragraph in paragraphs:
-        parts = _SENTENCE.split(paragraph)
-        found += parts + [f"{a} {b}" for a, b in itertools.pairwise(parts)]
-    return found
+def _states(tokens: list[str], claim: str) -> bool:
+    """True when a passage of the article at most twice the claim's length holds half the
+    claim's content words: sentence splitters differ ("Rev. Susan Baron", table rows joined
+    into one "sentence"), so the article's own sentence boundaries are not trusted."""
+    wanted = content_words(claim)
+    width = max(20, len(words(claim)))  # a short claim may be told inside a long sentence
+    # Windows of 2 x width every width tokens contain every span of width tokens.
+    return bool(wanted) and any(
+        len(wanted.intersection(tokens[start:start + 2 * width])) >= SUPPORT * len(wanted)
+        for start in range(0, max(1, len(tokens) - width + 1), width))
 
 
 def _key(article_id: str, texts: dict[str, list[str]]) -> str:

@@ -224,6 +224,8 @@ def _spellings(paragraphs: list[str]) -> dict[str, str]:
     alphabetically first)."""
     seen: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for text in paragraphs:
+        if _all_caps(text):  # a table header or a headline in capitals spells nothing
+            continue
         for match in _HEAD_WORD.finditer(text):
             before = text[: match.start()].rstrip(" \"“‘'(")
             token = re.sub(r"['’]s$", "", match.group(0).rstrip("."), flags=re.I)

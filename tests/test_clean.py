@@ -195,6 +195,10 @@ def test_title_case_headline_and_outlet_suffix():
     article = clean(_article("c", "Soedjono denies claim on foreign lawyer, JAKARTA POST", body))
     assert (article.title, article.outlet) == ("Soedjono denies claim on foreign lawyer",
                                                "Jakarta Post")
+    # a table header in capitals is no spelling (Reuters-21578 NEWID 105)
+    table = [Block("paragraph", "CUMULATIVE QUOTA 1987"), Block("paragraph", "The quota year began.")]
+    assert clean(_article("g", "SUGAR QUOTA IMPORTS DETAILED", table)).title == (
+        "Sugar quota imports detailed")
     article = clean(_article("f", "GREECE-CRASH-ART-735&ADD-NYT", body))  # a NYT desk slug
     assert article.title == ""
     article = clean(_article("d", "Hostages freed | Reuters", body, outlet="Reuters"))
