@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import functools
 import math
+import os
 import pickle
 import re
 import sys
@@ -257,14 +258,15 @@ def scale(corpora: list[tuple[list[Article], dict[str, Extraction]]], count: int
     state.unlink(missing_ok=True)
     config = Config()
     before = _memory("VmRSS")
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     groups = group_topics(articles, extractions, entities, mapping, config.topic_similarity,
                           config.topic_days, (), state)
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     grown = _memory("VmHWM") - before
     sizes = sorted((len(g[2]) for g in groups), reverse=True)
     print(f"\nscale: {len(articles):,} articles ({len(corpora)} corpora replicated) grouped into "
-          f"{len(groups):,} topics (largest {sizes[:3]}) in {seconds:.1f} s (goal < 60 s); "
+          f"{len(groups):,} topics (largest {sizes[:3]}) in {seconds:.1f} s wall, {cpu:.1f} s CPU "
+          f"(goal < 60 s; load average {os.getloadavg()[0]:.1f}); "
           f"memory added by grouping {grown:,} MB peak (VmHWM - RSS before; goal < 2 GB), "
           f"process peak {_memory('VmHWM'):,} MB with the input held")
 
