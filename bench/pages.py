@@ -128,6 +128,8 @@ def measure(out: Path, texts: dict[str, list[str]]) -> dict[str, float | int]:
     return {
         "articles": len(by_id), "topics": len(titles), "sentences": len(items),
         "furniture %": round(100 * len(furniture) / max(1, len(items)), 1),
+        "furniture % (`` '' quotes aside)": round(100 * sum(
+            1 for t in furniture if FURNITURE.search(re.sub(r"``|''", '"', t))) / max(1, len(items)), 1),
         "ALL-CAPS titles %": round(100 * sum(_all_caps(t) for t in titles) / max(1, len(titles)), 1),
         "titles that are a file id": sum(1 for t in titles if t in by_id or _ID.match(t)
                                          or re.fullmatch(r"[\w-]*\d{4,}[\w-]*", t)),
