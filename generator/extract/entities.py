@@ -1,12 +1,12 @@
 """Named entities: mentions from spaCy NER, then aliases merged into entities.
 
-Within an article a surname, first name or quoted nickname alone joins the one
-full name that contains it ("Putin" -> "Vladimir Putin"). Across articles the
-same normalised name is one entity, and a short name joins a full name only when
-exactly one known full name of that type matches. An entity's type is decided
-from all of its mentions, with cues such as "fellow hostage X" counting double.
+A short name joins a longer one only with evidence: within an article a person's surname,
+first name or quoted nickname ("Putin" -> "Vladimir Putin") or an acronym of the longer
+name; anywhere a person's surname or nickname when one full name matches, an acronym an
+article defined, a standard abbreviation ("U.S."), a generic tail ("Likud Party"). A
+nationality or group never joins a longer name; ALL-CAPS forms join their mixed-case
+spelling. The type is voted over all mentions with cue words, then fixed by a gazetteer.
 """
-
 from __future__ import annotations
 
 import dataclasses
