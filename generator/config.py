@@ -43,13 +43,14 @@ class Config:
     """Jaccard similarity of 5-word shingles above which two articles are copies."""
     passage_threshold: float = 0.7
     """Jaccard similarity of word 3-grams above which two sentences are one passage."""
-    topic_threshold: float = 0.2
-    """Weighted overlap of entities and keywords above which two articles share a topic."""
     topic_similarity: float = 0.12
     """Average TF-IDF cosine between articles (damped by days apart) for an article to join a
     topic and for two topics to merge; chosen on TAC 2010 story clusters (bench/topics.py)."""
     topic_days: float = 365.0
     """Time scale of topic grouping: articles this many days apart count half as similar."""
+    entity_page_min_articles: int = 2
+    """Entities named in fewer articles get no page of their own; the index links them to
+    their article."""
     keywords_per_article: int = 10
     keywords_per_topic: int = 12
     force_merge: tuple[tuple[str, str], ...] = ()
@@ -116,7 +117,7 @@ def _coerce(source: str, key: str, value: Any) -> Any:
             raise fail(f"expected a whole number, got {value!r}")
         if not math.isfinite(value) or value < 0:
             raise fail(f"expected a finite number of 0 or more, got {value!r}")
-        if key.endswith("_threshold") and value > 1:
+        if key.endswith(("_threshold", "_similarity")) and value > 1:
             raise fail(f"expected a similarity between 0 and 1, got {value!r}")
         return type(default)(value)
     if isinstance(default, str):

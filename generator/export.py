@@ -17,7 +17,9 @@ def figure_json(figure: Figure) -> dict[str, Any]:
     }
 
 
-def digest_json(digest: Digest) -> bytes:
+def digest_json(digest: Digest, entity_page_min_articles: int = 1) -> bytes:
+    """The digest as JSON; an entity named in fewer than `entity_page_min_articles` articles has
+    no page (`url` null)."""
     topics_of: dict[str, list[str]] = {}
     for topic in digest.topics:
         for article_id in topic.article_ids:
@@ -54,7 +56,7 @@ def digest_json(digest: Digest) -> bytes:
                         for f in t.points],
              "timeline": [{"date": e.date or None, "inferred": e.inferred, "text": e.text,
                            "article_ids": list(e.article_ids)} for e in t.timeline],
-             **_topic_changes(digest, t)}
+             "related": list(t.related), **_topic_changes(digest, t)}
             for t in digest.topics
         ],
         "figures": [
@@ -62,7 +64,8 @@ def digest_json(digest: Digest) -> bytes:
         ],
         "entities": [
             {"id": e.key, "name": e.name, "type": e.type, "aliases": list(e.aliases),
-             "url": f"entities/{e.key}.html", "article_ids": list(e.article_ids),
+             "url": f"entities/{e.key}.html" if len(e.article_ids) >= entity_page_min_articles
+             else None, "article_ids": list(e.article_ids),
              "mentions": e.mentions}
             for e in digest.entities
         ],

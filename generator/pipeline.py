@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import time
 from collections.abc import Callable
@@ -79,6 +80,8 @@ def build(config: Config, progress: Progress | None = None) -> BuildResult:
         topic_store = cache_module.Cache(config.work / "cache", enabled=config.cache,
                                          refresh=config.full)
         topics, fact_merges = summarise_topics(groups, articles, extractions, config, topic_store)
+        # Related topics are set after the summary cache: a neighbour's change leaves it valid.
+        topics = [dataclasses.replace(t, related=g.related) for t, g in zip(topics, groups, strict=True)]
         merges += fact_merges
         timer.lap("topics")
         edition = compare(tuple(topics), tuple(articles), config.work / "published.json")
@@ -90,7 +93,8 @@ def build(config: Config, progress: Progress | None = None) -> BuildResult:
         written, removed = write_docs(render(digest, config), config.work / "site-src")
         timer.lap("render")
         incremental = publish(config.work / "site-src", config.out,
-                {"digest.json": digest_json(digest), **render_feeds(digest, config),
+                {"digest.json": digest_json(digest, config.entity_page_min_articles),
+                 **render_feeds(digest, config),
                  "sitemap.xml": render_sitemap(digest, config).encode()},
                 epoch_for([a.date for a in articles]), full=config.full)
         timer.lap("publish")

@@ -29,7 +29,6 @@ from markupsafe import Markup
 from generator.changes import summary
 from generator.config import Config
 from generator.errors import BuildError
-from generator.extract.entities import PAGE_MIN_ARTICLES
 from generator.metadata import safe_url
 from generator.model import Article, Digest, Entity, FeedEntry, Topic
 from generator.text import clean_inline, human_date
@@ -157,14 +156,17 @@ def render(digest: Digest, config: Config) -> dict[str, str]:
     edition = digest.edition
     common = {"digest": digest, "articles": articles, "entities": entities,
               "topics_of": topics_of, "site_name": config.site_name, "type_names": TYPE_NAMES,
-              "edition": edition, "updates": {u.slug: u for u in edition.updates} if edition else {}}
+              "edition": edition, "updates": {u.slug: u for u in edition.updates} if edition else {},
+              "topic_by_slug": {t.slug: t for t in digest.topics}}
     pages: dict[str, str] = {}
     source_pages = {a.id: source_page(1 + i // PER_PAGE) for i, a in enumerate(digest.articles)}
+    pageless = {e.key: e.article_ids[0] for e in digest.entities
+                if not has_page(e, config.entity_page_min_articles)}
 
     def page(path: str, template: str, **context: Any) -> None:
         if f"docs/{path}" in pages:
             raise BuildError(f"two pages would be written to {path} — rename one of them")
-        links = Links(path, source_pages)
+        links = Links(path, source_pages, pageless)
         try:
             pages[f"docs/{path}"] = env.get_template(template).render(**common, **context, link=links)
         except TemplateError as exc:
@@ -179,11 +181,11 @@ def render(digest: Digest, config: Config) -> dict[str, str]:
     co_mentioned = _co_mentioned(digest.entities)
     order = {t.slug: n for n, t in enumerate(digest.topics)}
     for entity in digest.entities:
-        if len(entity.article_ids) < PAGE_MIN_ARTICLES:
+        if entity.key in pageless:
             continue  # listed in the index with a link to its one article instead
         slugs = {t.slug: t for a in entity.article_ids for t in topics_of.get(a, ())}
         page(f"entities/{entity.key}.md", "entity.md.j2", entity=entity, mention_limit=MENTION_LIMIT,
-             related=co_mentioned[entity.key], page_min=PAGE_MIN_ARTICLES,
+             related=co_mentioned[entity.key],
              entity_topics=sorted(slugs.values(), key=lambda t: order[t.slug]))
     _paged(page, "sources", "sources.md.j2", "page_articles", digest.articles)
     page("dedup.md", "dedup.md.j2")
@@ -255,9 +257,10 @@ def _paged(page: Any, name: str, template: str, key: str, items: tuple) -> None:
 class Links:
     """Relative links from one page to others, already safe for Markdown."""
 
-    def __init__(self, here: str, source_pages: dict[str, str]):
+    def __init__(self, here: str, source_pages: dict[str, str], pageless: dict[str, str]):
         self.base = posixpath.dirname(here)
         self.source_pages = source_pages
+        self.pageless = pageless  # entity key -> its one article, for entities without a page
 
     def to(self, path: str) -> Markup:
         return Markup(posixpath.relpath(path, self.base or "."))
@@ -266,6 +269,9 @@ class Links:
         return self.to(f"topics/{topic.slug}.md")
 
     def entity(self, key: str) -> Markup:
+        """The entity's page, or for an entity without one, its article's source entry."""
+        if key in self.pageless:
+            return self.source(self.pageless[key])
         return self.to(f"entities/{key}.md")
 
     def source(self, article_id: str) -> Markup:
@@ -273,14 +279,17 @@ class Links:
         return Markup(f"{self.to(page)}#{heading_id(article_id, bare=True)}")
 
 
-def _by_type(entities: tuple[Entity, ...]) -> dict[str, dict[str, list[tuple[Entity, bool]]]]:
-    """Entities by type, then by first letter, A–Z, each with whether it has a page; types
-    without a heading of their own ("other": diseases, events) come last."""
-    grouped: dict[str, dict[str, list[tuple[Entity, bool]]]] = {}
+def has_page(entity: Entity, min_articles: int) -> bool:
+    return len(entity.article_ids) >= min_articles
+
+
+def _by_type(entities: tuple[Entity, ...]) -> dict[str, dict[str, list[Entity]]]:
+    """Entities by type, then by first letter, A–Z; types without a heading of their own
+    ("other": diseases, events) come last."""
+    grouped: dict[str, dict[str, list[Entity]]] = {}
     for entity in sorted(entities, key=lambda e: (e.name.lower(), e.key)):
         letter = entity.name[:1].upper() if entity.name[:1].isalpha() else "#"
-        grouped.setdefault(entity.type, {}).setdefault(letter, []).append(
-            (entity, len(entity.article_ids) >= PAGE_MIN_ARTICLES))
+        grouped.setdefault(entity.type, {}).setdefault(letter, []).append(entity)
     return {t: grouped[t] for t in [*TYPE_NAMES, *sorted(set(grouped) - set(TYPE_NAMES))] if t in grouped}
 
 
@@ -315,6 +324,6 @@ def render_sitemap(digest: Digest, config: Config) -> str:
         pages += [(list_page(name, n).replace(".md", ".html"), newest) for n in range(1, count + 1)]
     pages += [(f"topics/{t.slug}.html", t.date_to) for t in digest.topics]
     pages += [(f"entities/{e.key}.html", max((dates[a] for a in e.article_ids if a in dates), default=""))
-              for e in digest.entities]
+              for e in digest.entities if has_page(e, config.entity_page_min_articles)]
     base = config.site_url.rstrip("/") + "/" if config.site_url else ""
     return xml_environment(config).get_template("sitemap.xml.j2").render(pages=pages, base=base)

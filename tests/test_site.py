@@ -284,3 +284,21 @@ def test_full_build_recomputes_everything(tmp_path: Path):
     full = build(dataclasses.replace(config, full=True))
     assert full.computed == 3 and not full.incremental
     assert tree(config.out) == before
+
+
+def test_every_internal_link_resolves(seed_site):
+    """Entities without a page of their own link to their article, never to a missing page."""
+    _, site, data = seed_site
+    assert any(e["url"] is None for e in data["entities"])
+    broken = []
+    for page in sorted(site.rglob("*.html")):
+        collector = TagCollector()
+        collector.feed(page.read_text())
+        for tag, attrs in collector.tags:
+            href = attrs.get("href", "") if tag in ("a", "link") else ""
+            target = href.split("#", 1)[0].split("?", 1)[0]
+            if not target or "://" in href or href.startswith(("mailto:", "/")):
+                continue
+            if not (page.parent / target).resolve().exists():
+                broken.append(f"{page.relative_to(site)} -> {href}")
+    assert not broken, "\n".join(broken[:20])

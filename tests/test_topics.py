@@ -204,3 +204,23 @@ def test_grouping_does_not_depend_on_hash_seed(tmp_path: Path):
         outputs.append((done.stdout, state.read_text()))
     assert len(json.loads(outputs[0][0])) > 1
     assert outputs[0] == outputs[1] == outputs[2]
+
+
+def test_topic_pages_link_related_topics(tmp_path: Path):
+    from generator.pipeline import build
+    from tests.conftest import make_config
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for article_id, day, title, *paragraphs in [*TAX, *CHINA]:
+        (seeds / f"{article_id}.txt").write_text("\n".join([title, day, *paragraphs]) + "\n")
+    config = make_config(tmp_path, seeds)
+    digest = build(config).digest
+    tax = next(t for t in digest.topics if "tax-1" in t.article_ids)
+    china = next(t for t in digest.topics if "china-1" in t.article_ids)
+    assert tax.related[0] == china.slug
+    page = (config.out / "topics" / f"{tax.slug}.html").read_text()
+    related = page.split('id="related-topics"', 1)[1].split("<h2", 1)[0]
+    assert f'href="{china.slug}.html"' in related and china.title.split()[0] in related
+    data = json.loads((config.out / "digest.json").read_text())
+    assert next(t for t in data["topics"] if t["id"] == tax.slug)["related"][0] == china.slug
