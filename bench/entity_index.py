@@ -21,7 +21,7 @@ sentence and the corpus-wide `merge`, as in a build. Printed per corpus:
   abbreviation — goal 0;
 - artefacts: names that look like wire slugs, codes, markup remnants, menu strings or
   fragments with punctuation — goal 0, each printed;
-- entity count and page count (entities with at least `PAGE_MIN_ARTICLES` articles).
+- entity count and page count (entities in at least `entity_page_min_articles` articles).
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ from _data import DATA, MODEL, article, stamp, stamp_line
 from generator.config import Config
 from generator.dedupe import fold_copies
 from generator.extract import sentence_texts
-from generator.extract.entities import PAGE_MIN_ARTICLES, mentions_in, merge
+from generator.extract.entities import mentions_in, merge
 from generator.extract.nlp import load_nlp
 from generator.model import Article, Entity, Extraction
 
@@ -191,7 +191,7 @@ def report(path: Path, limit: int, top: int) -> None:
         print(f"  {a.name!r} ({a.type}, {len(a.article_ids)}) / {b.name!r} ({b.type}, {len(b.article_ids)})")
     bad = sorted(e.name for e in entities if artefact(e.name))
     print(f"artefact names: {len(bad)}" + "".join(f"\n  {n!r}" for n in bad))
-    pages = sum(len(e.article_ids) >= PAGE_MIN_ARTICLES for e in entities)
+    pages = sum(len(e.article_ids) >= Config().entity_page_min_articles for e in entities)
     print(f"entities: {len(entities)}, with a page: {pages} ({pages / len(entities):.0%}), "
           f"in one article only: {sum(len(e.article_ids) == 1 for e in entities)}")
 

@@ -35,7 +35,6 @@ if TYPE_CHECKING:
 
 TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place",
          "FAC": "place", "NORP": "group"}
-PAGE_MIN_ARTICLES = 2  # an entity named in one article only is listed in the index, without a page
 _QUOTED = re.compile(r"[\"“”']([^\"“”']+)[\"“”']")
 
 
