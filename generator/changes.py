@@ -133,7 +133,7 @@ def _feed_entry(update: TopicUpdate, topics: tuple[Topic, ...], date: str) -> di
     text = (" ".join(f.text for f in topic.lead) if update.new else summary(update))
     ids = sorted({a for c in update.changes for a in c.article_ids}) or list(topic.article_ids)
     # Stable for this update: the topic, the edition, and what changed.
-    key = json.dumps([update.slug, date, text, ids])
+    key = json.dumps([update.slug, date, text])
     return {"id": f"{update.slug}:{hashlib.sha256(key.encode()).hexdigest()[:16]}",
             "slug": update.slug, "title": topic.title, "date": date, "text": text,
             "article_ids": tuple(ids)}

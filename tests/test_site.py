@@ -233,10 +233,11 @@ def test_shuffled_and_renamed_inputs_give_the_same_site(tmp_path: Path):
         (seeds / f"renamed-{name}").write_bytes((SEEDS / name).read_bytes())
     other = make_config(tmp_path / "other", seeds)
     build(other)
-    expected = tree(reference.out)
+    # Pagefind's index is binary and named by content hashes: ids cannot be substituted in it.
+    expected = {k: v for k, v in tree(reference.out).items() if not k.startswith("pagefind/")}
     renamed = {}
     for path in sorted(other.out.rglob("*")):
-        if path.is_file():
+        if path.is_file() and not path.relative_to(other.out).as_posix().startswith("pagefind/"):
             text = path.read_bytes()
             for name in names:
                 stem = name.rsplit(".", 1)[0]
