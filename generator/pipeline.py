@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from generator import cache as cache_module
 from generator import facts as facts_module
+from generator import lead as lead_module
 from generator import summarise as summarise_module
 from generator.cache import source_version
 from generator.changes import compare
@@ -31,7 +32,8 @@ from generator.topics import group_topics
 
 log = logging.getLogger(__name__)
 # A topic's summary depends on the fact grouping, the summariser and the extraction code.
-TOPIC_VERSION = source_version(facts_module.__file__, summarise_module.__file__) + STAGE_VERSION
+TOPIC_VERSION = source_version(facts_module.__file__, summarise_module.__file__,
+                               lead_module.__file__) + STAGE_VERSION
 Progress = Callable[[str, int, int], None]
 
 
