@@ -1,7 +1,8 @@
 from __future__ import annotations
 
-from generator.extract.keywords import NEWS_STOP, _overlaps, merge_keywords
-from generator.model import Keyword
+from generator.extract.keyrank import near_synonyms
+from generator.extract.keywords import NEWS_STOP, _not_a_subject, _overlaps, merge_keywords
+from generator.model import Article, Block, Keyword
 from tests.conftest import MOSCOW_TIMES
 
 
@@ -41,3 +42,36 @@ def test_overlap_rule():
     assert _overlaps("Russian President Vladimir", "President Vladimir Putin")
     assert _overlaps("hostage", "hostages")
     assert not _overlaps("Hamas", "Moscow")
+
+
+def test_near_synonyms_fold_into_one_form():
+    # The seeds' 000 article says "Russian authorities" and "Russian officials".
+    assert near_synonyms("Russian authorities", "Russian officials")
+    assert not near_synonyms("Russian authorities", "Israeli authorities")
+    assert not near_synonyms("Russian citizens", "Russian officials")
+
+
+def _article(title: str, paragraphs: tuple[str, ...], outlet: str = "") -> Article:
+    return Article(id="x", path="x.txt", title=title, date="", outlet=outlet, byline="", url="",
+                   missing=(), blocks=tuple(Block("paragraph", p) for p in paragraphs), content_hash="",
+                   paragraphs=paragraphs)
+
+
+def test_furniture_outlets_and_headline_fragments_are_not_keywords():
+    # Lines of the kind issue 13 found in AP/NYT wire copy.
+    story = _article("RUSSIANS POUND CHECHNYA, EARLIER GENERATION RECALLS",
+                     ("Russian jets bombed Grozny on Tuesday, Cox Newspapers reported.",), outlet="AP")
+    text = "RUSSIANS POUND CHECHNYA. Russian jets bombed Grozny."
+    assert _not_a_subject("Cox Newspapers", story, text, [])
+    assert _not_a_subject("XXX END", story, text, [])
+    assert _not_a_subject("Story", story, text, [])
+    assert _not_a_subject("EARLIER GENERATION", story, text, [])
+    assert not _not_a_subject("Grozny", story, text, ["Grozny"])
+    assert not _not_a_subject("Russian jets", story, text, [])
+
+
+def test_corpus_specificity_lowers_a_phrase_every_article_lists():
+    lists = [(Keyword("hostages", 0.1), Keyword("Troufanov", 0.2))]
+    assert merge_keywords(lists, 2)[0] == "hostages"
+    frequency = {"hostages": 80, "troufanov": 1}
+    assert merge_keywords(lists, 2, frequency, 100)[0] == "Troufanov"

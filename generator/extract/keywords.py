@@ -2,8 +2,10 @@
 
 YAKE 0.7.3 keeps near-identical overlapping phrases ("Russian President
 Vladimir", "Vladimir Putin hosted"), so candidates are trimmed to noun phrases,
-mapped onto entity names, merged when they overlap, filtered with a news stop
-list, weighted by position, and returned in the surface form of the text.
+mapped onto entity names, filtered (news stop list, furniture, outlets, fragments
+of capitalised headlines), ranked by `keyrank` (position and frequency, YAKE's
+order breaking ties), merged when they overlap or are near-synonyms, and
+returned in the surface form of the text.
 """
 
 from __future__ import annotations
@@ -11,12 +13,14 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
+from collections.abc import Mapping
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from generator.errors import BuildError
 from generator.extract.dates import MONTHS
 from generator.extract.entities import name_preference
+from generator.extract.keyrank import near_synonyms, score, sentence_words, specificity
 from generator.model import Article, Keyword, Mention
 from generator.text import words
 
@@ -35,6 +39,12 @@ NEWS_STOP = {
     "minutes", "mr", "mrs", "ms", "dr", "while", "whose", "however", "since",
     *MONTHS,
 }
+# Wire furniture said as a keyword: "(STORY CAN END HERE)", "XXX END", editors' notes.
+FURNITURE = {"story", "end", "xxx", "xxx end", "eds", "editors", "advisory", "optional", "copyright"}
+# Outlets are sources, not what a story is about.
+OUTLETS = {"associated press", "ap", "reuters", "cox newspapers", "new york times", "nyt", "xinhua",
+           "agence france-presse", "afp", "bloomberg", "washington post", "los angeles times",
+           "knight ridder", "upi", "united press international", "tass", "ria novosti", "ria", "interfax"}
 _NOUNISH = {"NN", "NNS", "NNP", "NNPS"}
 _NOT_INSIDE = {"IN", "TO", "DT", "MD", "PRP"}  # a noun phrase holds none of these ("of" aside)
 _EDGE_OK = _NOUNISH | {"JJ", "VBG"}  # a phrase may start with an adjective
@@ -47,27 +57,40 @@ def keywords_for(article: Article, headings: list[Doc], docs: list[Doc], mention
     tags = _tag_lookup(headings + docs, body_from=len(headings))
     names = _names_by_preference([m.text for m in mentions if m.label != "NORP"])
     people = {m.text for m in mentions if m.label == "PERSON"}
-    first_seen = _first_positions(text)
+    sentences = [article.title, *article.headings, *(s.text for doc in docs for s in doc.sents)]
+    said = sentence_words(sentences)
+    found = yake_candidates(text, top * 6)
     best: dict[str, Keyword] = {}
-    for phrase, score in yake_candidates(text, top * 6):
+    for rank, (phrase, _) in enumerate(found):
         phrase = _as_entity(phrase, names, people) or _surface(_trim(phrase, tags), text)
-        if not phrase:
+        if not phrase or _not_a_subject(phrase, article, text, names):
             continue
-        position = first_seen.get(words(phrase)[0], 1.0)
-        weight = round(score * (0.05 + position), 6)  # lead paragraphs weigh more
+        # A person is mostly named by surname: "Putin" says "Vladimir Putin".
+        alias = words(phrase)[-1:] if phrase in people else []
+        weight = round(1 / (1 + score(phrase, 1 - rank / len(found), said, alias)), 6)  # lower is better
         key = phrase.lower()
         if key not in best or weight < best[key].score:
             best[key] = Keyword(phrase, weight)
     kept: list[Keyword] = []
     for keyword in sorted(best.values(), key=lambda k: (k.score, k.text)):
-        if not any(_overlaps(keyword.text, k.text) for k in kept):
+        home = next((k for k in kept if _overlaps(keyword.text, k.text)
+                     or near_synonyms(keyword.text, k.text)), None)
+        if home is None:
             kept.append(keyword)
+        elif keyword.text in names and set(words(home.text)) < set(words(keyword.text)):
+            # The entity's full name in the place its part earned: "RIA" -> "RIA Novosti".
+            kept[kept.index(home)] = Keyword(keyword.text, home.score)
     return tuple(kept[:top])
 
 
-def merge_keywords(lists: list[tuple[Keyword, ...]], top: int) -> tuple[str, ...]:
+def merge_keywords(lists: list[tuple[Keyword, ...]], top: int,
+                   document_frequency: Mapping[str, int] | None = None,
+                   documents: int = 0) -> tuple[str, ...]:
     """A topic's keywords from its articles' lists: reciprocal-rank votes, overlaps merged
-    into the fuller phrase ("Putin" counts for "Vladimir Putin")."""
+    into the fuller phrase ("Putin" counts for "Vladimir Putin"). With the corpus's
+    `document_frequency` (lower-cased keyword -> articles listing it, out of `documents`),
+    a phrase every article lists counts less: extraction runs per article and is cached
+    per article, so corpus statistics can only apply here, where the corpus is known."""
     # Exact fractions: float sums depend on the order of the lists and can break ties.
     votes: dict[str, Fraction] = {}
     forms: Counter[str] = Counter()
@@ -75,7 +98,8 @@ def merge_keywords(lists: list[tuple[Keyword, ...]], top: int) -> tuple[str, ...
     for keywords in lists:
         for rank, keyword in enumerate(keywords):
             key = keyword.text.lower()
-            votes[key] = votes.get(key, Fraction(0)) + Fraction(1, rank + 1)
+            votes[key] = votes.get(key, Fraction(0)) + Fraction(1, rank + 1) * _specific(
+                key, document_frequency, documents)
             forms[keyword.text] += 1
             first.setdefault(keyword.text, len(first))
     # Each phrase as most articles write it, then as first written, then by text.
@@ -94,6 +118,13 @@ def merge_keywords(lists: list[tuple[Keyword, ...]], top: int) -> tuple[str, ...
             home[0] = surface[key]
     merged.sort(key=lambda m: (-m[1], m[0]))
     return tuple(m[0] for m in merged[:top])
+
+
+def _specific(key: str, document_frequency: Mapping[str, int] | None, documents: int) -> Fraction:
+    if not document_frequency:
+        return Fraction(1)
+    # Exact: a float weight would make the vote sums depend on the order of the lists.
+    return Fraction(specificity(document_frequency.get(key, 1), documents)).limit_denominator(10**6)
 
 
 def _names_by_preference(names: list[str]) -> list[str]:
@@ -116,15 +147,6 @@ def _tag_lookup(docs: list[Doc], body_from: int) -> dict[str, str]:
     return {w: c.most_common(1)[0][0] for w, c in counts.items()}
 
 
-def _first_positions(text: str) -> dict[str, float]:
-    """Each word's first position in the text, as a fraction of its length."""
-    tokens = words(text)
-    positions: dict[str, float] = {}
-    for index, token in enumerate(tokens):
-        positions.setdefault(token, index / max(1, len(tokens)))
-    return positions
-
-
 def _trim(phrase: str, tags: dict[str, str]) -> str:
     """Cut words that cannot start or end a noun phrase; drop news stop words."""
     tokens = phrase.split()
@@ -139,6 +161,20 @@ def _trim(phrase: str, tags: dict[str, str]) -> str:
         return ""  # "Director has conflict", "Steinfeld in talks": not a noun phrase
     return " ".join(tokens)
 
+
+def _not_a_subject(phrase: str, article: Article, text: str, names: list[str]) -> bool:
+    """Furniture, an outlet's name, or a fragment of a capitalised headline that the story itself
+    never says ("EARLIER GENERATION", "Pound Chechnya")."""
+    key = phrase.lower()
+    if key in OUTLETS or key in FURNITURE or key == article.outlet.lower():
+        return True
+    if not article.paragraphs or phrase in names:
+        return False
+    title_words = [w for w in article.title.split() if w[:1].isalpha()]
+    capitalised = sum(w[:1].isupper() for w in title_words) >= 0.8 * len(title_words) > 0
+    body = " ".join(article.paragraphs)
+    pattern = r"\b" + r"\s+".join(map(re.escape, phrase.split())) + r"\b"
+    return capitalised and re.search(pattern, body, flags=re.I) is None
 
 def _stop(token: str) -> bool:
     return token.lower().strip("'’") in NEWS_STOP or not re.search(r"[^\W\d_]", token)
