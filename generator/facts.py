@@ -37,7 +37,9 @@ def content_words(text: str) -> frozenset[str]:
 def supports(sentence: str, claim: str) -> bool:
     """True when `sentence` holds at least half the content words of `claim`."""
     wanted = content_words(claim)
-    return bool(wanted) and len(wanted & content_words(sentence)) >= SUPPORT * len(wanted)
+    if not wanted:  # nothing but function words: only the same words state it
+        return words(sentence) == words(claim)
+    return len(wanted & content_words(sentence)) >= SUPPORT * len(wanted)
 
 
 def stating(claim: str, variants: list[tuple[str, str]]) -> tuple[str, ...]:
@@ -74,8 +76,10 @@ def group_facts(
         richest = sorted(sentences, key=lambda s: (-len(s.figures) - len(s.entities),
                                                    -len(s.text)))[:CANDIDATES]
         best = max(richest, key=lambda s: len(stating(s.text, variants)))
-        fact = Fact(text=best.text, kind=kind, article_ids=stating(best.text, variants),
-                    variants=tuple(variants), score=score)
+        # The sentence's own article always states it (even one without content words).
+        cited = tuple(sorted({best.article_id, *stating(best.text, variants)}))
+        fact = Fact(text=best.text, kind=kind, article_ids=cited, variants=tuple(variants),
+                    score=score)
         facts.append(fact)
         if kind != "single":
             merges.append(Merge(kind, score, fact.variants))

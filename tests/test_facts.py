@@ -2,10 +2,12 @@ from __future__ import annotations
 
 import re
 
+from markupsafe import Markup
+
 from generator.config import load_config
-from generator.facts import stating, supports
-from generator.model import Article
-from generator.render import Links, environment
+from generator.facts import group_facts, stating, supports
+from generator.model import Article, Extraction, Sentence
+from generator.render import environment
 from tests.conftest import MOSCOW_TIMES
 
 
@@ -33,8 +35,15 @@ def test_no_citation_has_empty_text(seed_site):
 def _cite(articles: list[Article], ids: list[str]) -> str:
     env = environment(load_config())
     template = env.from_string('{% from "_macros.md.j2" import cite with context %}{{ cite(ids) }}')
-    return template.render(ids=ids, articles={a.id: a for a in articles},
-                           link=Links("topics/t.md", {}))
+    return template.render(ids=ids, articles={a.id: a for a in articles}, link=_Links())
+
+
+class _Links:
+    """Links as the macros use them: to the sources page, from a topic page."""
+
+    @staticmethod
+    def source(article_id: str) -> Markup:
+        return Markup(f"../sources.md#{article_id}")
 
 
 def _article(doc_id: str, title: str, outlet: str, date: str = "") -> Article:
@@ -91,3 +100,11 @@ def test_timeline_in_order_with_inferred_dates(seed_site):
     assert dates["2023-11-30"]["inferred"]  # 54 days after 7 October, within November 2023
     assert any(d.startswith("2025-02") and e["inferred"] for d, e in dates.items())  # 498 days
     assert any(not e["date"] and "Kremlin" in e["text"] for e in timeline)
+
+
+def test_a_sentence_always_cites_its_own_article():
+    # "It is what it is." has no content words; its own article still states it.
+    sentence = "It is what it is."
+    extractions = {a: Extraction((), (), (), (Sentence(sentence, a, 0, (), (), ()),)) for a in "ab"}
+    facts, _ = group_facts(extractions, ["a", "b"], 0.7)
+    assert [(f.text, f.article_ids) for f in facts] == [(sentence, ("a", "b"))]
