@@ -169,8 +169,8 @@ def vectors(raw: Iterable[Counter[str]], vocab: dict[str, int] | None = None) ->
 
 
 def vec_dot(vec: Vec, total: dict[int, float]) -> float:
-    get = total.get
-    return sum(get(t, 0.0) * w for t, w in zip(vec[0], vec[1], strict=True))
+    # Terms missing from `total` add exactly 0.0: skipping them keeps the sum bit-identical.
+    return sum(total[t] * w for t, w in zip(vec[0], vec[1], strict=True) if t in total)
 
 
 def decay(days_apart: float, scale: float) -> float:
@@ -187,7 +187,7 @@ def _gap(a_first: int, a_last: int, b_first: int, b_last: int) -> int:
 def _dot(a: dict[int, float], b: dict[int, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
-    return sum(w * b.get(t, 0.0) for t, w in a.items())
+    return sum(w * b[t] for t, w in a.items() if t in b)
 
 
 def cluster(vecs: list[Vec], days: list[int], threshold: float,
