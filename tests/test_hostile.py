@@ -341,7 +341,7 @@ def test_damaged_earlier_site_output_is_rebuilt(tmp_path: Path):
     before = tree(config.out)
     entry = config.out / "pagefind" / "pagefind-entry.json"
     entry.write_bytes(entry.read_bytes()[:10])
-    (config.work / ".publish-state.json").write_text("{truncated")
+    (config.work / "site-src" / ".publish-state.json").write_text("{truncated")
     result = build(config)
     assert not result.incremental and tree(config.out) == before
 
