@@ -98,7 +98,10 @@ def summarise_facts(facts: list[Fact], articles: dict[str, Article],
 
 def _nodes(facts: list[Fact], articles: dict[str, Article],
            extractions: dict[str, Extraction]) -> list[_Node]:
-    index = {(s.article_id, s.text): (k, s) for a in sorted({a for f in facts for a in f.article_ids})
+    # Over every variant's article: a fact cites only the articles that state it, but its
+    # variants can come from others.
+    index = {(s.article_id, s.text): (k, s)
+             for a in sorted({a for f in facts for a, _ in f.variants})
              for k, s in enumerate(extractions[a].sentences)}
     nodes = []
     for fact in facts:
