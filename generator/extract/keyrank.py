@@ -34,27 +34,24 @@ SYNONYM_HEADS = (
 )
 
 
-def sentence_words(sentences: list[str]) -> list[tuple[str, ...]]:
-    return [tuple(words(s)) for s in sentences]
+def sentence_words(sentences: list[str]) -> list[str]:
+    """Each sentence as its lower-cased words between single spaces, padded: a phrase is
+    in it when " phrase " is a substring (fast, and never half a word)."""
+    return [f" {' '.join(words(s))} " for s in sentences]
 
 
-def score(phrase: str, yake_rank: float, sentences: list[tuple[str, ...]], alias: list[str]) -> float:
+def score(phrase: str, yake_rank: float, sentences: list[str], alias: list[str]) -> float:
     """Higher is better: the sentences that say the phrase (or its `alias`), each weighted
     by its place (headline first), plus how many they are; `yake_rank` (1 for YAKE's best
     candidate down to 0) only breaks ties."""
-    tokens = words(phrase)
+    needles = [f" {' '.join(t)} " for t in (words(phrase), alias) if t]
     position = 0.0
     frequency = 0
     for index, sentence in enumerate(sentences):
-        if tokens and (_contains(sentence, tokens) or (alias and _contains(sentence, alias))):
+        if any(needle in sentence for needle in needles):
             position += 1 / (index + 1)
             frequency += 1
     return W_POSITION * min(1.0, position) + W_FREQUENCY * math.log1p(frequency) + W_YAKE * yake_rank
-
-
-def _contains(sentence: tuple[str, ...], tokens: list[str]) -> bool:
-    size = len(tokens)
-    return any(list(sentence[k:k + size]) == tokens for k in range(len(sentence) - size + 1))
 
 
 def near_synonyms(a: str, b: str) -> bool:
