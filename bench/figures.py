@@ -3,7 +3,10 @@
 Each NewsQuant item is one sentence. Ours: the text through
 `load_nlp(MODEL)` and `figures_in(sent, ...)` for every sentence spaCy finds in it.
 Each Figure becomes value = `value`, or the tuple (value, value_high) for a range,
-and a normalised unit (UNIT_MAP below, then a light plural -> singular step).
+and a normalised unit (UNIT_MAP below, then a light plural -> singular step); a bare
+number's unit is NewsQuant's "-", and a counted noun's unit is its counted phrase without
+function words, last word singular (CQE's unit for counted nouns is the noun phrase:
+"seven European countries" -> "european country"); "X per Y" maps each side.
 
 Scoring follows the rules of `calculate_metrics` in satya77/CQE_Evaluation
 (evaluate_models.py @ 190c0ce), re-implemented here:
