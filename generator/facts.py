@@ -27,6 +27,7 @@ COMMON_SHINGLE = 50  # a 3-gram in more sentences than this is boilerplate, not 
 MIN_FIGURE = 10  # small numbers ("two sides") are too common to identify a fact
 SUPPORT = 0.5  # share of a sentence's content words another sentence must hold to state it
 CANDIDATES = 20  # sentences of a large group tried as its text (support is pairwise)
+RELATED = 2  # content words besides numbers that two sentences of one fact share
 
 
 @functools.lru_cache(maxsize=65_536)  # each sentence is compared with every other of its fact
@@ -117,7 +118,7 @@ def _fact_candidates(
     found: dict[tuple[int, int], float] = {}
     for members in by_figure.values():
         for i, j in combinations(sorted(set(members)), 2):
-            if nodes[i].article_id != nodes[j].article_id:
+            if nodes[i].article_id != nodes[j].article_id and _related(nodes[i], nodes[j]):
                 found[(i, j)] = 1.0
     for members in by_day.values():
         for i, j in combinations(sorted(set(members)), 2):
@@ -126,9 +127,17 @@ def _fact_candidates(
                 continue
             days = any(same_day(x, y) for x in a.dates for y in b.dates)
             shared = set(a.entities) & set(b.entities)
-            if days and shared:
+            if days and shared and _related(a, b):
                 found[(i, j)] = round(min(0.9, 0.5 + 0.1 * len(shared)), 3)
     return found
+
+
+def _related(a: Sentence, b: Sentence) -> bool:
+    """Two sentences with one number or day tell one fact only if they also share words
+    besides the numbers: "11 fatalities" and "11 counts of murder" do not (and a group
+    must not chain through them)."""
+    shared = content_words(a.text) & content_words(b.text)
+    return sum(not w.isdigit() for w in shared) >= RELATED
 
 
 def _components(size: int, edges: dict[tuple[int, int], tuple[str, float]]) -> list[list[int]]:

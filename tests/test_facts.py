@@ -108,3 +108,21 @@ def test_a_sentence_always_cites_its_own_article():
     extractions = {a: Extraction((), (), (), (Sentence(sentence, a, 0, (), (), ()),)) for a in "ab"}
     facts, _ = group_facts(extractions, ["a", "b"], 0.7)
     assert [(f.text, f.article_ids) for f in facts] == [(sentence, ("a", "b"))]
+
+
+def test_one_number_alone_does_not_make_one_fact():
+    """From TAC 2011 (the Glendale train crash): both say 11, about different things."""
+    from generator.facts import _related
+
+    def sentence(text: str, article: str) -> Sentence:
+        return Sentence(text, article, 0, (), (), ())
+
+    injured = sentence("As well as the 11 fatalities more than 180 other people were injured.", "afp")
+    charged = sentence("Prosecutors are seeking the death penalty after charging him with 11 counts of "
+                       "murder and one count of arson.", "ap")
+    assert not _related(injured, charged)
+    seeds_001 = sentence("On Oct. 7, hundreds of Hamas gunmen broke through the militarized border around "
+                         "the Gaza Strip into Israel, killing more than 1,200 people.", "001")
+    seeds_000 = sentence("On October 7, Hamas launched thousands of rockets into Israel and announced the "
+                         "initiation of what it described as Operation Al-Aqsa Flood.", "000")
+    assert _related(seeds_001, seeds_000)
