@@ -173,7 +173,7 @@ def _unfinished(text: str) -> bool:
 def headline(title: str, outlet: str, paragraphs: list[str]) -> tuple[str, str]:
     """(title, outlet): an outlet suffix moved to the outlet field (dropped when it is
     already there), ALL CAPS and Title Case turned into sentence case."""
-    title = furniture.normalise_marks(title)
+    title = furniture.strip_version_tag(furniture.normalise_marks(title))
     if furniture.SLUG.match(title):  # a desk slug is no headline
         return "", outlet
     match = _SUFFIX.match(title)

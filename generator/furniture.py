@@ -45,7 +45,8 @@ _DESK_LINE = re.compile(
     r"\(?[\w.' ]+ can be reached at .*|\(visit the [\w.' -]+ online services.*|"
     r"\([a-z]{2,4}(?:[-/][a-z]{2,4})*\)|\(?(?:XXX|END|MORE|-0-|nn)\)?(?: END)?|"
     r"\*?\s*[A-Z][a-z]+day, [A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}|[^.]{0,60}\b\d+(?:st|nd|rd|th) graf\b.*|"
-    r".*\bphotos? (?:and|&) graphics\b.*)$", re.I)
+    r".*\bphotos? (?:and|&) graphics\b.*|"
+    r"[A-Z][A-Z .'-]+ \d{4}-\d{2}-\d{2} \d{2}:\d{2}(?::\d{2})? UTC(?: \(\w+\))?)$", re.I)
 _ON_THE_NET = re.compile(r"^on the net\b\s*[:,]?", re.I)
 _URL = re.compile(r"\(?\b(?:https?://|www\.)[^\s)]*[^\s).,;:!?]\)?", re.I)
 _LINK_LINE = re.compile(r"^[^!?]{0,80}?:\s*(?:https?://|www\.)\S+$", re.I)
@@ -96,6 +97,15 @@ def drop_service_sentences(text: str) -> str:
     return " ".join(s for s in _SENTENCE_END.split(text)
                     if not (_PHONE.search(s) or _CREDIT_LINE.search(s))).strip()
 
+
+
+# Wire version tags before a headline: "3rd LD Writethru: …", "Roundup: …", "URGENT -- …".
+_VERSION_TAG = re.compile(r"^(?:\d+(?:st|nd|rd|th) LD(?:[ -]Writethru)?|LD[ -]Writethru|Writethru|"
+                          r"Roundup|Update \d+|Urgent|Flash|Bulletin)\s*(?::|--|-)\s*", re.I)
+
+
+def strip_version_tag(title: str) -> str:
+    return _VERSION_TAG.sub("", title)
 
 
 def is_desk_line(text: str) -> bool:

@@ -206,3 +206,15 @@ def test_title_case_headline_and_outlet_suffix():
     # words after a comma are the headline's unless they are an outlet's name in capitals
     article = clean(_article("e", "Bush says economy strong, times tough", body))
     assert (article.title, article.outlet) == ("Bush says economy strong, times tough", "")
+
+
+def test_wire_version_tags_and_timestamp_lines():
+    """Real lines from TAC 2011 (Xinhua and AP copy)."""
+    from generator.clean import headline
+    from generator.furniture import clean_paragraph
+
+    title, _ = headline("3rd LD Writethru: Israeli woman killed in Israel's Dimona suicide bombing", "", [])
+    assert title == "Israeli woman killed in Israel's Dimona suicide bombing"
+    assert clean_paragraph("LOS ANGELES 2008-07-15 04:33:06 UTC (AP)") == ""
+    kept = "Officials said the trial would open on 2008-07-15 in Los Angeles."
+    assert clean_paragraph(kept) == kept
