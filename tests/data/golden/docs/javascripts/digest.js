@@ -1,7 +1,9 @@
-// Material's search dialog has no accessible name; give it one.
-document.querySelectorAll(".md-search[role=dialog]").forEach(function (dialog) {
-  dialog.setAttribute("aria-label", "Search");
-});
+// Search page: Pagefind's UI, which fetches index chunks for each query.
+(function () {
+  var box = document.getElementById("pagefind-search");
+  if (!box || typeof PagefindUI === "undefined") return;
+  new PagefindUI({ element: "#pagefind-search", showImages: false, showSubResults: true });
+})();
 
 // Entity index: buttons that show one type of entity at a time.
 (function () {
