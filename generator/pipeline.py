@@ -23,10 +23,11 @@ from generator.export import digest_json
 from generator.extract import STAGE_VERSION, extract
 from generator.extract.entities import attach, merge
 from generator.facts import group_facts
+from generator.feeds import render_feeds, render_sitemap
 from generator.ingest import ingest
 from generator.model import Article, Digest, Extraction, Figure, Merge, Problem, Topic
 from generator.publish import build_lock, epoch_for, guard_paths, publish, write_docs
-from generator.render import render, render_feeds, render_sitemap
+from generator.render import render
 from generator.summarise import figure_key, summarise
 from generator.topics import group_topics
 

@@ -30,7 +30,7 @@ from generator.changes import summary
 from generator.config import Config
 from generator.errors import BuildError
 from generator.metadata import safe_url
-from generator.model import Article, Digest, Entity, FeedEntry, Topic
+from generator.model import Digest, Entity, Topic
 from generator.text import clean_inline, human_date
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -64,14 +64,6 @@ def yaml_string(text: str) -> Markup:
     escaped = str(text).replace("\\", "\\\\").replace('"', '\\"')
     escaped = _YAML_UNSAFE.sub(lambda m: f"\\U{ord(m.group()):08x}", escaped)
     return Markup(f'"{escaped}"')
-
-
-# Characters XML 1.0 does not allow, even escaped.
-_XML_INVALID = re.compile("[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-
-
-def _xml_finalize(value: Any) -> Any:
-    return value if isinstance(value, Markup) else _XML_INVALID.sub("", str(value))
 
 
 def link_url(url: str) -> Markup:
@@ -110,7 +102,7 @@ def iso_date(value: str) -> Markup:
     return Markup(value) if re.fullmatch(r"\d{4}(-\d{2}){0,2}", value) else Markup("")
 
 
-def _loader(config: Config) -> ChoiceLoader:
+def template_loader(config: Config) -> ChoiceLoader:
     defaults = FileSystemLoader(str(DEFAULT_TEMPLATES))
     loaders: list[Any] = [PrefixLoader({"default": defaults}), defaults]
     if config.templates:
@@ -120,7 +112,7 @@ def _loader(config: Config) -> ChoiceLoader:
 
 def environment(config: Config) -> Environment:
     """The Markdown environment; autoescape is on so macro output stays Markup."""
-    env = Environment(loader=_loader(config), undefined=StrictUndefined, finalize=_finalize,
+    env = Environment(loader=template_loader(config), undefined=StrictUndefined, finalize=_finalize,
                       autoescape=True, keep_trailing_newline=True, trim_blocks=True,
                       lstrip_blocks=True)
     env.filters.update({
@@ -131,13 +123,6 @@ def environment(config: Config) -> Environment:
         "code": lambda v: Markup(clean_inline(str(v)).replace("`", "'")),
     })
     return env
-
-
-def xml_environment(config: Config) -> Environment:
-    """For the Atom feed: plain XML escaping."""
-    return Environment(loader=_loader(config), undefined=StrictUndefined, autoescape=True,
-                       finalize=_xml_finalize, keep_trailing_newline=True, trim_blocks=True,
-                       lstrip_blocks=True)
 
 
 def format_number(value: float) -> str:
@@ -192,49 +177,11 @@ def render(digest: Digest, config: Config) -> dict[str, str]:
     page("find.md", "find.md.j2")
     for asset, target in ASSETS.items():
         pages[target] = env.loader.get_source(env, asset)[0]  # type: ignore[union-attr]
-    yaml_env = Environment(loader=_loader(config), undefined=StrictUndefined,
+    yaml_env = Environment(loader=template_loader(config), undefined=StrictUndefined,
                            keep_trailing_newline=True)
     pages["mkdocs.yml"] = yaml_env.get_template("mkdocs.yml.j2").render(
         site_name=yaml_string(config.site_name), site_url=yaml_string(config.site_url))
     return pages
-
-
-def render_feeds(digest: Digest, config: Config, limit: int = 50) -> dict[str, bytes]:
-    """Atom feeds: the site's (`feed.xml`) and one per topic (`topics/<slug>.xml`), one entry
-    per topic update — not per build, not per article."""
-    entries = digest.edition.feed if digest.edition else ()
-    site = config.site_url.rstrip("/") + "/" if config.site_url else ""
-    template = xml_environment(config).get_template("feed.xml.j2")
-    feed_id = f"urn:news-digest:{quote(config.site_name)}"
-    articles = {a.id: (a, source_page(1 + i // PER_PAGE).replace(".md", ".html"))
-                for i, a in enumerate(digest.articles)}
-
-    def feed(path: str, title: str, chosen: tuple, alternate: str) -> bytes:
-        root = site or "../" * path.count("/")
-        items = [(entry, _entry_html(entry, root, articles)) for entry in chosen[:limit]]
-        updated = max((e.date for e in chosen if e.date), default="1970-01-01")
-        return template.render(title=title, feed_id=feed_id, entries=items, root=root,
-                               self_href=f"{site}{path}" if site else path.rsplit("/", 1)[-1],
-                               alternate=f"{root}{alternate}",
-                               updated=f"{updated}T00:00:00Z").encode()
-
-    feeds = {"feed.xml": feed("feed.xml", config.site_name, entries, "index.html")}
-    for topic in digest.topics:
-        path = f"topics/{topic.slug}.xml"
-        feeds[path] = feed(path, topic.title, tuple(e for e in entries if e.slug == topic.slug),
-                           f"topics/{topic.slug}.html")
-    return feeds
-
-
-def _entry_html(entry: FeedEntry, root: str, articles: dict[str, tuple[Article, str]]) -> str:
-    """An entry's content as HTML (the template escapes it once more for XML)."""
-    links = "".join(
-        f'<li><a href="{html.escape(root)}{articles[a][1]}#{heading_id(a, bare=True)}">'
-        f"{html.escape(articles[a][0].title or articles[a][0].outlet or a)}</a></li>"
-        for a in entry.article_ids if a in articles)
-    return (f"<p>{html.escape(entry.text)}</p>"
-            f'<p><a href="{html.escape(root)}topics/{entry.slug}.html">{html.escape(entry.title)}</a></p>'
-            + (f"<ul>{links}</ul>" if links else ""))
 
 
 def source_page(number: int) -> str:
@@ -311,19 +258,3 @@ def _co_mentioned(entities: tuple[Entity, ...], top: int = 8) -> dict[str, list[
                 sorted(counts[e.key].items(), key=lambda kv: (-kv[1], kv[0]))[:top]]
         for e in entities
     }
-
-
-def render_sitemap(digest: Digest, config: Config) -> str:
-    """A sitemap whose dates are the newest article dates behind each page, not the build date."""
-    dates = {a.id: a.date for a in digest.articles}
-    newest = max(dates.values(), default="")
-    pages = [("index.html", newest), ("entities/index.html", newest), ("dedup.html", newest),
-             ("find.html", newest)]
-    for name, items in (("sources", digest.articles), ("topics", digest.topics)):
-        count = max(1, -(-len(items) // PER_PAGE))
-        pages += [(list_page(name, n).replace(".md", ".html"), newest) for n in range(1, count + 1)]
-    pages += [(f"topics/{t.slug}.html", t.date_to) for t in digest.topics]
-    pages += [(f"entities/{e.key}.html", max((dates[a] for a in e.article_ids if a in dates), default=""))
-              for e in digest.entities if has_page(e, config.entity_page_min_articles)]
-    base = config.site_url.rstrip("/") + "/" if config.site_url else ""
-    return xml_environment(config).get_template("sitemap.xml.j2").render(pages=pages, base=base)
