@@ -188,9 +188,9 @@ def scale(count: int, corpus: list[reuters.Story], root: Path, workers: int, cod
           f"pagefind/ {mb(site['search_index'])} on disk; digest.json {mb(site['digest_json'])}; "
           f"largest page {site['largest_page']} {mb(site['largest_bytes'])}")
     query = "oil prices"
-    data, code = search_bytes(out, query)
-    print(f"   search: one query ({query!r}) downloads {data / 1e3:.0f} KB of index (goal <= 300 KB) "
-          f"plus {code / 1e3:.0f} KB of search code (once, then cached)")
+    index_bytes, code_bytes = search_bytes(out, query)
+    print(f"   search: one query ({query!r}) downloads {index_bytes / 1e3:.0f} KB of index (goal <= 300 KB) "
+          f"plus {code_bytes / 1e3:.0f} KB of search code (once, then cached)")
     added = corpus[count]
     reuters.write_seeds([added], seeds, clear=False)
     warm = run_build(seeds, out, work, workers, log, code)
