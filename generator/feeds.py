@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from generator.config import Config
 from generator.model import Article, Digest, FeedEntry
-from generator.render import PER_PAGE, has_page, heading_id, list_page, source_page, template_loader
+from generator.render import has_page, heading_id, list_pages, source_pages, template_loader
 
 # Characters XML 1.0 does not allow, even escaped.
 _XML_INVALID = re.compile("[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -40,8 +40,8 @@ def render_feeds(digest: Digest, config: Config, limit: int = 50) -> dict[str, b
     site = config.site_url.rstrip("/") + "/" if config.site_url else ""
     template = xml_environment(config).get_template("feed.xml.j2")
     feed_id = f"urn:news-digest:{quote(config.site_name)}"
-    articles = {a.id: (a, source_page(1 + i // PER_PAGE).replace(".md", ".html"))
-                for i, a in enumerate(digest.articles)}
+    pages_of = source_pages(digest.articles)
+    articles = {a.id: (a, pages_of[a.id].replace(".md", ".html")) for a in digest.articles}
 
     def feed(path: str, title: str, chosen: tuple, alternate: str) -> bytes:
         root = site or "../" * path.count("/")
@@ -78,8 +78,7 @@ def render_sitemap(digest: Digest, config: Config) -> str:
     pages = [("index.html", newest), ("entities/index.html", newest), ("dedup.html", newest),
              ("find.html", newest)]
     for name, items in (("sources", digest.articles), ("topics", digest.topics)):
-        count = max(1, -(-len(items) // PER_PAGE))
-        pages += [(list_page(name, n).replace(".md", ".html"), newest) for n in range(1, count + 1)]
+        pages += [(path.replace(".md", ".html"), newest) for path in list_pages(name, len(items))]
     pages += [(f"topics/{t.slug}.html", t.date_to) for t in digest.topics]
     pages += [(f"entities/{e.key}.html", max((dates[a] for a in e.article_ids if a in dates), default=""))
               for e in digest.entities if has_page(e, config.entity_page_min_articles)]

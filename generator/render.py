@@ -30,7 +30,7 @@ from generator.changes import summary
 from generator.config import Config
 from generator.errors import BuildError
 from generator.metadata import safe_url
-from generator.model import Digest, Entity, Topic
+from generator.model import Article, Digest, Entity, Topic
 from generator.text import clean_inline, human_date
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -144,14 +144,14 @@ def render(digest: Digest, config: Config) -> dict[str, str]:
               "edition": edition, "updates": {u.slug: u for u in edition.updates} if edition else {},
               "topic_by_slug": {t.slug: t for t in digest.topics}}
     pages: dict[str, str] = {}
-    source_pages = {a.id: source_page(1 + i // PER_PAGE) for i, a in enumerate(digest.articles)}
+    pages_of = source_pages(digest.articles)
     pageless = {e.key: e.article_ids[0] for e in digest.entities
                 if not has_page(e, config.entity_page_min_articles)}
 
     def page(path: str, template: str, **context: Any) -> None:
         if f"docs/{path}" in pages:
             raise BuildError(f"two pages would be written to {path} — rename one of them")
-        links = Links(path, source_pages, pageless)
+        links = Links(path, pages_of, pageless)
         try:
             pages[f"docs/{path}"] = env.get_template(template).render(**common, **context, link=links)
         except TemplateError as exc:
@@ -184,8 +184,9 @@ def render(digest: Digest, config: Config) -> dict[str, str]:
     return pages
 
 
-def source_page(number: int) -> str:
-    return list_page("sources", number)
+def source_pages(articles: tuple[Article, ...]) -> dict[str, str]:
+    """Article id -> the page of the sources list that holds its entry."""
+    return {a.id: list_page("sources", 1 + i // PER_PAGE) for i, a in enumerate(articles)}
 
 
 def list_page(name: str, number: int) -> str:
@@ -193,9 +194,14 @@ def list_page(name: str, number: int) -> str:
     return f"{name}.md" if number == 1 else f"{name}-{number}.md"
 
 
+def list_pages(name: str, count: int) -> list[str]:
+    """Every page of a list of `count` items (one page when it is empty)."""
+    return [list_page(name, n) for n in range(1, max(1, -(-count // PER_PAGE)) + 1)]
+
+
 def _paged(page: Any, name: str, template: str, key: str, items: tuple) -> None:
     chunks = [items[i:i + PER_PAGE] for i in range(0, len(items), PER_PAGE)] or [()]
-    paths = [list_page(name, n) for n in range(1, len(chunks) + 1)]
+    paths = list_pages(name, len(items))
     for number, chunk in enumerate(chunks, start=1):
         page(paths[number - 1], template, **{key: chunk}, page_number=number,
              page_count=len(chunks), pages=paths)
