@@ -150,7 +150,7 @@ def ours(articles: list[Article], extractions: dict[str, Extraction], work: Path
     threshold = settings.get("threshold", config.topic_similarity)
     days = settings.get("days", config.topic_days)
     groups = group_topics(articles, attached, list(entities), mapping, threshold, days, (), state)
-    predicted = {i: n for n, (_, _, members) in enumerate(groups) for i in members}
+    predicted = {i: n for n, group in enumerate(groups) for i in group.article_ids}
     return predicted, groups
 
 
@@ -263,7 +263,7 @@ def scale(corpora: list[tuple[list[Article], dict[str, Extraction]]], count: int
                           config.topic_days, (), state)
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     grown = _memory("VmHWM") - before
-    sizes = sorted((len(g[2]) for g in groups), reverse=True)
+    sizes = sorted((len(g.article_ids) for g in groups), reverse=True)
     print(f"\nscale: {len(articles):,} articles ({len(corpora)} corpora replicated) grouped into "
           f"{len(groups):,} topics (largest {sizes[:3]}) in {seconds:.1f} s wall, {cpu:.1f} s CPU "
           f"(goal < 60 s; load average {os.getloadavg()[0]:.1f}); "
@@ -314,7 +314,7 @@ def main() -> None:
         plain = baseline(articles, args.baseline)
         print(row(f"TF-IDF + average link (cut {args.baseline})", scores(gold, plain)))
         ids = {a.id for a in articles}
-        bad = [t for _, t, _ in groups if t in ids or (t.isupper() and len(t) > 12)]
+        bad = [g.title for g in groups if g.title in ids or (g.title.isupper() and len(g.title) > 12)]
         print(f"titles that are a file id or ALL CAPS: {len(bad)}" + (f" ({bad[:3]})" if bad else ""))
     if args.scale:
         scale(loaded, args.scale, args.work)

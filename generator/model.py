@@ -202,6 +202,17 @@ class Merge:
 
 
 @dataclass(frozen=True)
+class TopicGroup:
+    """One story's articles, before its summary (topics)."""
+
+    slug: str
+    title: str
+    article_ids: tuple[str, ...]
+    related: tuple[str, ...] = ()
+    """Slugs of the 3-5 closest other topics, closest first."""
+
+
+@dataclass(frozen=True)
 class Topic:
     slug: str
     title: str
@@ -215,7 +226,7 @@ class Topic:
     figures: tuple[FigureGroup, ...]
     timeline: tuple[Event, ...]
     related: tuple[str, ...] = ()
-    """Slugs of the 3-5 closest other topics, closest first (topics: `Group.related`)."""
+    """Slugs of the 3-5 closest other topics, closest first (topics: `TopicGroup.related`)."""
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from generator.extract.entities import attach, merge
 from generator.facts import group_facts
 from generator.feeds import render_feeds, render_sitemap
 from generator.ingest import ingest
-from generator.model import Article, Digest, Extraction, Figure, Merge, Problem, Topic
+from generator.model import Article, Digest, Extraction, Figure, Merge, Problem, Topic, TopicGroup
 from generator.publish import build_lock, epoch_for, guard_paths, publish, write_docs
 from generator.render import render
 from generator.summarise import figure_key, summarise
@@ -140,7 +140,7 @@ def extract_all(articles: list[Article], config: Config, store: cache_module.Cac
 
 
 def summarise_topics(
-    groups: list[tuple[str, str, list[str]]], articles: list[Article],
+    groups: list[TopicGroup], articles: list[Article],
     extractions: dict[str, Extraction], config: Config, store: cache_module.Cache,
 ) -> tuple[list[Topic], list[Merge]]:
     """Facts and summary per topic, cached by everything a topic's summary reads (its members'
@@ -149,7 +149,8 @@ def summarise_topics(
     settings = config.slice("passage_threshold", "keywords_per_topic")
     topics: list[Topic] = []
     merges: dict[Merge, None] = {}  # ordered and without repeats
-    for slug, title, members in groups:
+    for group in groups:
+        slug, title, members = group.slug, group.title, list(group.article_ids)
         inputs = [slug, title, *[(by_id[a].date, _content_key(by_id[a]),
                                   [s.entities for s in extractions[a].sentences]) for a in members]]
         key = store.key("topic", TOPIC_VERSION, settings, repr(inputs))

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import grouping
-from generator.model import Article, Entity, Extraction
+from generator.model import Article, Entity, Extraction, TopicGroup
 from generator.text import SlugRegistry
 
 log = logging.getLogger(__name__)
@@ -35,28 +35,12 @@ _OUTLET_WORDS = re.compile(r"\b(?:agenc(?:y|ies)|news|times|post|press|reuters|a
                            r"radio|tv|network|wire|media)\b|\.com\b", re.IGNORECASE)
 
 
-class Group(tuple):
-    """(slug, title, article ids) — unpacks as before — with `.related`: the slugs of the
-    closest other topics, closest first."""
-
-    related: tuple[str, ...]
-
-    def __new__(cls, slug: str, title: str, members: list[str],
-                related: tuple[str, ...] = ()) -> Group:
-        group = super().__new__(cls, (slug, title, members))
-        group.related = related
-        return group
-
-    def __getnewargs__(self) -> tuple:  # type: ignore[override]
-        return (*self, self.related)
-
-
 def group_topics(
     articles: list[Article], extractions: dict[str, Extraction], entities: list[Entity],
     mapping: dict[str, dict[str, str]], threshold: float, days: float,
     defined: tuple[dict[str, Any], ...], state_file: Path,
-) -> list[Group]:
-    """One `Group` per topic, newest first. `threshold` is the average similarity (damped
+) -> list[TopicGroup]:
+    """One `TopicGroup` per topic, newest first. `threshold` is the average similarity (damped
     by `days`, the time scale) an article needs to join a topic and two topics to merge."""
     articles = sorted(articles, key=lambda a: a.id)
     spellings = _spellings(entities)
@@ -73,12 +57,13 @@ def group_topics(
     titled += _defined_topics(defined, articles, extractions, entities, mapping)
     previous = _load_state(state_file)
     slugs = _assign_slugs(titled, previous)
-    topics = [Group(slug, title, group,
-                    tuple(slugs[j] for j in neighbours[n]) if n < len(neighbours) else ())
+    topics = [TopicGroup(slug, title, tuple(group),
+                         tuple(slugs[j] for j in neighbours[n]) if n < len(neighbours) else ())
               for n, (slug, (title, group)) in enumerate(zip(slugs, titled, strict=True))]
-    _save_state(state_file, {slug: group for slug, _, group in topics})
+    _save_state(state_file, {t.slug: list(t.article_ids) for t in topics})
     dates = {a.id: a.date for a in articles}
-    topics.sort(key=lambda t: (max((dates[i] for i in t[2]), default=""), t[0]), reverse=True)
+    topics.sort(key=lambda t: (max((dates[i] for i in t.article_ids), default=""), t.slug),
+                reverse=True)
     return topics
 
 

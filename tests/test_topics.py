@@ -105,7 +105,7 @@ def _group(extracted: dict, ids: list[str], state: Path, **changes: object) -> l
 
 
 def _members(groups: list) -> list[list[str]]:
-    return sorted(sorted(g[2]) for g in groups)
+    return sorted(sorted(g.article_ids) for g in groups)
 
 
 BASE = [i[0] for i in (*TAX, *CHINA, *FERRY, *FOOTBALL)]
@@ -126,29 +126,29 @@ def test_one_story_days_apart_in_other_words_is_one_topic(extracted, tmp_path: P
 
 def test_growing_story_keeps_its_slug_and_gets_a_clean_title(extracted, tmp_path: Path):
     state = tmp_path / "topics.json"
-    before = {tuple(sorted(g[2])): g[0] for g in _group(extracted, BASE, state)}
+    before = {tuple(sorted(g.article_ids)): g.slug for g in _group(extracted, BASE, state)}
     after = _group(extracted, [*BASE, "tax-4"], state)
-    grown = next(g for g in after if "tax-4" in g[2])
-    assert sorted(grown[2]) == ["tax-1", "tax-2", "tax-3", "tax-4"]
-    assert grown[0] == before[("tax-1", "tax-2", "tax-3")]
-    for _, title, _ in after:
-        assert not title.isupper() and title not in {*BASE, "tax-4"}
+    grown = next(g for g in after if "tax-4" in g.article_ids)
+    assert sorted(grown.article_ids) == ["tax-1", "tax-2", "tax-3", "tax-4"]
+    assert grown.slug == before[("tax-1", "tax-2", "tax-3")]
+    for group in after:
+        assert not group.title.isupper() and group.title not in {*BASE, "tax-4"}
 
 
 def test_related_topics_are_other_topics_closest_first(extracted, tmp_path: Path):
     groups = _group(extracted, BASE, tmp_path / "topics.json")
-    slugs = {g[0] for g in groups}
-    tax = next(g for g in groups if "tax-1" in g[2])
-    china = next(g for g in groups if "china-1" in g[2])
-    assert tax.related and set(tax.related) <= slugs - {tax[0]} and len(tax.related) <= 5
-    assert tax.related[0] == china[0]  # both about Clinton and the White House, same week
+    slugs = {g.slug for g in groups}
+    tax = next(g for g in groups if "tax-1" in g.article_ids)
+    china = next(g for g in groups if "china-1" in g.article_ids)
+    assert tax.related and set(tax.related) <= slugs - {tax.slug} and len(tax.related) <= 5
+    assert tax.related[0] == china.slug  # both about Clinton and the White House, same week
 
 
 def test_untitled_article_never_titles_a_topic_with_its_id(extracted, tmp_path: Path):
     groups = _group(extracted, BASE, tmp_path / "topics.json",
                     **{"cup-1": {"title": ""}, "cup-2": {"title": "cup-2"}})
-    [cup] = [g for g in groups if "cup-1" in g[2]]
-    assert cup[1].startswith("Arsenal beat Newcastle") and len(cup[1]) <= 91
+    [cup] = [g for g in groups if "cup-1" in g.article_ids]
+    assert cup.title.startswith("Arsenal beat Newcastle") and len(cup.title) <= 91
 
 
 @pytest.mark.parametrize(("raw", "outlet", "expected"), [
@@ -191,7 +191,7 @@ for n in range(60):
     extractions[f"a{n:02d}"] = Extraction((Keyword(f"{a} {b}", 0.1),), (), (Mention(a.title(), "ORG", "", ""),), ())
     mapping[f"a{n:02d}"] = {a.title(): a}
 groups = group_topics(articles, extractions, [], mapping, 0.06, 180.0, (), Path(sys.argv[1]))
-print(json.dumps([[*g, list(g.related)] for g in groups]))
+print(json.dumps([[g.slug, g.title, list(g.article_ids), list(g.related)] for g in groups]))
 """
 
 
