@@ -12,7 +12,7 @@ Each argument is one corpus, recognised by its layout:
 
 Articles go through the pipeline's clean and copy folding, then spaCy (cached as DocBins under
 $DIGEST_BENCH_DATA/.entity-index-cache, keyed by model and texts), then `mentions_in` per
-sentence and the corpus-wide `merge`, as in a build. Printed per corpus:
+sentence and the corpus-wide `merge_entities`, as in a build. Printed per corpus:
 - support: for the 50 entities with most articles, the share of listed articles whose text
   (title and paragraphs) contains the entity's name or a form this script justifies on its own
   (case-insensitive: the surname of a person, the initials of a multi-word name, a standard
@@ -38,8 +38,9 @@ from _data import DATA, MODEL, article, stamp, stamp_line
 
 from generator.config import Config
 from generator.dedupe import fold_copies
+from generator.entities import merge_entities
 from generator.extract import sentence_texts
-from generator.extract.entities import mentions_in, merge
+from generator.extract.entities import mentions_in
 from generator.extract.nlp import load_nlp
 from generator.model import Article, Entity, Extraction
 
@@ -174,7 +175,7 @@ def report(path: Path, limit: int, top: int) -> None:
     articles = read(path, limit)
     articles, _ = fold_copies(articles, Config.copy_threshold)
     extractions = extractions_for(articles)
-    entities, _ = merge(extractions)
+    entities, _ = merge_entities(extractions)
     texts = {a.id: " ".join([a.title, *a.paragraphs]).lower().replace("’", "'") for a in articles}
     ranked = sorted(entities, key=lambda e: (-len(e.article_ids), e.name, e.key))
     rows = support(ranked[:top], texts)

@@ -25,8 +25,8 @@ from pathlib import Path
 from _data import DATA, MODEL, stamp
 
 from generator.clean import clean
+from generator.entities import merge_entities
 from generator.extract import extract
-from generator.extract.entities import attach, merge
 from generator.facts import group_facts
 from generator.lead import summarise_facts
 from generator.model import Article, Block, Extraction
@@ -135,8 +135,7 @@ def extract_cached(articles: list[Article], cache: Path) -> dict[str, Extraction
         extractions = {a.id: extract(a, MODEL, KEYWORDS) for a in articles}
         with cache.open("wb") as handle:
             pickle.dump(extractions, handle)
-    _, mapping = merge(extractions)
-    return {k: attach(v, mapping[k]) for k, v in extractions.items()}
+    return merge_entities(extractions)[1]
 
 
 if __name__ == "__main__":

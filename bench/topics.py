@@ -38,8 +38,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _data import MODEL, article
 
 from generator.config import Config
+from generator.entities import merge_entities
 from generator.extract import extract
-from generator.extract.entities import attach, merge
 from generator.model import Article, Entity, Extraction, Keyword, Mention
 from generator.topics import group_topics
 
@@ -142,14 +142,13 @@ def scores(gold: dict[str, str], predicted: dict[str, int]) -> dict[str, float]:
 
 def ours(articles: list[Article], extractions: dict[str, Extraction], work: Path,
          **settings: float) -> tuple[dict[str, int], list]:
-    entities, mapping = merge(extractions)
-    attached = {k: attach(v, mapping[k]) for k, v in extractions.items()}
+    entities, attached = merge_entities(extractions)
     state = work / "topics.json"
     state.unlink(missing_ok=True)
     config = Config()
     threshold = settings.get("threshold", config.topic_similarity)
     days = settings.get("days", config.topic_days)
-    groups = group_topics(articles, attached, list(entities), mapping, threshold, days, (), state)
+    groups = group_topics(articles, attached, list(entities), threshold, days, (), state)
     predicted = {i: n for n, group in enumerate(groups) for i in group.article_ids}
     return predicted, groups
 
@@ -191,7 +190,7 @@ def baseline(articles: list[Article], distance: float) -> dict[str, int]:
 
 
 def synthesise(corpora: list[tuple[list[Article], dict[str, Extraction]]], count: int,
-               ) -> tuple[list[Article], dict[str, Extraction], list[Entity], dict[str, dict[str, str]]]:
+               ) -> tuple[list[Article], dict[str, Extraction], list[Entity]]:
     """`count` articles: replica r of every corpus has dates shifted by 40 r days and half of
     its words and entity names respelled for the replica (crc32 of word and r), so each
     replica is a new set of stories that shares common words with the others. Entities are
@@ -199,12 +198,11 @@ def synthesise(corpora: list[tuple[list[Article], dict[str, Extraction]]], count
     articles: list[Article] = []
     extractions: dict[str, Extraction] = {}
     entities: list[Entity] = []
-    mapping: dict[str, dict[str, str]] = {}
-    merged = [(arts, xs, *merge(xs)) for arts, xs in corpora]
+    merged = [(arts, *merge_entities(xs)) for arts, xs in corpora]
     replica = 0
     while len(articles) < count:
         respell = functools.partial(_respell, replica=replica)
-        for arts, xs, corpus_entities, corpus_mapping in merged:
+        for arts, corpus_entities, xs in merged:
             entities += [replace(e, key=f"{respell(e.key)}-{replica}", name=respell(e.name),
                                  aliases=tuple(respell(n) for n in e.aliases), article_ids=(),
                                  sentences=()) for e in corpus_entities]
@@ -217,12 +215,11 @@ def synthesise(corpora: list[tuple[list[Article], dict[str, Extraction]]], count
                 x = xs[a.id]
                 extractions[new_id] = replace(
                     x, keywords=tuple(Keyword(respell(k.text), k.score) for k in x.keywords),
-                    mentions=tuple(Mention(respell(m.text), m.label, "", m.cue) for m in x.mentions),
+                    mentions=tuple(Mention(respell(m.text), m.label, "", m.cue, f"{respell(m.key)}-{replica}")
+                                   for m in x.mentions),
                     sentences=(), figures=())
-                mapping[new_id] = {respell(t): f"{respell(k)}-{replica}"
-                                   for t, k in corpus_mapping[a.id].items()}
         replica += 1
-    return articles, extractions, entities, mapping
+    return articles, extractions, entities
 
 
 def _head(paragraphs: tuple[str, ...], respell: functools.partial) -> tuple[str, ...]:
@@ -253,13 +250,13 @@ def _shift(date: str, days: int) -> str:
 
 
 def scale(corpora: list[tuple[list[Article], dict[str, Extraction]]], count: int, work: Path) -> None:
-    articles, extractions, entities, mapping = synthesise(corpora, count)
+    articles, extractions, entities = synthesise(corpora, count)
     state = work / "topics-scale.json"
     state.unlink(missing_ok=True)
     config = Config()
     before = _memory("VmRSS")
     started, cpu = time.perf_counter(), time.process_time()
-    groups = group_topics(articles, extractions, entities, mapping, config.topic_similarity,
+    groups = group_topics(articles, extractions, entities, config.topic_similarity,
                           config.topic_days, (), state)
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     grown = _memory("VmHWM") - before

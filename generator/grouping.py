@@ -113,8 +113,7 @@ def _normalise(word: str) -> str:
     return word
 
 
-def raw_terms(article: Article, extraction: Extraction, mapping: dict[str, str],
-              title: str) -> Counter[str]:
+def raw_terms(article: Article, extraction: Extraction, title: str) -> Counter[str]:
     """Weighted term counts of one article, before document frequencies."""
     counts: Counter[str] = Counter()
     for word in tokens(title):
@@ -129,9 +128,8 @@ def raw_terms(article: Article, extraction: Extraction, mapping: dict[str, str],
     for position, word in enumerate(body):
         counts[word] += LEAD_WEIGHT if position < LEAD_TOKENS else 1.0
     for mention in extraction.mentions:
-        key = mapping.get(mention.text)
-        if key:
-            counts["e:" + key] += ENTITY_WEIGHT
+        if mention.key:
+            counts["e:" + mention.key] += ENTITY_WEIGHT
     for keyword in extraction.keywords:
         counts["k:" + keyword.text.lower()] += KEYPHRASE_WEIGHT
     return counts

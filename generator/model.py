@@ -112,6 +112,8 @@ class Mention:
     sentence: str
     cue: str
     """The word before the mention (lower-cased), a hint at its type."""
+    key: str = ""
+    """The entity it names (filled by entities.merge_entities)."""
 
 
 @dataclass(frozen=True)

@@ -17,11 +17,11 @@ from generator.changes import compare
 from generator.clean import clean
 from generator.config import Config
 from generator.dedupe import fold_copies
+from generator.entities import merge_entities
 from generator.errors import BuildError, SetupError
 from generator.executor import map_items
 from generator.export import digest_json
 from generator.extract import STAGE_VERSION, extract
-from generator.extract.entities import attach, merge
 from generator.facts import group_facts
 from generator.feeds import render_feeds, render_sitemap
 from generator.ingest import ingest
@@ -76,9 +76,8 @@ def build(config: Config, progress: Progress | None = None) -> BuildResult:
         problems += failed
         articles = [a for a in articles if a.id in extractions]
         timer.lap("extract")
-        entities, mapping = merge(extractions)
-        extractions = {k: attach(v, mapping[k]) for k, v in extractions.items()}
-        groups = group_topics(articles, extractions, list(entities), mapping, config.topic_similarity,
+        entities, extractions = merge_entities(extractions)
+        groups = group_topics(articles, extractions, list(entities), config.topic_similarity,
                               config.topic_days, config.topics, config.work / "topics.json")
         topic_store = cache_module.Cache(config.work / "cache", enabled=config.cache,
                                          refresh=config.full)

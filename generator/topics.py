@@ -37,7 +37,7 @@ _OUTLET_WORDS = re.compile(r"\b(?:agenc(?:y|ies)|news|times|post|press|reuters|a
 
 def group_topics(
     articles: list[Article], extractions: dict[str, Extraction], entities: list[Entity],
-    mapping: dict[str, dict[str, str]], threshold: float, days: float,
+    threshold: float, days: float,
     defined: tuple[dict[str, Any], ...], state_file: Path,
 ) -> list[TopicGroup]:
     """One `TopicGroup` per topic, newest first. `threshold` is the average similarity (damped
@@ -45,7 +45,7 @@ def group_topics(
     articles = sorted(articles, key=lambda a: a.id)
     spellings = _spellings(entities)
     titles = [clean_title(a.title, a.outlet, spellings, a.id) for a in articles]
-    raw = (grouping.raw_terms(a, extractions[a.id], mapping.get(a.id, {}), t)
+    raw = (grouping.raw_terms(a, extractions[a.id], t)
            for a, t in zip(articles, titles, strict=True))
     vocab: dict[str, int] = {}
     vectors = grouping.vectors(raw, vocab)
@@ -54,7 +54,7 @@ def group_topics(
     neighbours = grouping.related(clusters, days)
     titled = [(_central_title(c, vocab, articles, titles, extractions, spellings),
                [articles[i].id for i in c.members]) for c in clusters]
-    titled += _defined_topics(defined, articles, extractions, entities, mapping)
+    titled += _defined_topics(defined, articles, extractions, entities)
     previous = _load_state(state_file)
     slugs = _assign_slugs(titled, previous)
     topics = [TopicGroup(slug, title, tuple(group),
@@ -147,7 +147,7 @@ def _central_title(cluster: grouping.Cluster, vocab: dict[str, int], articles: l
 
 def _defined_topics(
     defined: tuple[dict[str, Any], ...], articles: list[Article],
-    extractions: dict[str, Extraction], entities: list[Entity], mapping: dict[str, dict[str, str]],
+    extractions: dict[str, Extraction], entities: list[Entity],
 ) -> list[tuple[str, list[str]]]:
     names: dict[str, set[str]] = defaultdict(set)
     for entity in entities:
@@ -159,7 +159,7 @@ def _defined_topics(
         words_wanted = {str(w).lower() for w in topic.get("keywords", [])}
         members = [
             a.id for a in articles
-            if wanted & set(mapping[a.id].values())
+            if wanted & {m.key for m in extractions[a.id].mentions}
             or words_wanted & {k.text.lower() for k in extractions[a.id].keywords}
         ]
         if members:

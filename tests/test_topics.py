@@ -13,8 +13,8 @@ import pytest
 
 from generator.clean import clean
 from generator.config import Config
+from generator.entities import merge_entities
 from generator.extract import extract
-from generator.extract.entities import attach, merge
 from generator.model import Article, Block, Extraction
 from generator.topics import clean_title, group_topics
 
@@ -98,9 +98,8 @@ def _group(extracted: dict, ids: list[str], state: Path, **changes: object) -> l
     for article_id, fields in changes.items():
         articles = [replace(a, **fields) if a.id == article_id else a for a in articles]
     extractions = {i: extracted[i][1] for i in ids}
-    entities, mapping = merge(extractions)
-    attached = {k: attach(v, mapping[k]) for k, v in extractions.items()}
-    return group_topics(articles, attached, list(entities), mapping, Config.topic_similarity,
+    entities, attached = merge_entities(extractions)
+    return group_topics(articles, attached, list(entities), Config.topic_similarity,
                         Config.topic_days, (), state)
 
 
@@ -182,15 +181,14 @@ from pathlib import Path
 from generator.model import Article, Block, Extraction, Keyword, Mention
 from generator.topics import group_topics
 words = "ferry lake storm vote court fire trade match rescue budget strike flood".split()
-articles, extractions, mapping = [], {}, {}
+articles, extractions = [], {}
 for n in range(60):
     a, b = words[n % 12], words[(n * 7) % 12]
     text = f"The {a} and the {b} story {n % 5} continued with {a} news."
     articles.append(Article(f"a{n:02d}", "", f"{a.title()} {b} update", f"2024-01-{1 + n % 28:02d}", "",
                             "", "", (), (Block("paragraph", text),), "", (text,)))
-    extractions[f"a{n:02d}"] = Extraction((Keyword(f"{a} {b}", 0.1),), (), (Mention(a.title(), "ORG", "", ""),), ())
-    mapping[f"a{n:02d}"] = {a.title(): a}
-groups = group_topics(articles, extractions, [], mapping, 0.06, 180.0, (), Path(sys.argv[1]))
+    extractions[f"a{n:02d}"] = Extraction((Keyword(f"{a} {b}", 0.1),), (), (Mention(a.title(), "ORG", "", "", a),), ())
+groups = group_topics(articles, extractions, [], 0.06, 180.0, (), Path(sys.argv[1]))
 print(json.dumps([[g.slug, g.title, list(g.article_ids), list(g.related)] for g in groups]))
 """
 
