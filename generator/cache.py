@@ -9,6 +9,7 @@ or is not of the shape the caller expects, is a miss, never a crash.
 
 from __future__ import annotations
 
+import ast
 import dataclasses
 import functools
 import hashlib
@@ -19,9 +20,13 @@ import pickle
 import tempfile
 import types
 import typing
+from collections.abc import Callable, Iterable, Sequence
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 log = logging.getLogger(__name__)
 
@@ -81,21 +86,60 @@ class Cache:
             log.warning("could not write cache entry (%s); continuing without it", exc)
 
 
-def source_version(*files: str | Path) -> str:
-    """A stage version from the stage's source code: a code change is never served stale
-    results from the cache."""
+def cached_map(
+    store: Cache, stage: str, version: str, settings: dict[str, Any], items: Sequence[T],
+    content: Callable[[T], str], compute: Callable[[list[T]], Iterable[R | BaseException]],
+    expected: Any,
+) -> list[R | BaseException]:
+    """A result per item, in order: from the cache when the stage's version, its `settings`
+    and the item's `content` are unchanged, else from `compute(missing items)`, which returns
+    their results in order. An exception is returned as the item's result and not cached."""
+    keys = [store.key(stage, version, settings, content(item)) for item in items]
+    results: list[R | BaseException | None] = [store.get(key, expected) for key in keys]
+    missing = [n for n, result in enumerate(results) if result is None]
+    for n, result in zip(missing, compute([items[n] for n in missing]), strict=True):
+        if not isinstance(result, BaseException):
+            store.put(keys[n], result)
+        results[n] = result
+    return [r for r in results if r is not None]
+
+
+def source_version(*modules: str) -> str:
+    """A stage version from the source of its modules and of every project module they import,
+    directly or not: a code change is never served stale results from the cache."""
     digest = hashlib.sha256()
-    for path in files:
-        digest.update(Path(path).read_bytes())
+    for path in _project_sources(tuple(sorted(modules))):
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def _project_sources(modules: tuple[str, ...]) -> list[Path]:
+    package = Path(__file__).parent
+    root = package.parent
+    found: dict[str, Path] = {}
+    todo = list(modules)
+    while todo:
+        name = todo.pop()
+        if name in found or not name.startswith(package.name):
+            continue
+        path = root.joinpath(*name.split("."))
+        path = path / "__init__.py" if path.is_dir() else path.with_suffix(".py")
+        if not path.is_file():
+            continue  # a name imported from a module, not a module
+        found[name] = path
+        for node in ast.walk(ast.parse(path.read_bytes())):
+            if isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                todo += [node.module, *(f"{node.module}.{a.name}" for a in node.names)]
+            elif isinstance(node, ast.Import):
+                todo += [a.name for a in node.names]
+    return [found[name] for name in sorted(found)]
 
 
 @functools.cache
 def _shared_version() -> str:
     """What every stage's results depend on besides its own code."""
-    here = Path(__file__).parent
     versions = [_package_version(name) for name in ("spacy", "yake", "datasketch")]
-    return source_version(here / "model.py", here / "text.py") + ",".join(versions)
+    return source_version("generator.model") + ",".join(versions)
 
 
 @functools.cache

@@ -16,8 +16,8 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from generator.dates import human_date
 from generator.model import Article, Change, Edition, FeedEntry, Topic, TopicUpdate
-from generator.text import human_date
 
 log = logging.getLogger(__name__)
 

@@ -15,7 +15,7 @@ import dataclasses
 import zlib
 from collections.abc import Iterable
 
-from generator.model import Article, Copy, Merge
+from generator.model import Article, Copy, Merge, Variant
 from generator.text import jaccard, shingles, words
 
 SHINGLE = 5
@@ -55,7 +55,8 @@ def fold_copies(
             score = round(jaccard(sets[head.id], sets[other.id]), 3)
             copies.append(Copy(other.id, other.title, other.outlet, other.url, other.date,
                                score, forced=pair in forced and pair not in pairs))
-            merges.append(Merge("copy", score, ((head.id, head.title), (other.id, other.title))))
+            merges.append(Merge("copy", score, (Variant(head.id, head.title),
+                                                Variant(other.id, other.title))))
         kept.append(dataclasses.replace(head, duplicates=tuple(copies)))
     kept.sort(key=lambda a: a.id)
     merges.sort(key=lambda m: (m.items[0][0], m.items[1][0]))

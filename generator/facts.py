@@ -19,8 +19,8 @@ from itertools import combinations
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from generator.extract.dates import same_day
-from generator.model import Extraction, Fact, Figure, Merge, Sentence
+from generator.dates import same_day
+from generator.model import Extraction, Fact, Figure, Merge, Sentence, Variant
 from generator.text import jaccard, shingles, words
 
 COMMON_SHINGLE = 50  # a 3-gram in more sentences than this is boilerplate, not evidence
@@ -43,7 +43,7 @@ def supports(sentence: str, claim: str) -> bool:
     return len(wanted & content_words(sentence)) >= SUPPORT * len(wanted)
 
 
-def stating(claim: str, variants: list[tuple[str, str]]) -> tuple[str, ...]:
+def stating(claim: str, variants: list[Variant]) -> tuple[str, ...]:
     """The articles among `variants` whose own sentence states `claim`."""
     return tuple(sorted({a for a, text in variants if supports(text, claim)}))
 
@@ -72,7 +72,7 @@ def group_facts(
         kind = "single" if not inner else (
             "passage" if all(k == "passage" for k, _ in inner) else "fact")
         score = round(sum(s for _, s in inner) / len(inner), 3) if inner else 1.0
-        variants = [(s.article_id, s.text) for s in sentences]
+        variants = [Variant(s.article_id, s.text) for s in sentences]
         # Ties go to the first sentence (articles by id, then position): sorts are stable.
         richest = sorted(sentences, key=lambda s: (-len(s.figures) - len(s.entities),
                                                    -len(s.text)))[:CANDIDATES]

@@ -71,7 +71,7 @@ def _entry_html(entry: FeedEntry, root: str, articles: dict[str, tuple[Article, 
             + (f"<ul>{links}</ul>" if links else ""))
 
 
-def render_sitemap(digest: Digest, config: Config) -> str:
+def render_sitemap(digest: Digest, config: Config) -> bytes:
     """A sitemap whose dates are the newest article dates behind each page, not the build date."""
     dates = {a.id: a.date for a in digest.articles}
     newest = max(dates.values(), default="")
@@ -83,4 +83,4 @@ def render_sitemap(digest: Digest, config: Config) -> str:
     pages += [(f"entities/{e.key}.html", max((dates[a] for a in e.article_ids if a in dates), default=""))
               for e in digest.entities if has_page(e, config.entity_page_min_articles)]
     base = config.site_url.rstrip("/") + "/" if config.site_url else ""
-    return xml_environment(config).get_template("sitemap.xml.j2").render(pages=pages, base=base)
+    return xml_environment(config).get_template("sitemap.xml.j2").render(pages=pages, base=base).encode()

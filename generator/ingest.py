@@ -20,8 +20,9 @@ from typing import Any
 
 import yaml
 
-from generator.errors import InputError
-from generator.metadata import outlet_from_url, parse_date, safe_url
+from generator.dates import parse_date
+from generator.errors import BuildError, InputError
+from generator.metadata import outlet_from_url, safe_url
 from generator.model import Article, Block, Problem
 from generator.readers import READERS, Reader, choose_reader
 from generator.text import clean_inline, display_path, similarity, words
@@ -35,7 +36,8 @@ MAX_TITLE = 300  # a "title" longer than this is a paragraph scraped into the wr
 def ingest(
     seeds: Path, max_bytes: int, max_line: int
 ) -> tuple[list[Article], list[Problem]]:
-    """Every readable article under `seeds`, sorted by id, and the problems met."""
+    """Every readable article under `seeds`, sorted by id, and the problems met. No readable
+    article at all is an error: a build of nothing must not replace the published site."""
     if not seeds.is_dir():
         raise InputError(str(seeds), "seeds folder not found", "pass --seeds DIR")
     articles: list[Article] = []
@@ -56,6 +58,9 @@ def ingest(
         except InputError as exc:
             log.debug("%s", exc)
             problems.append(Problem(rel, exc.reason, fatal=True))
+    if not articles:
+        raise BuildError(f"{seeds}: no usable article ({len(problems)} skipped) — "
+                         "the previous site was kept")
     return _unique_ids(articles), problems
 
 

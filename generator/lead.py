@@ -79,16 +79,16 @@ def stands_alone(text: str) -> bool:
     return tokens[0] not in _DEPENDENT
 
 
-def summarise_facts(facts: list[Fact], articles: dict[str, Article],
+def summarise_facts(facts: list[Fact], by_id: dict[str, Article],
                     extractions: dict[str, Extraction]) -> Summary:
     """The lead (at most LEAD_WORDS words, LEAD_SENTENCES sentences) and up to KEY_POINTS
     key points that do not repeat it, each in story order: date, then place in article."""
-    nodes = _nodes(facts, articles, extractions)
+    nodes = _nodes(facts, by_id, extractions)
     if not nodes:
         return Summary((), ())
     members = sorted({a for f in facts for a in f.article_ids})
     spread = _spread(extractions, members)
-    days = sorted({articles[a].date for a in members if articles[a].date})
+    days = sorted({by_id[a].date for a in members if by_id[a].date})
     similar = _cosines([n.tokens for n in nodes])
     prior = _relevance(nodes, similar, spread, len(members), days)
     lead = _select(nodes, prior, similar, spread, [], LEAD_SENTENCES, LEAD_WORDS)
@@ -96,7 +96,7 @@ def summarise_facts(facts: list[Fact], articles: dict[str, Article],
     return Summary(_ordered(nodes, lead), _ordered(nodes, points))
 
 
-def _nodes(facts: list[Fact], articles: dict[str, Article],
+def _nodes(facts: list[Fact], by_id: dict[str, Article],
            extractions: dict[str, Extraction]) -> list[_Node]:
     # Over every variant's article: a fact cites only the articles that state it, but its
     # variants can come from others.
@@ -108,7 +108,7 @@ def _nodes(facts: list[Fact], articles: dict[str, Article],
         if not stands_alone(fact.text):
             continue
         tokens = tuple(words(fact.text))
-        dates = sorted(articles[a].date for a in fact.article_ids if articles[a].date)
+        dates = sorted(by_id[a].date for a in fact.article_ids if by_id[a].date)
         entities = sorted({e for v in fact.variants for e in index[v][1].entities})
         nodes.append(_Node(fact, tokens, _pairs(tokens), tuple(entities),
                            min(index[v][0] for v in fact.variants),

@@ -7,9 +7,10 @@ Templates only see the finished `Digest`.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, order=True)
 class Problem:
     """A file skipped or a warning, reported with its path."""
 
@@ -68,6 +69,10 @@ class Article:
     """Outlets the article cites with glued citation tokens (clean)."""
     duplicates: tuple[Copy, ...] = ()
     """Copies of this article found in the seeds (dedupe)."""
+
+    def content_key(self) -> str:
+        """What extraction reads: the clean text and the metadata it copies into figures."""
+        return "\n".join([self.id, self.date, self.title, *self.headings, "", *self.paragraphs])
 
 
 @dataclass(frozen=True)
@@ -157,6 +162,13 @@ class Entity:
     """(article id, sentence) pairs."""
 
 
+class Variant(NamedTuple):
+    """One source's sentence for a fact or passage (facts)."""
+
+    article_id: str
+    text: str
+
+
 @dataclass(frozen=True)
 class Fact:
     """A passage or fact shown once with every source that carries it (facts)."""
@@ -166,10 +178,17 @@ class Fact:
     kind: str
     """"single", "passage" (reused nearly verbatim) or "fact" (same fact, other words)."""
     article_ids: tuple[str, ...]
-    variants: tuple[tuple[str, str], ...]
-    """(article id, sentence) for every source sentence, the representative included."""
+    variants: tuple[Variant, ...]
+    """Every source sentence, the representative included."""
     score: float
     """How strongly the variants agree (1.0 for a single sentence)."""
+
+
+class FigureSources(NamedTuple):
+    """A figure with every article that states it (summarise)."""
+
+    figure: Figure
+    article_ids: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -178,7 +197,7 @@ class FigureGroup:
 
     label: str
     """What is counted: "hostages"."""
-    rows: tuple[tuple[Figure, tuple[str, ...]], ...]
+    rows: tuple[FigureSources, ...]
     """Each distinct value with every article that states it, in date order."""
 
 
@@ -199,8 +218,8 @@ class Merge:
     kind: str
     """"copy", "passage" or "fact"."""
     score: float
-    items: tuple[tuple[str, str], ...]
-    """(article id, text) side by side."""
+    items: tuple[Variant, ...]
+    """The texts side by side."""
 
 
 @dataclass(frozen=True)
@@ -291,7 +310,7 @@ class Digest:
     extractions: dict[str, Extraction]
     entities: tuple[Entity, ...]
     topics: tuple[Topic, ...]
-    figures: tuple[tuple[Figure, tuple[str, ...]], ...]
+    figures: tuple[FigureSources, ...]
     """Distinct figures across the corpus with every article that states them."""
     merges: tuple[Merge, ...]
     problems: tuple[Problem, ...]

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from markdown_it import MarkdownIt
 
-from generator.metadata import parse_date
+from generator.dates import parse_date
 from generator.model import Block
 from generator.text import clean_inline
 

@@ -28,10 +28,11 @@ from markupsafe import Markup
 
 from generator.changes import summary
 from generator.config import Config
+from generator.dates import human_date, is_iso
 from generator.errors import BuildError
 from generator.metadata import safe_url
 from generator.model import Article, Digest, Entity, Topic
-from generator.text import clean_inline, human_date
+from generator.text import clean_inline
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
@@ -99,7 +100,7 @@ def type_attr(value: str) -> Markup:
 
 
 def iso_date(value: str) -> Markup:
-    return Markup(value) if re.fullmatch(r"\d{4}(-\d{2}){0,2}", value) else Markup("")
+    return Markup(value) if is_iso(value) else Markup("")
 
 
 def template_loader(config: Config) -> ChoiceLoader:

@@ -106,16 +106,3 @@ class SlugRegistry:
             slug = f"{slug}-x"
         self.taken.add(slug)
         return slug
-
-
-_MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def human_date(value: str) -> str:
-    """ "2023-10-14" -> "14 Oct 2023"; partial dates stay partial ("Nov 2023")."""
-    parts = value.split("-")
-    if len(parts) == 3:
-        return f"{int(parts[2])} {_MONTH_NAMES[int(parts[1]) - 1]} {parts[0]}"
-    if len(parts) == 2:
-        return f"{_MONTH_NAMES[int(parts[1]) - 1]} {parts[0]}"
-    return value

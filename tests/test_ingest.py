@@ -5,8 +5,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.dates import parse_date
 from generator.ingest import decode, ingest
-from generator.metadata import parse_date, safe_url
+from generator.metadata import safe_url
 from tests.conftest import SEEDS
 
 

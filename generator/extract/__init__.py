@@ -1,26 +1,59 @@
-"""Extract: keywords, key figures and entity mentions from one clean article.
+"""Extract: keywords, key figures and entity mentions from each clean article.
 
-`extract()` is the per-article unit of work that the pipeline caches and maps
-over a process pool; corpus-level entity merging lives in `entities.merge`.
+`extract()` is the per-article unit of work; `extract_articles()` maps it over a process
+pool for the articles the cache does not hold. Merging mentions into entities across the
+corpus is the next stage, `generator.entities`.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from generator.cache import source_version
-from generator.extract.dates import event_dates
+from generator.cache import Cache, cached_map, source_version
+from generator.config import Config
+from generator.dates import event_dates
+from generator.errors import BuildError, SetupError
+from generator.executor import map_items
 from generator.extract.entities import mentions_in
 from generator.extract.figures import figures_in
 from generator.extract.keywords import keywords_for
 from generator.extract.nlp import load_nlp
-from generator.model import Article, Extraction, Figure, Sentence
+from generator.model import Article, Extraction, Figure, Problem, Sentence
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
-STAGE_VERSION = source_version(*sorted(Path(__file__).parent.glob("*.py")))
+log = logging.getLogger(__name__)
+Progress = Callable[[str, int, int], None]
+
+
+def extract_articles(articles: list[Article], config: Config, store: Cache,
+                     progress: Progress | None) -> tuple[dict[str, Extraction], list[Problem]]:
+    """Extractions by article id, in article order, from the cache where the content is
+    unchanged; an article whose extraction fails is reported and left out."""
+    def compute(todo: list[Article]) -> list[Extraction | BaseException]:
+        return list(map_items(extract, todo, (config.spacy_model, config.keywords_per_article),
+                              config.workers, "extract", config.executor, progress))
+
+    results = cached_map(store, "extract", source_version(__name__),
+                         config.slice("spacy_model", "keywords_per_article"), articles,
+                         Article.content_key, compute, Extraction)
+    found: dict[str, Extraction] = {}
+    problems = []
+    for article, result in zip(articles, results, strict=True):
+        if isinstance(result, SetupError):
+            raise result
+        if isinstance(result, BaseException):
+            log.debug("%s: extraction failed (%s); skipped", article.path, result)
+            problems.append(Problem(article.path, f"extraction failed: {result}", fatal=True))
+        else:
+            found[article.id] = result
+    if problems and not found:
+        raise BuildError(f"extraction failed for every article ({problems[0].message}) "
+                         "— the previous site was kept")
+    return found, problems
 
 
 def extract(article: Article, model: str, keywords: int) -> Extraction:

@@ -12,7 +12,7 @@ import math
 import re
 from typing import TYPE_CHECKING
 
-from generator.extract.dates import MONTHS
+from generator.dates import MONTHS
 from generator.extract.measures import (
     DETERMINERS,
     NOUN_TAGS,

@@ -17,8 +17,8 @@ from collections.abc import Mapping
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from generator.errors import BuildError
-from generator.extract.dates import MONTHS
+from generator.dates import MONTHS
+from generator.extract.candidates import yake_candidates
 from generator.extract.entities import name_preference
 from generator.extract.keyrank import near_synonyms, score, sentence_words, specificity
 from generator.model import Article, Keyword, Mention
@@ -57,9 +57,9 @@ def keywords_for(article: Article, headings: list[Doc], docs: list[Doc], mention
     tags = _tag_lookup(headings + docs, body_from=len(headings))
     names = _names_by_preference([m.text for m in mentions if m.label != "NORP"])
     people = {m.text for m in mentions if m.label == "PERSON"}
-    sentences = [article.title, *article.headings, *(s.text for doc in docs for s in doc.sents)]
-    said = sentence_words(sentences)
-    found = yake_candidates(text, top * 6)
+    spans = [s for doc in headings + docs for s in doc.sents]
+    said = sentence_words([s.text for s in spans])
+    found = yake_candidates([[t.text for t in s if not t.is_space] for s in spans], top * 6)
     best: dict[str, Keyword] = {}
     for rank, (phrase, _) in enumerate(found):
         phrase = _as_entity(phrase, names, people) or _surface(_trim(phrase, tags), text)
@@ -220,23 +220,3 @@ def _stem(word: str) -> str:
     if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
         return word[:-1]
     return word
-
-
-def yake_candidates(text: str, top: int) -> list[tuple[str, float]]:
-    """YAKE's candidates (lower score is better); errors surface instead of vanishing.
-
-    YAKE 0.7.3 scores from dicts and a networkx graph filled in text order and sorts with
-    ties in first-occurrence order; its only sets (stop words, a candidate's tag patterns)
-    are tested for membership, so its output does not depend on the hash seed
-    (tests/test_determinism.py checks it across processes)."""
-    import yake
-
-    extractor = yake.KeywordExtractor(lan="en", n=3, top=top, dedup_lim=1.0)
-    try:
-        result = extractor.extract_keywords(text)
-    except Exception as exc:
-        raise BuildError(f"YAKE failed: {exc}") from exc
-    if not result and len(words(text)) > 20:
-        # yake 0.7.3 swallows its own errors into an empty list
-        raise BuildError("YAKE returned no keywords for a text of more than 20 words")
-    return [(phrase, float(score)) for phrase, score in result]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from generator.extract.dates import MONTHS
+from generator.dates import MONTHS
 from generator.extract.numbers import Number, token_at
 from generator.extract.units import CURRENCY_WORDS, DURATIONS, PEOPLE, UNITS
 
