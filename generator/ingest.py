@@ -25,7 +25,7 @@ from generator.errors import BuildError, InputError
 from generator.metadata import outlet_from_url, safe_url
 from generator.model import Article, Block, Problem
 from generator.readers import READERS, Reader, choose_reader
-from generator.text import clean_inline, display_path, similarity, words
+from generator.text import clean_inline, display_path, similarity, slugify, words
 
 log = logging.getLogger(__name__)
 
@@ -191,7 +191,7 @@ def parse(rel: str, text: str, digest: str, read: Reader) -> Article:
         raise InputError(rel, "no title and no text found")
     stem = Path(rel).with_suffix("").as_posix()
     return Article(
-        id=re.sub(r"[^A-Za-z0-9_.-]+", "-", stem).strip("-.") or digest[:12],
+        id=slugify(stem, max_length=None, keep="_.", lower=False).strip("-.") or digest[:12],
         path=rel,
         missing=tuple(k for k in METADATA if not fields[k]),
         blocks=tuple(blocks),

@@ -32,7 +32,7 @@ from generator.dates import human_date, is_iso
 from generator.errors import BuildError
 from generator.metadata import safe_url
 from generator.model import Article, Digest, Entity, Topic
-from generator.text import clean_inline
+from generator.text import clean_inline, slugify
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
@@ -87,7 +87,7 @@ def _join(items: Any, separator: str = "") -> Markup:
 def heading_id(value: str, bare: bool = False, type_filter: bool = False) -> Markup:
     """A heading id for attr_list: `{#id}` (or the bare id for a link); with `type_filter`
     the heading also carries the entity type the index filter buttons act on."""
-    anchor = re.sub(r"[^a-z0-9_-]+", "-", str(value).lower()).strip("-") or "section"
+    anchor = slugify(str(value), max_length=None, keep="_") or "section"
     if bare:
         return Markup(anchor)
     return Markup("{#" + anchor + (f' data-type="{anchor}"' if type_filter else "") + "}")

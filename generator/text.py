@@ -75,11 +75,13 @@ def similarity(a: list[str], b: list[str]) -> float:
     return jaccard(set(a), set(b))
 
 
-def slugify(text: str, max_length: int = 60) -> str:
-    """ASCII slug of lower-case words and hyphens; "" when nothing is left."""
+def slugify(text: str, max_length: int | None = 60, keep: str = "", lower: bool = True) -> str:
+    """ASCII slug: accents folded, every run of other characters than letters, digits and
+    `keep` one hyphen, lower-cased unless `lower` is False; "" when nothing is left. Page
+    slugs, heading ids and article ids all come from here."""
     text = unicodedata.normalize("NFKD", clean_inline(text)).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    if len(slug) > max_length:
+    slug = re.sub(f"[^a-zA-Z0-9{re.escape(keep)}]+", "-", text.lower() if lower else text).strip("-")
+    if max_length and len(slug) > max_length:
         slug = slug[:max_length].rsplit("-", 1)[0]
     return slug
 
