@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import ConfigError
+from generator.model import DefinedTopic
 from generator.text import clean_inline
 
 
@@ -57,7 +58,7 @@ class Config:
     """Pairs of article ids always treated as copies."""
     forbid_merge: tuple[tuple[str, str], ...] = ()
     """Pairs of article ids never treated as copies."""
-    topics: tuple[dict[str, Any], ...] = ()
+    topics: tuple[DefinedTopic, ...] = ()
     """Maintainer-defined topics: {title, entities = [...], keywords = [...]}."""
 
     def slice(self, *names: str) -> dict[str, Any]:
@@ -141,7 +142,7 @@ def _coerce(source: str, key: str, value: Any) -> Any:
     return value
 
 
-def _topic(fail: Any, topic: Any) -> dict[str, Any]:
+def _topic(fail: Any, topic: Any) -> DefinedTopic:
     if not isinstance(topic, dict) or not isinstance(topic.get("title"), str) \
             or not topic["title"].strip():
         raise fail("each topic needs a title", 'add title = "…"')
@@ -153,4 +154,5 @@ def _topic(fail: Any, topic: Any) -> dict[str, Any]:
         if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
             raise fail(f"topic {topic['title']!r}: {name} must be a list of names",
                        f'write {name} = ["…"]')
-    return topic
+    return DefinedTopic(topic["title"], tuple(topic.get("entities", ())),
+                        tuple(topic.get("keywords", ())))

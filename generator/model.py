@@ -223,6 +223,16 @@ class Merge:
 
 
 @dataclass(frozen=True)
+class DefinedTopic:
+    """A topic the maintainer defines in digest.toml: the articles naming any of its entities
+    or keywords (config)."""
+
+    title: str
+    entities: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class TopicGroup:
     """One story's articles, before its summary (topics)."""
 

@@ -16,10 +16,9 @@ import logging
 import re
 from collections import defaultdict
 from pathlib import Path
-from typing import Any
 
 from generator import grouping
-from generator.model import Article, Entity, Extraction, TopicGroup
+from generator.model import Article, DefinedTopic, Entity, Extraction, TopicGroup
 from generator.text import SlugRegistry
 
 log = logging.getLogger(__name__)
@@ -38,7 +37,7 @@ _OUTLET_WORDS = re.compile(r"\b(?:agenc(?:y|ies)|news|times|post|press|reuters|a
 def group_topics(
     articles: list[Article], extractions: dict[str, Extraction], entities: list[Entity],
     threshold: float, days: float,
-    defined: tuple[dict[str, Any], ...], state_file: Path,
+    defined: tuple[DefinedTopic, ...], state_file: Path,
 ) -> list[TopicGroup]:
     """One `TopicGroup` per topic, newest first. `threshold` is the average similarity (damped
     by `days`, the time scale) an article needs to join a topic and two topics to merge."""
@@ -146,7 +145,7 @@ def _central_title(cluster: grouping.Cluster, vocab: dict[str, int], articles: l
 
 
 def _defined_topics(
-    defined: tuple[dict[str, Any], ...], articles: list[Article],
+    defined: tuple[DefinedTopic, ...], articles: list[Article],
     extractions: dict[str, Extraction], entities: list[Entity],
 ) -> list[tuple[str, list[str]]]:
     names: dict[str, set[str]] = defaultdict(set)
@@ -155,17 +154,17 @@ def _defined_topics(
             names[name.lower()].add(entity.key)
     found = []
     for topic in defined:
-        wanted = {k for n in topic.get("entities", []) for k in names.get(str(n).lower(), ())}
-        words_wanted = {str(w).lower() for w in topic.get("keywords", [])}
+        wanted = {k for n in topic.entities for k in names.get(n.lower(), ())}
+        words_wanted = {w.lower() for w in topic.keywords}
         members = [
             a.id for a in articles
             if wanted & {m.key for m in extractions[a.id].mentions}
             or words_wanted & {k.text.lower() for k in extractions[a.id].keywords}
         ]
         if members:
-            found.append((str(topic["title"]), members))
+            found.append((topic.title, members))
         else:
-            log.warning("topic %r from config matches no article", topic["title"])
+            log.warning("topic %r from config matches no article", topic.title)
     return found
 
 
