@@ -11,10 +11,12 @@ site: $(STAMP)
 
 test: $(STAMP) browser
 	$(BIN)/ruff check generator tests bench
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check generator tests bench
+	$(BIN)/mypy
 
 # Regenerate the golden Markdown after an intended change to the output.
 golden: $(STAMP)

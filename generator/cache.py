@@ -172,7 +172,7 @@ def conforms(value: Any, expected: Any) -> bool:
     if dataclasses.is_dataclass(expected):
         if type(value) is not expected:
             return False
-        hints = _hints(expected)
+        hints = _hints(typing.cast(type, expected))
         return all(conforms(getattr(value, f.name, _MISSING), hints[f.name])
                    for f in dataclasses.fields(expected))
     return isinstance(value, expected)

@@ -45,7 +45,7 @@ def compare(topics: tuple[Topic, ...], articles: tuple[Article, ...], state_file
     _save(state_file, {"version": STATE_VERSION, "current": now, "previous": previous, "feed": feed})
     updates = _updates(topics, previous, now) if previous is not None else []
     return Edition(
-        date=now["date"], previous_date=previous["date"] if previous else "",
+        date=str(now["date"]), previous_date=str(previous["date"]) if previous else "",
         first=previous is None, updates=tuple(updates),
         feed=tuple(FeedEntry(**{**entry, "article_ids": tuple(entry["article_ids"])})
                    for entry in feed))
@@ -65,7 +65,8 @@ def snapshot(topic: Topic) -> dict[str, Any]:
     }
 
 
-def _updates(topics: tuple[Topic, ...], previous: dict, now: dict) -> list[TopicUpdate]:
+def _updates(topics: tuple[Topic, ...], previous: dict[str, Any],
+             now: dict[str, Any]) -> list[TopicUpdate]:
     """Changed topics, new ones first, then by the slug order of the digest (newest first)."""
     found = []
     for topic in topics:
@@ -85,7 +86,7 @@ def _updates(topics: tuple[Topic, ...], previous: dict, now: dict) -> list[Topic
     return sorted(found, key=lambda u: not u.new)  # stable: keeps the digest's order within
 
 
-def _topic_changes(before: dict, after: dict) -> list[Change]:
+def _topic_changes(before: dict[str, Any], after: dict[str, Any]) -> list[Change]:
     changes = []
     new_ids = tuple(a for a in after["articles"] if a not in before["articles"])
     if new_ids:
@@ -111,7 +112,7 @@ def _topic_changes(before: dict, after: dict) -> list[Change]:
     return changes
 
 
-def _dated(row: list) -> str:
+def _dated(row: list[Any]) -> str:
     """A figure as written, with its date when known: "24 hostages (16 Feb 2025)"."""
     return f"{row[0]} ({human_date(row[1])})" if row[1] else str(row[0])
 
@@ -139,7 +140,7 @@ def _feed_entry(update: TopicUpdate, topics: tuple[Topic, ...], date: str) -> di
             "article_ids": tuple(ids)}
 
 
-def _load(path: Path) -> dict | None:
+def _load(path: Path) -> dict[str, Any] | None:
     """The previous build's record, or None (first build, or a record that cannot be read)."""
     try:
         state = json.loads(path.read_text(encoding="utf-8"))
@@ -147,13 +148,13 @@ def _load(path: Path) -> dict | None:
         if state["version"] == STATE_VERSION and all(
                 isinstance(e["date"], str) and all(set(t) == SNAPSHOT_KEYS for t in e["topics"].values())
                 for e in editions) and all(set(f) == FEED_KEYS for f in state["feed"]):
-            return state
+            return dict(state)
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         pass
     return None
 
 
-def _save(path: Path, state: dict) -> None:
+def _save(path: Path, state: dict[str, Any]) -> None:
     tmp = path.with_name(f".{path.name}.tmp")
     tmp.write_text(json.dumps(state, ensure_ascii=False, sort_keys=True, indent=0, default=list),
                    encoding="utf-8")

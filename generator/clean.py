@@ -128,8 +128,8 @@ def _citation_name(token: str, contexts: list[list[str]]) -> str:
     word = _word(token)
     known = [name for name in _known_names() if name.split()[-1] == word]
     for name in sorted(known, key=len, reverse=True):
-        prefix = name.split()[:-1]
-        if all(c[len(c) - len(prefix):] == prefix for c in contexts if len(c) >= len(prefix)):
+        head = name.split()[:-1]
+        if all(c[len(c) - len(head):] == head for c in contexts if len(c) >= len(head)):
             return name
     if len(contexts) < 2:
         return word

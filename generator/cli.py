@@ -11,12 +11,17 @@ import logging
 import sys
 import time
 import traceback
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator import __version__
 from generator.config import load_config
 from generator.errors import DigestError
 from generator.text import printable
+
+if TYPE_CHECKING:
+    from generator.config import Config
 
 log = logging.getLogger("generator")
 
@@ -49,7 +54,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(title="commands", required=True)
 
-    def command(name: str, func, help_text: str) -> argparse.ArgumentParser:
+    def command(name: str, func: Callable[[argparse.Namespace], int],
+                help_text: str) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help_text, description=help_text)
         sub.set_defaults(command=func)
         sub.add_argument("-v", "--verbose", action="count", default=0, help="more log output")
@@ -83,7 +89,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _config(args: argparse.Namespace):
+def _config(args: argparse.Namespace) -> Config:
     keys = ("seeds", "out", "templates", "strict", "cache", "full", "workers", "work", "executor")
     return load_config(args.config, **{k: getattr(args, k, None) for k in keys})
 

@@ -63,7 +63,7 @@ def fold_copies(
     return kept, merges
 
 
-def preference(article: Article) -> tuple:
+def preference(article: Article) -> tuple[str, int, int, str]:
     """Earliest date first (undated last), then most complete, then id."""
     return (article.date or "9999", len(article.missing),
             -sum(len(p) for p in article.paragraphs), article.id)
@@ -77,7 +77,7 @@ def similar_pairs(sets: dict[str, set[str]], threshold: float) -> list[tuple[str
     """Pairs (a < b) whose exact Jaccard similarity is at least `threshold`."""
     ids = sorted(sets)
     if len(ids) <= EXACT_LIMIT:
-        candidates = ((a, b) for i, a in enumerate(ids) for b in ids[i + 1:])
+        candidates: Iterable[tuple[str, str]] = ((a, b) for i, a in enumerate(ids) for b in ids[i + 1:])
     else:
         candidates = lsh_candidates(sets, threshold)
     found = []

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter, defaultdict
+from typing import Any
 
 from generator.extract.entities import QUOTED, TYPES, name_preference, name_tokens
 from generator.extract.gazetteer import (
@@ -65,7 +66,7 @@ def merge_entities(
     for name in sorted(types):
         groups[canonical[name]].append(name)
     keys = {name: registry.claim(name, name) for name in sorted(groups)}
-    data: dict[str, dict] = {}
+    data: dict[str, dict[str, Any]] = {}
     mapping: dict[str, dict[str, str]] = {}
     position = 0
     for article_id, extraction in sorted(extractions.items()):

@@ -78,11 +78,11 @@ def _dask_map(func: Callable[..., R], items: Sequence[T], args: tuple[Any, ...],
         raise SetupError("the dask executor needs the optional extra: pip install 'news-digest[dask]'") \
             from exc
     started = time.perf_counter()
-    cluster = None if address else LocalCluster(
+    cluster = None if address else LocalCluster(  # type: ignore[no-untyped-call]
         n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
         dashboard_address=None)
     try:
-        with Client(address or cluster) as client:
+        with Client(address or cluster) as client:  # type: ignore[no-untyped-call]
             futures = client.map(_safe, [func] * len(items), items, [args] * len(items), pure=False)
             for done, future in enumerate(futures, start=1):
                 result = future.result()

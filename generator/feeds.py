@@ -43,7 +43,7 @@ def render_feeds(digest: Digest, config: Config, limit: int = 50) -> dict[str, b
     pages_of = source_pages(digest.articles)
     articles = {a.id: (a, pages_of[a.id].replace(".md", ".html")) for a in digest.articles}
 
-    def feed(path: str, title: str, chosen: tuple, alternate: str) -> bytes:
+    def feed(path: str, title: str, chosen: tuple[FeedEntry, ...], alternate: str) -> bytes:
         root = site or "../" * path.count("/")
         items = [(entry, _entry_html(entry, root, articles)) for entry in chosen[:limit]]
         updated = max((e.date for e in chosen if e.date), default="1970-01-01")

@@ -180,7 +180,7 @@ def parse(rel: str, text: str, digest: str, read: Reader) -> Article:
     blocks = _drop_repeated_headline(title, blocks)
     url = safe_url(found.get("url", ""))
     outlet = found.get("outlet", "") or outlet_from_url(url)
-    fields = {
+    fields: dict[str, Any] = {
         "title": _clip(_capitalise(clean_inline(title)), MAX_TITLE),
         "date": parse_date(found.get("date", "")),
         "outlet": clean_inline(outlet),
@@ -211,7 +211,7 @@ class _FrontMatterLoader(yaml.SafeLoader):
 
 
 for _tag in ("bool", "int", "float", "timestamp"):
-    _FrontMatterLoader.add_constructor(f"tag:yaml.org,2002:{_tag}",
+    _FrontMatterLoader.add_constructor(f"tag:yaml.org,2002:{_tag}",  # type: ignore[type-var]
                                        yaml.SafeLoader.construct_scalar)
 MAX_FRONT_MATTER = 20_000
 

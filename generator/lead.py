@@ -28,6 +28,7 @@ LEAD_WORDS = 100  # a lead of 3-5 sentences reads in half a minute
 LEAD_SENTENCES = 5
 KEY_POINTS = 10
 MIN_WORDS, MAX_WORDS = 8, 55  # shorter is a fragment, longer a run-on paragraph
+Term = str | tuple[str, str]  # a content word, a word pair or ("entity", key)
 MAX_NODES = 1500  # the sentence graph is quadratic: large topics keep their articles' openings
 SAME = 0.5  # TF-IDF cosine above which two sentences tell the same thing
 # Weights of the relevance features, tuned on half of DUC-2004 task 2 (bench/summaries.py).
@@ -158,14 +159,14 @@ def _lexrank(similar: np.ndarray, threshold: float = 0.1, damping: float = 0.85)
     rank = np.full(size, 1 / size)
     for _ in range(60):  # converges well within this on news topics
         rank = (1 - damping) / size + damping * (rank @ graph)
-    return rank / rank.max()
+    return np.asarray(rank / rank.max())
 
 
-def _spread(extractions: dict[str, Extraction], members: list[str]) -> Counter:
+def _spread(extractions: dict[str, Extraction], members: list[str]) -> Counter[Term]:
     """In how many of the topic's articles each content word, word pair and entity occurs."""
-    found: Counter = Counter()
+    found: Counter[Term] = Counter()
     for article_id in members:
-        seen: set = set()
+        seen: set[Term] = set()
         for sentence in extractions[article_id].sentences:
             tokens = tuple(words(sentence.text))
             seen.update(t for t in tokens if t not in STOP_WORDS)
@@ -175,7 +176,7 @@ def _spread(extractions: dict[str, Extraction], members: list[str]) -> Counter:
     return found
 
 
-def _relevance(nodes: list[_Node], similar: np.ndarray, spread: Counter, members: int,
+def _relevance(nodes: list[_Node], similar: np.ndarray, spread: Counter[Term], members: int,
                days: list[str]) -> list[float]:
     """How much each sentence matters to the topic, 0..1, rounded so that float noise
     between platforms cannot reorder ties."""
@@ -196,7 +197,7 @@ def _relevance(nodes: list[_Node], similar: np.ndarray, spread: Counter, members
     return [round(s / top, 9) for s in scores]
 
 
-def _select(nodes: list[_Node], prior: list[float], similar: np.ndarray, spread: Counter,
+def _select(nodes: list[_Node], prior: list[float], similar: np.ndarray, spread: Counter[Term],
             taken: list[int], count: int, budget: int | None) -> list[int]:
     """Greedy maximal marginal relevance: relevance plus the weight of the content pairs
     not yet covered (by how many articles use them), minus the likeness to what is

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 from generator.dates import parse_date
 from generator.model import Block
@@ -106,7 +107,7 @@ def _header_fields(
     return found, kept
 
 
-def _inline_text(token) -> str:
+def _inline_text(token: Token) -> str:
     parts = []
     for child in token.children or []:
         if child.type in ("text", "code_inline"):
@@ -116,7 +117,7 @@ def _inline_text(token) -> str:
     return "".join(parts)
 
 
-def _trailing_strong(children: list) -> str:
+def _trailing_strong(children: list[Token]) -> str:
     """Text of a **bold** run that ends the paragraph, if any."""
     kinds = [c.type for c in children if not (c.type == "text" and not c.content.strip())]
     if len(kinds) < 3 or kinds[-1] != "strong_close":

@@ -200,7 +200,7 @@ def list_pages(name: str, count: int) -> list[str]:
     return [list_page(name, n) for n in range(1, max(1, -(-count // PER_PAGE)) + 1)]
 
 
-def _paged(page: Any, name: str, template: str, key: str, items: tuple) -> None:
+def _paged(page: Any, name: str, template: str, key: str, items: tuple[Any, ...]) -> None:
     chunks = [items[i:i + PER_PAGE] for i in range(0, len(items), PER_PAGE)] or [()]
     paths = list_pages(name, len(items))
     for number, chunk in enumerate(chunks, start=1):

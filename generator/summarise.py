@@ -81,14 +81,14 @@ def summarise(group: TopicGroup, by_id: dict[str, Article], extractions: dict[st
     )
 
 
-def figure_key(figure: Figure) -> tuple:
+def figure_key(figure: Figure) -> tuple[float, float | None, str]:
     """Figures with one key state one quantity: same value, same kind of thing counted."""
     return (figure.value, figure.value_high, figure.kind if figure.kind == "people" else figure.unit)
 
 
 def figure_groups(figures: list[Figure]) -> list[FigureGroup]:
     """Distinct figures with their sources, grouped by what they count."""
-    rows: dict[tuple, list[Figure]] = {}
+    rows: dict[tuple[float, float | None, str], list[Figure]] = {}
     for figure in rank([f for f in figures if f.kind != "number"]):
         rows.setdefault(figure_key(figure), []).append(figure)
     groups: dict[str, list[FigureSources]] = {}

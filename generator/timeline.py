@@ -10,7 +10,7 @@ import re
 from datetime import date, timedelta
 
 from generator.dates import MONTHS, complete_date
-from generator.model import Article, Event, Extraction, Fact, Sentence
+from generator.model import Article, Event, Extraction, Fact, Sentence, Variant
 
 
 def timeline(facts: list[Fact], sentences: dict[tuple[str, str], Sentence],
@@ -37,8 +37,8 @@ def timeline(facts: list[Fact], sentences: dict[tuple[str, str], Sentence],
     for article_id in sorted({a for f in facts for a, _ in f.variants}):
         leads = extractions[article_id].sentences
         if leads:
-            fact = fact_of.get((article_id, leads[0].text))
-            text, sources = (fact.text, fact.article_ids) if fact else (leads[0].text, (article_id,))
+            lead = fact_of.get(Variant(article_id, leads[0].text))
+            text, sources = (lead.text, lead.article_ids) if lead else (leads[0].text, (article_id,))
             add(Event(by_id[article_id].date, False, text, sources))
     return sorted(events.values(), key=lambda e: (e.date == "", e.date, e.article_ids, e.text))
 

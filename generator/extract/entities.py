@@ -80,7 +80,7 @@ def name_tokens(name: str) -> tuple[str, ...]:
     return tuple(t.lower().rstrip(".") for t in re.findall(r"[^\W\d_][\w'’.-]*", name))
 
 
-def name_preference(name: str, count: int, first: int) -> tuple:
+def name_preference(name: str, count: int, first: int) -> tuple[int, bool, int, str]:
     """Sort key among names that tie (one name in two cases, two people whose names are as
     long): most mentioned (`count`), then mixed case ("Hong Kong" before a dateline's
     "HONG KONG"), then first mentioned (`first`: position in reading order), then by text."""
