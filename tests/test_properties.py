@@ -76,8 +76,9 @@ def test_grouped_digits_parse_exactly(n: int):
     assert parse_number(str(n)) == n
 
 
-@given(st.text(alphabet="0123456789.,eE+-infa", max_size=15))
+@given(st.text(alphabet="0123456789.,eE+-infa", max_size=15) | st.text(alphabet="9,.", max_size=400))
 def test_number_parsing_never_returns_non_finite(text: str):
+    # Long runs of digits overflow a float to inf; they must be dropped, not shown.
     value = parse_number(text)
     assert value is None or math.isfinite(value)
 

@@ -8,6 +8,7 @@ It never guesses: "1.200" (thousands or 1.2?) is not a number here.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -69,7 +70,8 @@ def parse_number(text: str) -> float | None:
     if re.fullmatch(r"\d{1,3}(\.\d{3})+", text):
         return None  # "1.200": thousands in some languages, 1.2 in English: do not guess
     if re.fullmatch(_DIGITS, text):
-        return float(text.replace(",", ""))
+        value = float(text.replace(",", ""))
+        return value if math.isfinite(value) else None  # 400 digits overflow to inf
     return None
 
 
