@@ -113,7 +113,7 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
                              cwd=tmp, capture_output=True, text=True)
         assert run.returncode == 0, f"digest build failed ({run.returncode}):\n{run.stderr}"
     digest = json.loads((out / "digest.json").read_text(encoding="utf-8"))
-    problems = "\n".join(f"{p.get('file')}: {p.get('message')}" for p in digest["problems"])
+    problems = "\n".join(f"{p['path']}: {p['message']}" for p in digest["problems"])
     assert digest["topics"], f"the seeds built no topics:\n{problems}"
     assert any(e["name"] == ENTITY for e in digest["entities"]), f"no {ENTITY} entity:\n{problems}"
     return out
