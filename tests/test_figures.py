@@ -35,7 +35,7 @@ def test_seed_figures(seed_site):
 def test_digits_words_and_qualifiers():
     f = one("Militants killed more than 1,200 people.")
     assert (f.value, f.qualifier, f.bound, f.unit, f.kind) == (1200, "more than", "min", "people", "people")
-    assert f.refers_to == "killed" or f.refers_to == ""
+    assert f.refers_to == "killed"
     assert one("Eight Russian citizens were captured.").counts == "Russian citizens"
     assert one("Two dozen people were hurt.").value == 24
     f = one("It held around 150 hostages.")
@@ -138,3 +138,55 @@ def test_rates_after_counted_durations_and_units():
     assert one("I make a living, work 40 to 50 hours a week, he said.").unit == "hours per week"
     assert one("It works out to about $1,100 per square foot.").unit == "USD per square foot"
     assert one("It can accelerate to 100km/hr in good time.").unit == "kilometre per hour"
+
+
+def test_multiples_and_hyphened_counts():
+    multiples = figures("The stock trades on barely 6.5 times earnings and 1.4 times book value while "
+                        "offering a dividend yield of 4.1 per cent.")
+    assert [(f.value, f.unit) for f in multiples] == [(6.5, "times"), (1.4, "times"), (4.1, "%")]
+    engine = figures("The ILX’s standard 2.4-liter four-cylinder engine has adequate power and excellent "
+                     "fuel efficiency for its class.")
+    assert [(f.value, f.unit, f.text) for f in engine] == [(2.4, "litre", "2.4-liter"), (4, "cylinder", "four-cylinder")]
+    rate = figures("Mortgage buyer Freddie Mac reported on Thursday that the average on the key 30 year rate "
+                   "climbed to 6.7% from 6.29% last week .")
+    assert (rate[0].value, rate[0].unit) == (30, "year")
+    # Not a unit: the number counts the whole phrase.
+    assert one("in europe the new juke launches with a turbocharge 3 cylinder engine.").unit == "engine"
+
+
+def test_ages_after_names():
+    maddon = figures("Maddon, 66, has used the downtime to get in better shape, dropping from 208 pounds to 193 "
+                     "by exercising and cutting back on his wine consumption.")
+    assert (maddon[0].value, maddon[0].unit) == (66, "year of age")
+    hague = figures("Nick Hague 44 has spent the last 200 days in space orbiting our Blue Planet more than 3200 times.")
+    assert [(f.value, f.unit) for f in hague] == [(44, "year of age"), (200, "days"), (3200, "times")]
+    child = figures("An estimated 5 million children under the age of 5 years died, mostly from preventable "
+                    "and treatable causes.")
+    assert [(f.text, f.unit) for f in child][1] == ("5 years", "year of age")
+
+
+def test_rates_after_counted_nouns_and_hyphened_rates():
+    assert one("Researchers say the effect was seen with carbon levels at 1200 parts per million").unit == \
+        "parts per million"
+    tests = figures("The tech executives signed a two-month contract with the state of Utah to provide three "
+                    "thousand tests per day.")
+    assert (tests[-1].value, tests[-1].unit) == (3000, "tests per day")
+    refinery = one("Vancouver, Canadas third-largest city, hosts just one 52,000 barrel-a-day refinery and must "
+                   "rely on limited gasoline shipments across the Rocky Mountains from Alberta.")
+    assert (refinery.value, refinery.unit) == (52_000, "barrel per day")
+
+
+def test_torque_power_and_sports_units():
+    torque = figures("This means that under the flat bonnet hides a turbocharged 1.6 liter EcoBoost engine tuned "
+                     "by M-Sport to produce just under 296 hp (224 kW / 300 PS) and 450 Nm (332 lb-ft) of torque.")
+    assert (torque[4].value, torque[4].unit, torque[4].kind) == (450, "newton metre", "measure")
+    lipman = figures("James Lipman With 275 pound-feet of torque at 3000 rpm.")
+    assert [f.unit for f in lipman] == ["pound-foot", "revolutions per minute"]
+    lambo = figures("Following on from the introduction of the Huracan Evo Coupe earlier this year this latest "
+                    "drop-top enables drivers to enjoy the mechanical symphony of the Lamborghinis 640bhp 5.2 "
+                    "litre V10 engine all the more.")
+    assert [(f.value, f.unit) for f in lambo] == [(640, "brake horsepower"), (5.2, "litre")]
+    players = figures("Key players: G Hunter Maldonado (15.3 ppg, 7.4 rpg, 6.9 apg)")
+    assert [f.unit for f in players] == ["point per game", "rebound per game", "assist per game"]
+    fees = figures("The fund of funds will charge 40 basis points on top of the fees of the underlying funds.")
+    assert (fees[0].value, fees[0].unit) == (40, "basis point")

@@ -16,6 +16,7 @@ from generator.dates import MONTHS
 from generator.extract.measures import (
     DETERMINERS,
     NOUN_TAGS,
+    age_at,
     counted_after,
     followed_by,
     rate_after,
@@ -23,6 +24,7 @@ from generator.extract.measures import (
 )
 from generator.extract.numbers import CURRENCY_SYMBOLS, Number, read_number, token_at
 from generator.extract.units import (
+    CASED_UNITS,
     CHANGES,
     DURATIONS,
     PEOPLE,
@@ -72,11 +74,13 @@ def _figure_at(tokens: list[Token], i: int, sentence: str, article_id: str, date
     unit, counts, head_end = unit_after(tokens, end, number, currency)
     if unit and high is None and (span := _range_end(tokens, head_end, number, unit, change)) is not None:
         value, high, head_end = span[0], span[1], unit_after(tokens, span[2], number, currency)[2]
+    if unit in ("", "year") and age_at(tokens, i, end, value):
+        unit, counts = "year of age", "years old"
+        head_end = max(head_end, end + (token_at(tokens, end) in ("year", "years")))
     if not unit:
-        counts, unit, head_end = counted_after(tokens, end)
-        if unit.removesuffix("s") in DURATIONS | {"time"}:
-            rate, head_end = rate_after(tokens, head_end)  # "40 to 50 hours a week"
-            unit += f" per {rate}" if rate else ""
+        counts, unit, head_end = counted_after(tokens, end, one=value == 1 and high is None)
+        rate, head_end = rate_after(tokens, head_end)  # "40 to 50 hours a week", "3000 tests per day"
+        unit += f" per {rate}" if unit and rate else ""
     if not unit:
         unit, counts = _partitive(tokens, start, earlier)
         if not unit and not any(c.isdigit() for c in tokens[i].text):
@@ -124,7 +128,8 @@ def _not_a_figure(tokens: list[Token], i: int, number: Number, money: bool) -> b
     if prev in MONTHS or nxt in MONTHS:
         return True  # "October 7", "7 October"
     if prev_tok is not None and prev_tok.tag_ == "NNP" and prev_tok.text[:1].isalpha() and not measured \
-            and prev not in QUALIFIERS and token_at(tokens, number.end, "tag_") != "NNS":
+            and prev not in QUALIFIERS and token_at(tokens, number.end, "tag_") != "NNS" \
+            and not age_at(tokens, i, number.end, number.value):
         return True  # a name's number: "Section 427", "Fortune 100", "iPhone 11"
     if _street(tokens, number.end):
         return True
@@ -149,7 +154,7 @@ def _noun_follows(tokens: list[Token], k: int) -> bool:
 
 def _street(tokens: list[Token], k: int) -> bool:
     """ "49 Zorro Ranch Road", "9 E 71st St": capitalised words ending in a street word."""
-    words = []
+    words: list[str] = []
     while k < len(tokens) and len(words) < 4 and (
             tokens[k].text[:1].isupper() or ORDINALS.match(tokens[k].text)):
         words.append(tokens[k].lower_.rstrip("."))
@@ -225,7 +230,7 @@ def _refers_to(tokens: list[Token], start: int, end: int) -> str:
         k = closing + 1 if closing else k
     while k < len(tokens) and (tokens[k].lower_ in AUX or tokens[k].tag_ in ("RB", "MD")):
         k += 1
-    words = []
+    words: list[str] = []
     while k < len(tokens) and (tokens[k].tag_.startswith("VB") or tokens[k].tag_ == "JJ") and \
             len(words) < 3:
         words.append(tokens[k].text)
@@ -261,7 +266,7 @@ def _kind(unit: str, counts: str, in_passing: bool = False) -> str:
         return "duration"
     if unit in PEOPLE or counts.split(" ")[-1].lower() in PEOPLE:
         return "people"
-    if unit in UNITS.values():
+    if unit in UNITS.values() or unit in CASED_UNITS.values():
         return "measure"
     return "count"
 

@@ -106,16 +106,16 @@ def merge_keywords(lists: list[tuple[Keyword, ...]], top: int,
     surface: dict[str, str] = {}
     for form in sorted(forms, key=lambda f: (-forms[f], first[f], f)):
         surface.setdefault(form.lower(), form)
-    merged: list[list] = []  # [surface, votes]
+    merged: list[tuple[str, Fraction]] = []  # (surface, votes)
     # Only the best-voted candidates can reach the top: bound the pairwise overlap checks.
     for key, vote in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[: top * 10]:
-        home = next((m for m in merged if _overlaps(surface[key], m[0])), None)
+        home = next((n for n, (text, _) in enumerate(merged) if _overlaps(surface[key], text)), None)
         if home is None:
-            merged.append([surface[key], vote])
+            merged.append((surface[key], vote))
             continue
-        home[1] += vote
-        if len(words(surface[key])) > len(words(home[0])):
-            home[0] = surface[key]
+        text, total = merged[home]
+        fuller = len(words(surface[key])) > len(words(text))
+        merged[home] = (surface[key] if fuller else text, total + vote)
     merged.sort(key=lambda m: (-m[1], m[0]))
     return tuple(m[0] for m in merged[:top])
 
@@ -198,7 +198,7 @@ def _surface(phrase: str, text: str) -> str:
     if not phrase:
         return ""
     pattern = r"\b" + r"\s+".join(map(re.escape, phrase.split())) + r"\b"
-    found = Counter(re.findall(pattern, text, flags=re.I))
+    found: Counter[str] = Counter(re.findall(pattern, text, flags=re.I))
     if not found:
         return phrase
     return sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]

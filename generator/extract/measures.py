@@ -11,13 +11,14 @@ from typing import TYPE_CHECKING
 
 from generator.dates import MONTHS
 from generator.extract.numbers import Number, token_at
-from generator.extract.units import CURRENCY_WORDS, DURATIONS, PEOPLE, UNITS
+from generator.extract.units import CASED_UNITS, CURRENCY_WORDS, DURATIONS, PEOPLE, UNITS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
-RATE_WORDS = {"h": "hour", "hr": "hour", "hrs": "hour", "cents": "cent", "yr": "year", "sec": "second"}
+RATE_WORDS = {"h": "hour", "hr": "hour", "hrs": "hour", "cents": "cent", "yr": "year", "sec": "second",
+              "million": "million", "billion": "billion"}  # "1200 parts per million"
 DETERMINERS = ("the", "them", "those", "these", "my", "his", "her", "its", "our", "their", "your")
 MODIFIER_TAGS = {"JJ", "JJR", "JJS", "HYPH", "CC", ",", "VBG", "VBN", "NNP", "NNPS", "ADD"}
 
@@ -45,6 +46,9 @@ def unit_after(tokens: list[Token], end: int, number: Number, currency: str) -> 
         unit, counts, head_end = CURRENCY_WORDS[word], CURRENCY_WORDS[word], end + 1
     elif currency:
         unit, counts = currency, currency
+    elif number.unit in CASED_UNITS or token_at(tokens, end, "text") in CASED_UNITS:
+        counts = number.unit or tokens[end].text
+        unit, head_end = CASED_UNITS[counts], end + (not number.unit)
     elif number.unit and number.unit.lower() in UNITS | {"g": "g"}:
         unit, counts = UNITS.get(number.unit.lower(), number.unit), number.unit
     elif number.unit:
@@ -71,23 +75,30 @@ def unit_after(tokens: list[Token], end: int, number: Number, currency: str) -> 
 
 
 def rate_after(tokens: list[Token], k: int) -> tuple[str, int]:
-    """ "per barrel", "a month", "/day" after a unit."""
-    word = token_at(tokens, k, "lower_")
-    if word not in ("per", "a", "an", "/"):
+    """ "per barrel", "a month", "/day", "-a-day", "per million" after a unit."""
+    hyphen = token_at(tokens, k) == "-"  # "52,000 barrel-a-day refinery"
+    word = token_at(tokens, k + hyphen)
+    if word not in ("per", "a", "an", "/") or (hyphen and word == "/"):
         return "", k
-    pair = f"{token_at(tokens, k + 1)} {token_at(tokens, k + 2)}"
+    j = k + hyphen + 1 + (hyphen and token_at(tokens, k + 2) == "-")
+    pair = f"{token_at(tokens, j)} {token_at(tokens, j + 1)}"
     if word == "per" and pair in UNITS:
-        return UNITS[pair], k + 3  # "$21.25 per square foot"
-    after = token_at(tokens, k + 1)
-    if (token_at(tokens, k + 1, "tag_") in ("NN", "NNS") or after in RATE_WORDS) and \
+        return UNITS[pair], j + 2  # "$21.25 per square foot"
+    after = token_at(tokens, j)
+    if (token_at(tokens, j, "tag_") in ("NN", "NNS") or after in RATE_WORDS) and \
             (word != "a" or after.rstrip("s") in DURATIONS | {"share", "barrel"}):
-        return RATE_WORDS.get(after, UNITS.get(after, after.removesuffix("s"))), k + 2
+        return RATE_WORDS.get(after, UNITS.get(after, after.removesuffix("s"))), j + 1
     return "", k
 
 
-def counted_after(tokens: list[Token], end: int) -> tuple[str, str, int]:
-    """(counted phrase, head noun, end) for the noun phrase right after the number."""
-    j = end
+def counted_after(tokens: list[Token], end: int, one: bool = False) -> tuple[str, str, int]:
+    """(counted phrase, head noun, end) for the noun phrase right after the number. A
+    number other than `one` hyphened to a singular noun, or before a singular unit, counts
+    that noun, not the one it modifies: "four-cylinder engine", "30 year rate"; and
+    "6.5 times earnings" counts times."""
+    if token_at(tokens, end) == "times":
+        return "times", "times", end + 1
+    j = direct = end + (token_at(tokens, end) == "-")  # "four-cylinder engine"
     if followed_by(tokens, j, ("of",)):
         j += 1
         if followed_by(tokens, j, DETERMINERS):
@@ -98,6 +109,9 @@ def counted_after(tokens: list[Token], end: int) -> tuple[str, str, int]:
         tok = tokens[k]
         if (tok.tag_ in NOUN_TAGS and tok.lower_.rstrip(".") not in MONTHS) or tok.lower_ in PEOPLE:
             head = k
+            if k == direct and not one and tok.tag_ == "NN" and token_at(tokens, k + 1, "tag_") in (
+                    "NN", "NNS") and (direct > end or tok.lower_ in DURATIONS or tok.lower_ in UNITS):
+                break
         elif head >= 0 or tok.tag_ not in MODIFIER_TAGS:
             break
         k += 1
@@ -106,6 +120,18 @@ def counted_after(tokens: list[Token], end: int) -> tuple[str, str, int]:
     phrase = " ".join(t.text for t in tokens[j:head + 1])
     phrase = re.sub(r" ([,])", r"\1", phrase).replace(" - ", "-")
     return phrase, tokens[head].lower_, head + 1
+
+
+def age_at(tokens: list[Token], i: int, end: int, value: float) -> bool:
+    """A person's age: "Maddon, 66, has used", "Nick Hague 44 has spent", "over the age of 21"."""
+    if not (float(value).is_integer() and 0 < value < 120) or not tokens[i].text.isdigit():
+        return False
+    if [t.lower_ for t in tokens[max(0, i - 2):i]] == ["age", "of"]:
+        return True
+    if token_at(tokens, i - 1) == ",":  # a proper noun, then the number between commas
+        return token_at(tokens, i - 2, "tag_") == "NNP" and token_at(tokens, end) == ","
+    person = token_at(tokens, i - 1, "ent_type_") == "PERSON"
+    return person and token_at(tokens, end, "tag_") in ("VBZ", "VBD")  # "Nick Hague 44 has spent"
 
 
 def followed_by(tokens: list[Token], k: int, options: tuple[str, ...]) -> bool:

@@ -39,7 +39,7 @@ UNITS = {
     "square metres": "square metre", "square meters": "square metre", "square feet": "square foot",
     "square miles": "square mile", "square kilometres": "square kilometre", "square foot": "square foot",
     # Spellings seen in NewsQuant sentences, in the names CQE normalises them to.
-    "hp": "horsepower", "bhp": "horsepower", "horsepower": "horsepower", "ps": "horsepower",
+    "hp": "horsepower", "bhp": "brake horsepower", "horsepower": "horsepower", "ps": "horsepower",
     "ksi": "kilopound per square inch", "ppg": "point per game", "gigatonne": "gigaton",
     "gigatonnes": "gigaton", "gigaton": "gigaton", "gigatons": "gigaton", "deg": "degree",
     "degf": "fahrenheit", "degc": "celsius", "celsius": "celsius", "fahrenheit": "fahrenheit",
@@ -49,7 +49,12 @@ UNITS = {
     "mpa": "megapascal", "m2": "square metre", "km/h": "kilometre per hour",
     "kph": "kilometre per hour", "km/hr": "kilometre per hour", "calories": "calorie",
     "calorie": "calorie", "hz": "hertz", "mpg": "mile per gallon", "lb-ft": "foot pound-force",
+    "pound-feet": "pound-foot", "pound-foot": "pound-foot", "l": "litre",
+    "basis points": "basis point", "basis point": "basis point",
+    "apg": "assist per game", "rpg": "rebound per game",
 }
+# Symbols whose case decides the unit: "450 Nm" of torque is not 450 nanometres.
+CASED_UNITS = {"Nm": "newton metre"}
 
 DURATIONS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
 
