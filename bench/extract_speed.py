@@ -33,7 +33,7 @@ import spacy
 from _data import KPCROWD, MODEL, article, read_kpcrowd, stamp, stamp_line
 
 from generator.extract import extract
-from generator.extract.candidates import yake_candidates
+from generator.extract.candidates import yake_candidates, yake_words
 from generator.extract.nlp import load_nlp
 
 
@@ -61,9 +61,8 @@ def main() -> None:
     n_words = sum(len(p.split()) for p in texts)
 
     nlp = load_nlp(MODEL)
-    yake_input = [[[t.text for t in s if not t.is_space]
-                   for doc in nlp.pipe([a.title, *a.headings, *a.paragraphs]) for s in doc.sents]
-                  for a in articles]
+    yake_input = [[yake_words(s) for doc in nlp.pipe([a.title, *a.headings, *a.paragraphs])
+                   for s in doc.sents] for a in articles]
     bare = spacy.load(MODEL, exclude=["parser", "lemmatizer"])
     extract(articles[0], MODEL, 10)  # warm-up: imports, caches, first-call costs
     list(bare.pipe(texts[:20]))

@@ -16,6 +16,10 @@ from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 from statistics import median
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
 
 MAX_WORDS = 3
 _PUNCTUATION = frozenset(string.punctuation)
@@ -50,6 +54,23 @@ def stop_words() -> frozenset[str]:
         return frozenset()
     path = Path(spec.origin).parent / "core" / "StopwordsList" / "stopwords_en.txt"
     return frozenset(path.read_text(encoding="utf-8").lower().split("\n"))
+
+
+def yake_words(sentence: Span) -> list[str]:
+    """The sentence's words as YAKE's tokeniser cuts them: a hyphened word whole
+    ("third-largest"), a possessive or contraction ("'s", "’re") left out."""
+    found: list[str] = []
+    glue = False
+    for token in sentence:
+        text = token.text
+        if token.is_space or (text[:1] in "'’" and len(text) > 1):
+            continue
+        if glue or (text == "-" and found and not token.nbor(-1).whitespace_ and not token.whitespace_):
+            found[-1] += text
+            glue = text == "-"
+        else:
+            found.append(text)
+    return found
 
 
 def yake_candidates(sentences: list[list[str]], top: int) -> list[tuple[str, float]]:

@@ -18,7 +18,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from generator.dates import MONTHS
-from generator.extract.candidates import yake_candidates
+from generator.extract.candidates import yake_candidates, yake_words
 from generator.extract.entities import name_preference
 from generator.extract.keyrank import near_synonyms, score, sentence_words, specificity
 from generator.model import Article, Keyword, Mention
@@ -59,7 +59,7 @@ def keywords_for(article: Article, headings: list[Doc], docs: list[Doc], mention
     people = {m.text for m in mentions if m.label == "PERSON"}
     spans = [s for doc in headings + docs for s in doc.sents]
     said = sentence_words([s.text for s in spans])
-    found = yake_candidates([[t.text for t in s if not t.is_space] for s in spans], top * 6)
+    found = yake_candidates([yake_words(s) for s in spans], top * 6)
     best: dict[str, Keyword] = {}
     for rank, (phrase, _) in enumerate(found):
         phrase = _as_entity(phrase, names, people) or _surface(_trim(phrase, tags), text)
