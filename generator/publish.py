@@ -151,7 +151,7 @@ def publish(work: Path, out: Path, extra: dict[str, bytes], epoch: int, full: bo
                                    "move it away")
             shutil.rmtree(leftover)
     state = work / ".publish-state.json"
-    fingerprint = _fingerprint(work / "mkdocs.yml", epoch)
+    fingerprint = _fingerprint(work / "mkdocs.yml")
     incremental = not full and (out / SITE_MARKER).is_file() and (out / "index.html").is_file() \
         and _read_state(state) == fingerprint
     try:
@@ -178,12 +178,13 @@ def publish(work: Path, out: Path, extra: dict[str, bytes], epoch: int, full: bo
     return incremental
 
 
-def _fingerprint(config_file: Path, epoch: int) -> str:
-    """What every page depends on: the MkDocs config, the theme's version, the date stamp."""
+def _fingerprint(config_file: Path) -> str:
+    """What every page depends on: the MkDocs config and the theme's version. Not the date
+    stamp (a new article is usually the newest): only MkDocs' sitemap uses it, and ours
+    replaces that."""
     from importlib.metadata import version
 
-    parts = [config_file.read_bytes(), version("mkdocs").encode(), version("mkdocs-material").encode(),
-             str(epoch).encode()]
+    parts = [config_file.read_bytes(), version("mkdocs").encode(), version("mkdocs-material").encode()]
     return hashlib.sha256(b"\0".join(parts)).hexdigest()
 
 

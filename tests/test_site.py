@@ -89,8 +89,9 @@ def test_adding_an_article_recomputes_only_it(tmp_path: Path, seeds_copy: Path):
 def test_incremental_site_build_equals_a_full_build(tmp_path: Path, seeds_copy: Path):
     config = make_config(tmp_path / "inc", seeds_copy)
     assert not build(config).incremental
-    (seeds_copy / "new.txt").write_text("A new headline about the weather\n"
-                                        "Heavy rain fell on Paris on Monday, flooding 40 streets.\n")
+    # Newer than every seed: the site's date stamp moves, and the build stays incremental.
+    (seeds_copy / "new.md").write_text("---\ntitle: A new headline about the weather\ndate: 2031-05-06\n---\n"
+                                       "Heavy rain fell on Paris on Monday, flooding 40 streets.\n")
     (seeds_copy / "000_31f6af68ce91507d.txt").unlink()
     # The full build starts from the same record of the previous build (topic slugs, changes).
     shutil.copytree(config.work, tmp_path / "full-work")
