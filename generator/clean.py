@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 
 from generator import furniture
+from generator.cache import Cache, cached_map, source_version
 from generator.metadata import KNOWN_OUTLETS
 from generator.model import Article, Block
 
@@ -46,6 +47,17 @@ _HEAD_WORD = re.compile(r"[^\W\d_][\w.'’-]*")
 _SMALL = frozenset({"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of",
                     "on", "or", "over", "the", "to", "up", "with", "vs"})
 _TERMINAL = (".", "!", "?", '"', "”", "’", "'", ":", ")", "…")
+
+
+def clean_articles(articles: list[Article], store: Cache) -> list[Article]:
+    """Each article cleaned, from the cache when its file is unchanged (an article is what
+    its path and bytes make it)."""
+    def compute(todo: list[Article]) -> list[Article]:
+        return [clean(a) for a in todo]
+
+    cleaned = cached_map(store, "clean", source_version(__name__), {}, articles,
+                         lambda a: f"{a.id}\0{a.path}\0{a.content_hash}", compute, Article)
+    return [a for a in cleaned if isinstance(a, Article)]
 
 
 def clean(article: Article) -> Article:

@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from generator.cache import Cache, source_version
 from generator.dates import parse_date
 from generator.errors import BuildError, InputError
 from generator.metadata import outlet_from_url, safe_url
@@ -34,15 +35,17 @@ MAX_TITLE = 300  # a "title" longer than this is a paragraph scraped into the wr
 
 
 def ingest(
-    seeds: Path, max_bytes: int, max_line: int
+    seeds: Path, max_bytes: int, max_line: int, store: Cache
 ) -> tuple[list[Article], list[Problem]]:
     """Every readable article under `seeds`, sorted by id, and the problems met. No readable
-    article at all is an error: a build of nothing must not replace the published site."""
+    article at all is an error: a build of nothing must not replace the published site.
+    A file whose size and modification time are unchanged is taken from the cache unread."""
     if not seeds.is_dir():
         raise InputError(str(seeds), "seeds folder not found", "pass --seeds DIR")
     articles: list[Article] = []
     problems: list[Problem] = []
     root = seeds.resolve()
+    version = source_version(__name__)
     for path, error in _walk(seeds):
         rel = display_path(path.relative_to(seeds).as_posix())
         try:
@@ -51,10 +54,19 @@ def ingest(
             if path.suffix.lower() not in READERS:
                 raise InputError(rel, f"unsupported file type {path.suffix or '(none)'!r}",
                                  f"use one of {', '.join(sorted(READERS))}")
-            text, digest, warning = read_text(path, root, max_bytes, max_line)
+            described = _stat_key(path)
+            key = store.key("ingest", version, {"max_bytes": max_bytes, "max_line": max_line},
+                            f"{rel}\0{described}")
+            cached = store.get(key, tuple[Article, str]) if described else None
+            if cached is None:
+                text, digest, warning = read_text(path, root, max_bytes, max_line)
+                cached = (parse(rel, text, digest, choose_reader(path.suffix.lower(), text)), warning)
+                if described:
+                    store.put(key, cached)
+            article, warning = cached
             if warning:
                 problems.append(Problem(rel, warning, fatal=False))
-            articles.append(parse(rel, text, digest, choose_reader(path.suffix.lower(), text)))
+            articles.append(article)
         except InputError as exc:
             log.debug("%s", exc)
             problems.append(Problem(rel, exc.reason, fatal=True))
@@ -62,6 +74,16 @@ def ingest(
         raise BuildError(f"{seeds}: no usable article ({len(problems)} skipped) — "
                          "the previous site was kept")
     return _unique_ids(articles), problems
+
+
+def _stat_key(path: Path) -> str:
+    """The file (and the link, for a symlink) as the file system describes it, or "" when it
+    cannot say: then the file is read, not taken from the cache, and its problem reported."""
+    try:
+        info, link = os.stat(path), os.lstat(path)
+    except (OSError, RuntimeError):
+        return ""
+    return f"{info.st_dev}:{info.st_ino}:{info.st_size}:{info.st_mtime_ns}:{link.st_mtime_ns}"
 
 
 def _walk(seeds: Path) -> Iterator[tuple[Path, str]]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from generator.cache import Cache
 from generator.changes import compare
-from generator.clean import clean
+from generator.clean import clean_articles
 from generator.config import Config
 from generator.dedupe import fold_copies
 from generator.entities import merge_entities
@@ -48,9 +48,10 @@ def build(config: Config, progress: Progress | None = None) -> BuildResult:
     timer = _Timer()
     guard_paths(config.seeds, config.out, config.work)
     with build_lock(config.work, config.out):
-        articles, problems = ingest(config.seeds, config.max_file_bytes, config.max_line_chars)
+        files = _cache(config)
+        articles, problems = ingest(config.seeds, config.max_file_bytes, config.max_line_chars, files)
         timer.lap("ingest")
-        articles = [clean(a) for a in articles]
+        articles = clean_articles(articles, files)
         timer.lap("clean")
         articles, merges = fold_copies(articles, config.copy_threshold,
                                        config.force_merge, config.forbid_merge)

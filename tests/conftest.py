@@ -8,11 +8,13 @@ from typing import Any
 
 import pytest
 
+from generator.cache import Cache
 from generator.config import Config, load_config
 from generator.pipeline import BuildResult, build
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+NO_CACHE = Cache(ROOT, enabled=False)  # for stages called one by one
 MOSCOW_TIMES = "001_73f38740c26fde8c"
 
 

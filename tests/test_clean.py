@@ -4,14 +4,14 @@ from generator import furniture
 from generator.clean import clean, rejoin_split_paragraphs, strip_citations
 from generator.ingest import ingest
 from generator.model import Article, Block
-from tests.conftest import SEEDS
+from tests.conftest import NO_CACHE, SEEDS
 
 BOILERPLATE = ["Post a Comment", "Previous Post", "youtube", "LIVE |", "hours ago",
                "Related article", "By [AFP]", "Original url", "AP / TASS", "Appendix"]
 
 
 def seed(prefix: str):
-    articles, _ = ingest(SEEDS, 2_000_000, 20_000)
+    articles, _ = ingest(SEEDS, 2_000_000, 20_000, NO_CACHE)
     return clean(next(a for a in articles if a.id.startswith(prefix)))
 
 

@@ -353,9 +353,9 @@ def test_cache_entries_of_the_wrong_shape_are_misses(tmp_path: Path):
     for entry in (config.work / "cache").rglob("*.pkl"):
         value = pickle.loads(entry.read_bytes())
         if dataclasses.is_dataclass(value):
-            broken = dataclasses.replace(value, **{dataclasses.fields(value)[0].name: "oops"})
+            broken = dataclasses.replace(value, **{dataclasses.fields(value)[0].name: 12345})
         else:
-            broken = (value[0], "oops")
+            broken = (12345, *value[1:])
         entry.write_bytes(pickle.dumps(broken))
     result = build(config)
     assert result.computed == 3 and tree(config.out) == before

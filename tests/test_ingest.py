@@ -8,11 +8,11 @@ import pytest
 from generator.dates import parse_date
 from generator.ingest import decode, ingest
 from generator.metadata import safe_url
-from tests.conftest import SEEDS
+from tests.conftest import NO_CACHE, SEEDS
 
 
 def by_id(seeds: Path):
-    articles, problems = ingest(seeds, 2_000_000, 20_000)
+    articles, problems = ingest(seeds, 2_000_000, 20_000, NO_CACHE)
     return {a.id[:3]: a for a in articles}, problems
 
 
@@ -90,7 +90,7 @@ def test_bad_files_are_reported_and_skipped(tmp_path: Path):
     outside.write_text("Secret headline\nSecret body.\n")
     (seeds / "link.txt").symlink_to(outside)
     os.mkfifo(seeds / "pipe.txt")
-    articles, problems = ingest(seeds, 1_000_000, 20_000)
+    articles, problems = ingest(seeds, 1_000_000, 20_000, NO_CACHE)
     assert sorted(a.id for a in articles) == ["good", "latin1"]
     reasons = {p.path: p.message for p in problems}
     assert "empty" in reasons["empty.txt"]

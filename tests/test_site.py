@@ -3,6 +3,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import os
 import shutil
 from html.parser import HTMLParser
 from pathlib import Path
@@ -84,6 +85,25 @@ def test_adding_an_article_recomputes_only_it(tmp_path: Path, seeds_copy: Path):
     result = build(config)
     assert result.computed == 0 and len(result.digest.articles) == 3
     assert not list((config.work / "site-src" / "docs").rglob("*weather*"))
+
+
+def test_unchanged_files_are_not_read_again(tmp_path: Path, seeds_copy: Path,
+                                            monkeypatch: pytest.MonkeyPatch):
+    from generator import ingest as ingest_module
+
+    config = make_config(tmp_path, seeds_copy)
+    build(config)
+    read: list[str] = []
+    original = ingest_module.read_text
+    monkeypatch.setattr(ingest_module, "read_text",
+                        lambda path, *args: read.append(path.name) or original(path, *args))
+    assert build(config).pages_written == 0 and read == []
+    touched = seeds_copy / f"{MOSCOW_TIMES}.txt"
+    os.utime(touched, ns=(touched.stat().st_atime_ns, touched.stat().st_mtime_ns + 10**9))
+    (seeds_copy / "new.txt").write_text("A new headline about the weather\n"
+                                        "Heavy rain fell on Paris on Monday, flooding 40 streets.\n")
+    result = build(config)
+    assert sorted(read) == sorted([touched.name, "new.txt"]) and result.computed == 1
 
 
 def test_incremental_site_build_equals_a_full_build(tmp_path: Path, seeds_copy: Path):
