@@ -8,6 +8,7 @@ titles unescaped. Templates use StrictUndefined, so a typo fails the build.
 
 from __future__ import annotations
 
+import functools
 import html
 import posixpath
 import re
@@ -87,10 +88,16 @@ def _join(items: Any, separator: str = "") -> Markup:
 def heading_id(value: str, bare: bool = False, type_filter: bool = False) -> Markup:
     """A heading id for attr_list: `{#id}` (or the bare id for a link); with `type_filter`
     the heading also carries the entity type the index filter buttons act on."""
-    anchor = slugify(str(value), max_length=None, keep="_") or "section"
+    anchor = _anchor(str(value))
     if bare:
         return Markup(anchor)
     return Markup("{#" + anchor + (f' data-type="{anchor}"' if type_filter else "") + "}")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _anchor(value: str) -> str:
+    """Memoised: every citation of an article links to its anchor."""
+    return slugify(value, max_length=None, keep="_") or "section"
 
 
 def type_attr(value: str) -> Markup:
@@ -113,9 +120,11 @@ def template_loader(config: Config) -> ChoiceLoader:
 
 def environment(config: Config) -> Environment:
     """The Markdown environment; autoescape is on so macro output stays Markup."""
+    # auto_reload off: templates do not change during a build, and checking them on every
+    # page cost more than rendering small pages.
     env = Environment(loader=template_loader(config), undefined=StrictUndefined, finalize=_finalize,
                       autoescape=True, keep_trailing_newline=True, trim_blocks=True,
-                      lstrip_blocks=True)
+                      lstrip_blocks=True, auto_reload=False)
     env.filters.update({
         "title": lambda v: yaml_string(safe_title(v)),
         "url": link_url, "number": format_number, "join": _join, "heading_id": heading_id,
@@ -212,12 +221,17 @@ class Links:
     """Relative links from one page to others, already safe for Markdown."""
 
     def __init__(self, here: str, source_pages: dict[str, str], pageless: dict[str, str]):
-        self.base = posixpath.dirname(here)
+        self.folder = posixpath.dirname(here)
+        self.up = "../" * here.count("/")
         self.source_pages = source_pages
         self.pageless = pageless  # entity key -> its one article, for entities without a page
 
     def to(self, path: str) -> Markup:
-        return Markup(posixpath.relpath(path, self.base or "."))
+        """`path` (relative to docs/) as seen from this page; pages sit at most one folder
+        deep, so this is a prefix test rather than posixpath.relpath, which was a hot spot."""
+        if self.folder and path.startswith(self.folder + "/"):
+            return Markup(path[len(self.folder) + 1:])
+        return Markup(self.up + path)
 
     def topic(self, topic: Topic) -> Markup:
         return self.to(f"topics/{topic.slug}.md")
