@@ -44,6 +44,8 @@ class Copy:
 
 @dataclass(frozen=True)
 class Article:
+    """One news article file, filled stage by stage (each field says which)."""
+
     id: str
     """Stable id: the file name without suffix (ingest)."""
     path: str
@@ -77,6 +79,8 @@ class Article:
 
 @dataclass(frozen=True)
 class Keyword:
+    """A keyphrase of an article, as the article spells it (extract.keywords)."""
+
     text: str
     score: float
     """Lower is better, as in YAKE."""
@@ -203,6 +207,8 @@ class FigureGroup:
 
 @dataclass(frozen=True)
 class Event:
+    """A dated line of a topic's timeline, with the articles that report it (timeline)."""
+
     date: str
     """ISO date or partial date ("2023-11")."""
     inferred: bool
@@ -245,6 +251,8 @@ class TopicGroup:
 
 @dataclass(frozen=True)
 class Topic:
+    """One story: its articles and their summary, what a topic page shows (summarise)."""
+
     slug: str
     title: str
     article_ids: tuple[str, ...]
