@@ -30,10 +30,15 @@ class BuildResult:
     digest: Digest
     computed: int
     """Articles whose extraction was computed (not taken from the cache)."""
-    pages_written: int
+    written: tuple[str, ...]
+    """Generated files whose bytes changed (MkDocs re-renders only these), e.g. docs/index.md."""
     incremental: bool
     """Whether MkDocs re-rendered only changed pages."""
     seconds: dict[str, float]
+
+    @property
+    def pages_written(self) -> int:
+        return len(self.written)
 
     @property
     def skipped(self) -> int:
@@ -79,9 +84,9 @@ def build(config: Config, progress: Progress | None = None) -> BuildResult:
                               epoch_for([a.date for a in articles]), full=config.full)
         timer.lap("publish")
     log.info("pages: %d written, %d removed (%s site build); extraction cache: %d hits, %d misses",
-             written, removed, "incremental" if incremental else "full",
+             len(written), removed, "incremental" if incremental else "full",
              extract_cache.hits, extract_cache.misses)
-    return BuildResult(digest, extract_cache.misses, written, incremental, timer.laps)
+    return BuildResult(digest, extract_cache.misses, tuple(written), incremental, timer.laps)
 
 
 def _cache(config: Config) -> Cache:

@@ -107,9 +107,10 @@ def remove_work(work: Path) -> bool:
     return True
 
 
-def write_docs(pages: dict[str, str], docs: Path) -> tuple[int, int]:
-    """Write changed pages under docs/, remove stale ones; (written, removed)."""
-    written = removed = 0
+def write_docs(pages: dict[str, str], docs: Path) -> tuple[list[str], int]:
+    """Write changed pages under docs/, remove stale ones; (paths written, number removed)."""
+    written: list[str] = []
+    removed = 0
     for rel, text in sorted(pages.items()):
         path = docs / rel
         if not path.resolve().is_relative_to(docs.resolve()):
@@ -121,7 +122,7 @@ def write_docs(pages: dict[str, str], docs: Path) -> tuple[int, int]:
         tmp = path.with_name(f".{path.name}.tmp")
         tmp.write_bytes(data)
         tmp.replace(path)
-        written += 1
+        written.append(rel)
     wanted = {docs / rel for rel in pages}
     for path in sorted(docs.rglob("*"), reverse=True):
         if path.name.startswith("."):

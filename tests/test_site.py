@@ -81,6 +81,11 @@ def test_adding_an_article_recomputes_only_it(tmp_path: Path, seeds_copy: Path):
     result = build(config)
     assert result.computed == 1
     assert len(result.digest.articles) == 4
+    # Only the pages the article touches are rewritten (and so re-rendered by MkDocs): its new
+    # topic, the lists it joins; not the other topic or any entity's page.
+    new = next(t for t in result.digest.topics if any(a.startswith("new") for a in t.article_ids))
+    assert set(result.written) == {"docs/index.md", "docs/topics.md", "docs/sources.md",
+                                   "docs/entities/index.md", f"docs/topics/{new.slug}.md"}
     (seeds_copy / "new.txt").unlink()
     result = build(config)
     assert result.computed == 0 and len(result.digest.articles) == 3
