@@ -1,4 +1,9 @@
-"""Keyword quality on 500N-KPCrowd: our keywords vs plain YAKE, F1@5 and F1@10.
+"""Keyword quality on news keyphrase sets: our keywords vs plain YAKE, F1@5 and F1@10.
+
+Sets: 500N-KPCrowd (a directory, docsutf8/ + keys/; the set the ranking was tuned on) and
+DUC-2001 (Wan and Xiao 2008; 308 AP/WSJ/... articles with reader keyphrases, as the JSON
+lines file `duc_test.json` of EMBEDDIA/tnt_kid: "title", "abstract" = the body,
+"keywords" ";"-separated; never tuned on). The path decides the reader.
 
 Ours: `generator.extract.extract(article, MODEL, 10).keywords` (the pipeline's
 keywords_per_article is 10), the article built with the file's first line as title
@@ -21,17 +26,18 @@ Per document with k = 5 or 10: P@k = correct / number of predictions kept (at mo
 F1@k = harmonic mean of that document's P and R. P, R and F1 are then averaged over
 documents (macro). Documents are sorted by file name; --limit takes the first N.
 
-Usage: .venv/bin/python bench/keywords.py [KPCROWD_DIR] [--limit N]
+Usage: .venv/bin/python bench/keywords.py [KPCROWD_DIR | duc_test.json] [--limit N]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import time
 
 import yake
-from _data import KPCROWD, MODEL, article, read_kpcrowd, stamp, stamp_line
+from _data import KPCROWD, MODEL, KPDoc, article, read_kpcrowd, stamp, stamp_line
 
 from generator.extract import extract
 
@@ -69,14 +75,28 @@ def score(predicted: list[str], gold: set[str], k: int) -> tuple[float, float, f
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
+def read_duc2001(path: str, limit: int | None = None) -> list[KPDoc]:
+    """DUC-2001 as JSON lines, in file order; the body is one paragraph (the file has no breaks)."""
+    docs = []
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            item = json.loads(line)
+            keys = tuple(k.strip() for k in item["keywords"].split(";") if k.strip())
+            raw = f"{item['title']}\n{item['abstract']}"
+            docs.append(KPDoc(item["name"], raw, item["title"], (item["abstract"],), keys))
+    return docs[:limit]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("path", nargs="?", default=str(KPCROWD), help="500N-KPCrowd-v1.1 directory")
+    parser.add_argument("path", nargs="?", default=str(KPCROWD),
+                        help="500N-KPCrowd-v1.1 directory or DUC-2001 duc_test.json")
     parser.add_argument("--limit", type=int, default=None, help="only the first N documents")
     parser.add_argument("--show", type=int, default=3, help="print predictions for N documents")
     args = parser.parse_args()
 
-    docs = read_kpcrowd(args.path, args.limit)
+    duc = args.path.endswith(".json")
+    docs = read_duc2001(args.path, args.limit) if duc else read_kpcrowd(args.path, args.limit)
     plain = yake.KeywordExtractor(lan="en", n=3, top=10)
     sums = {(system, k): [0.0, 0.0, 0.0] for system in ("ours", "plain") for k in KS}
     body = {(system, k): [0.0, 0.0, 0.0] for system in ("ours", "plain") for k in KS}
@@ -101,7 +121,8 @@ def main() -> None:
             print(f"  ours : {ours}")
             print(f"  plain: {theirs}")
     n = len(docs)
-    print(f"\n500N-KPCrowd: {n} docs, {sum(len(d.keys) for d in docs) / n:.1f} gold phrases/doc, "
+    name = "DUC-2001" if duc else "500N-KPCrowd"
+    print(f"\n{name}: {n} docs, {sum(len(d.keys) for d in docs) / n:.1f} gold phrases/doc, "
           f"{time.perf_counter() - started:.0f}s")
     print(stamp_line(code))
     for system in ("ours", "plain"):

@@ -77,6 +77,7 @@ def yake_candidates(sentences: list[list[str]], top: int) -> list[tuple[str, flo
     """The `top` best phrases of up to three words with their YAKE score (lower is
     better), lower-cased; `sentences` are the article's sentences as token texts."""
     terms: dict[str, _Term] = {}
+    keys: dict[str, str] = {}  # token -> term key
     found: dict[str, _Candidate] = {}
     for number, sentence in enumerate(sentences):
         block: list[tuple[str, str, str]] = []  # (tag, term key, word) since the last punctuation
@@ -85,7 +86,7 @@ def yake_candidates(sentences: list[list[str]], top: int) -> list[tuple[str, flo
             if not tag:
                 block = []
                 continue
-            key = _term(token, terms)
+            key = keys.get(token) or keys.setdefault(token, _term(token, terms))
             term = terms[key]
             term.tf += 1
             term.cased += tag in "an"
@@ -95,15 +96,22 @@ def yake_candidates(sentences: list[list[str]], top: int) -> list[tuple[str, flo
                 terms[previous].right[key] = terms[previous].right.get(key, 0) + 1
                 term.left[previous] = term.left.get(previous, 0) + 1
             block.append((tag, key, token.lower()))
+            if term.stopword:
+                continue  # a phrase never ends with a stop word, nor starts with one (below)
+            plain = True  # no digits or odd tokens in the phrase so far
             for size in range(1, min(MAX_WORDS, len(block)) + 1):
+                plain = plain and block[-size][0] not in "ud"
+                if terms[block[-size][1]].stopword:
+                    continue
                 words = block[-size:]
-                phrase = " ".join(w for _, _, w in words)
-                candidate = found.setdefault(phrase, _Candidate(tuple(k for _, k, _ in words), len(found)))
+                phrase = " ".join([w for _, _, w in words])
+                candidate = found.get(phrase)
+                if candidate is None:
+                    candidate = found[phrase] = _Candidate(tuple([k for _, k, _ in words]), len(found))
                 candidate.tf += 1
-                candidate.valid = candidate.valid or all(t not in "ud" for t, _, _ in words)
+                candidate.valid = candidate.valid or plain
     _score_terms(terms, len(sentences))
-    scored = [(_score(c, terms), c.first, phrase) for phrase, c in found.items()
-              if c.valid and not terms[c.terms[0]].stopword and not terms[c.terms[-1]].stopword]
+    scored = [(_score(c, terms), c.first, phrase) for phrase, c in found.items() if c.valid]
     scored.sort()
     return [(phrase, h) for h, _, phrase in scored[:top]]
 

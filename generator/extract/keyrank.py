@@ -16,6 +16,7 @@ article ranks first, which is the one it says most.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 from generator.text import words
 
@@ -40,11 +41,17 @@ def sentence_words(sentences: list[str]) -> list[str]:
     return [f" {' '.join(words(s))} " for s in sentences]
 
 
+@lru_cache(maxsize=8192)
+def phrase_words(phrase: str) -> tuple[str, ...]:
+    """`words`, kept: the same candidates and names are split again and again."""
+    return tuple(words(phrase))
+
+
 def score(phrase: str, yake_rank: float, sentences: list[str], alias: list[str]) -> float:
     """Higher is better: the sentences that say the phrase (or its `alias`), each weighted
     by its place (headline first), plus how many they are; `yake_rank` (1 for YAKE's best
     candidate down to 0) only breaks ties."""
-    needles = [f" {' '.join(t)} " for t in (words(phrase), alias) if t]
+    needles = [f" {' '.join(t)} " for t in (phrase_words(phrase), alias) if t]
     position = 0.0
     frequency = 0
     for index, sentence in enumerate(sentences):
@@ -57,7 +64,7 @@ def score(phrase: str, yake_rank: float, sentences: list[str], alias: list[str])
 def near_synonyms(a: str, b: str) -> bool:
     """ "Russian authorities" / "Russian officials": same words but a head that news
     copy uses interchangeably."""
-    wa, wb = words(a), words(b)
+    wa, wb = phrase_words(a), phrase_words(b)
     if len(wa) != len(wb) or len(wa) < 2 or wa[:-1] != wb[:-1] or wa[-1] == wb[-1]:
         return False
     return any(wa[-1] in group and wb[-1] in group for group in SYNONYM_HEADS)

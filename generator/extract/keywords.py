@@ -15,12 +15,13 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 from fractions import Fraction
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from generator.dates import MONTHS
 from generator.extract.candidates import yake_candidates, yake_words
 from generator.extract.entities import name_preference
-from generator.extract.keyrank import near_synonyms, score, sentence_words, specificity
+from generator.extract.keyrank import near_synonyms, phrase_words, score, sentence_words, specificity
 from generator.model import Article, Keyword, Mention
 from generator.text import words
 
@@ -54,12 +55,12 @@ def keywords_for(article: Article, headings: list[Doc], docs: list[Doc], mention
                  top: int) -> tuple[Keyword, ...]:
     """The article's `top` keywords, best first (`headings`: title and subheadings, tagged)."""
     text = ". ".join([article.title, *article.headings, *article.paragraphs])
-    tags = _tag_lookup(headings + docs, body_from=len(headings))
     names = _names_by_preference([m.text for m in mentions if m.label != "NORP"])
     people = {m.text for m in mentions if m.label == "PERSON"}
     spans = [s for doc in headings + docs for s in doc.sents]
     said = sentence_words([s.text for s in spans])
     found = yake_candidates([yake_words(s) for s in spans], top * 6)
+    tags = _tag_lookup(headings + docs, len(headings), {w for phrase, _ in found for w in phrase.split()})
     best: dict[str, Keyword] = {}
     for rank, (phrase, _) in enumerate(found):
         phrase = _as_entity(phrase, names, people) or _surface(_trim(phrase, tags), text)
@@ -135,13 +136,14 @@ def _names_by_preference(names: list[str]) -> list[str]:
     return sorted(counts, key=lambda n: (-len(n), name_preference(n, counts[n], first[n])))
 
 
-def _tag_lookup(docs: list[Doc], body_from: int) -> dict[str, str]:
-    """The most common tag of each lower-cased word; body text counts double, because
-    taggers misread Title Case headlines ("Diplomat Hopes" as two nouns)."""
+def _tag_lookup(docs: list[Doc], body_from: int, needed: set[str]) -> dict[str, str]:
+    """The most common tag of each lower-cased word in `needed`; body text counts double,
+    because taggers misread Title Case headlines ("Diplomat Hopes" as two nouns)."""
     counts: dict[str, Counter[str]] = {}
     for index, doc in enumerate(docs):
         for tok in doc:
-            counts.setdefault(tok.lower_, Counter())[tok.tag_] += 2 if index >= body_from else 1
+            if (word := tok.lower_) in needed:
+                counts.setdefault(word, Counter())[tok.tag_] += 2 if index >= body_from else 1
     # A tie goes to the tag seen first: most_common sorts stably and a Counter keeps
     # insertion order (the text's order, never hash order).
     return {w: c.most_common(1)[0][0] for w, c in counts.items()}
@@ -173,8 +175,8 @@ def _not_a_subject(phrase: str, article: Article, text: str, names: list[str]) -
     title_words = [w for w in article.title.split() if w[:1].isalpha()]
     capitalised = sum(w[:1].isupper() for w in title_words) >= 0.8 * len(title_words) > 0
     body = " ".join(article.paragraphs)
-    pattern = r"\b" + r"\s+".join(map(re.escape, phrase.split())) + r"\b"
-    return capitalised and re.search(pattern, body, flags=re.I) is None
+    return capitalised and not _written(phrase, body)
+
 
 def _stop(token: str) -> bool:
     return token.lower().strip("'’") in NEWS_STOP or not re.search(r"[^\W\d_]", token)
@@ -182,9 +184,9 @@ def _stop(token: str) -> bool:
 
 def _as_entity(phrase: str, names: list[str], people: set[str]) -> str:
     """The entity name a candidate is part of, or that it contains ("Vladimir Putin")."""
-    tokens = words(phrase)
+    tokens = phrase_words(phrase)
     for name in names:
-        name_words = words(name)
+        name_words = phrase_words(name)
         if len(name_words) < 2:
             continue
         shared = sum(1 for t in tokens if t in name_words)
@@ -197,16 +199,49 @@ def _surface(phrase: str, text: str) -> str:
     """The phrase as most often written in the text (YAKE may lower-case it)."""
     if not phrase:
         return ""
-    pattern = r"\b" + r"\s+".join(map(re.escape, phrase.split())) + r"\b"
-    found: Counter[str] = Counter(re.findall(pattern, text, flags=re.I))
+    found = _written(phrase, text)
     if not found:
         return phrase
     return sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
 
 
+def _written(phrase: str, text: str) -> Counter[str]:
+    """How the text writes the phrase as whole words, whatever the case and spacing (a
+    regular expression per phrase cost more than the rest of the ranking)."""
+    flat, lower = _flat(text)
+    needle = " ".join(phrase.lower().split())
+    found: Counter[str] = Counter()
+    start = lower.find(needle) if needle else -1
+    while start >= 0:
+        end = start + len(needle)
+        if not _wordy(lower, start - 1) and not _wordy(lower, end):
+            found[flat[start:end]] += 1
+        start = lower.find(needle, start + 1)
+    return found
+
+
+@lru_cache(maxsize=4)
+def _flat(text: str) -> tuple[str, str]:
+    """The text with single spaces, and the same lower-cased letter for letter (same length)."""
+    flat = " ".join(text.split())
+    lower = flat.lower()
+    if len(lower) != len(flat):  # "İ" lower-cases to two characters
+        lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in flat)
+    return flat, lower
+
+
+def _wordy(text: str, k: int) -> bool:
+    return 0 <= k < len(text) and (text[k].isalnum() or text[k] == "_")
+
+
+@lru_cache(maxsize=8192)
+def _stems(phrase: str) -> frozenset[str]:
+    return frozenset(_stem(w) for w in words(phrase))
+
+
 def _overlaps(a: str, b: str) -> bool:
     """Near-identical or overlapping phrases: most words of the shorter one in the other."""
-    wa, wb = {_stem(w) for w in words(a)}, {_stem(w) for w in words(b)}
+    wa, wb = _stems(a), _stems(b)
     if not wa or not wb:
         return False
     shared = len(wa & wb)
