@@ -249,15 +249,17 @@ def _shift(date: str, days: int) -> str:
     return (dt.date.fromisoformat(date) + dt.timedelta(days=days)).isoformat()
 
 
-def scale(corpora: list[tuple[list[Article], dict[str, Extraction]]], count: int, work: Path) -> None:
+def scale(corpora: list[tuple[list[Article], dict[str, Extraction]]], count: int, work: Path,
+          **settings: float) -> None:
     articles, extractions, entities = synthesise(corpora, count)
     state = work / "topics-scale.json"
     state.unlink(missing_ok=True)
     config = Config()
     before = _memory("VmRSS")
     started, cpu = time.perf_counter(), time.process_time()
-    groups = group_topics(articles, extractions, entities, config.topic_similarity,
-                          config.topic_days, (), state)
+    groups = group_topics(articles, extractions, entities,
+                          settings.get("threshold", config.topic_similarity),
+                          settings.get("days", config.topic_days), (), state)
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     grown = _memory("VmHWM") - before
     sizes = sorted((len(g.article_ids) for g in groups), reverse=True)
@@ -314,7 +316,7 @@ def main() -> None:
         bad = [g.title for g in groups if g.title in ids or (g.title.isupper() and len(g.title) > 12)]
         print(f"titles that are a file id or ALL CAPS: {len(bad)}" + (f" ({bad[:3]})" if bad else ""))
     if args.scale:
-        scale(loaded, args.scale, args.work)
+        scale(loaded, args.scale, args.work, **settings)
 
 
 if __name__ == "__main__":

@@ -14,10 +14,13 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
-from generator import grouping
+import numpy as np
+from scipy.sparse import csr_matrix
+
+from generator import grouping, vectors
 from generator.model import Article, DefinedTopic, Entity, Extraction, TopicGroup
 from generator.text import SlugRegistry
 
@@ -44,15 +47,13 @@ def group_topics(
     articles = sorted(articles, key=lambda a: a.id)
     spellings = _spellings(entities)
     titles = [clean_title(a.title, a.outlet, spellings, a.id) for a in articles]
-    raw = (grouping.raw_terms(a, extractions[a.id], t)
-           for a, t in zip(articles, titles, strict=True))
-    vocab: dict[str, int] = {}
-    vectors = grouping.vectors(raw, vocab)
-    days_of = [grouping.day_number(a.date) for a in articles]
-    clusters = grouping.cluster(vectors, days_of, threshold, days)
-    neighbours = grouping.related(clusters, days)
-    titled = [(_central_title(c, vocab, articles, titles, extractions, spellings),
-               [articles[i].id for i in c.members]) for c in clusters]
+    matrix, vocab = vectors.term_matrix(articles, extractions, titles)
+    days_of = np.array([vectors.day_number(a.date) for a in articles], dtype=np.int64)
+    clusters = grouping.cluster(matrix, days_of, threshold, days)
+    neighbours = grouping.related(matrix, clusters, days_of, days)
+    sums = grouping.centroids(matrix, clusters)
+    titled = [(_central_title(sums[n], group, vocab, articles, titles, extractions, spellings),
+               [articles[i].id for i in group]) for n, group in enumerate(clusters)]
     titled += _defined_topics(defined, articles, extractions, entities)
     previous = _load_state(state_file)
     slugs = _assign_slugs(titled, previous)
@@ -115,27 +116,30 @@ def _spellings(entities: list[Entity]) -> dict[str, str]:
     for entity in sorted(entities, key=lambda e: (-e.mentions, e.key)):
         for name in (entity.name, *entity.aliases):
             lower = name.lower()
-            if len(lower) >= 2 and name != lower and lower not in grouping.STOP:
+            if len(lower) >= 2 and name != lower and lower not in vectors.STOP:
                 found.setdefault(lower, name)
     return found
 
 
-def _central_title(cluster: grouping.Cluster, vocab: dict[str, int], articles: list[Article],
-                   titles: list[str], extractions: dict[str, Extraction],
-                   spellings: dict[str, str]) -> str:
+def _central_title(centroid: csr_matrix, members: list[int], vocab: dict[str, int],
+                   articles: list[Article], titles: list[str],
+                   extractions: dict[str, Extraction], spellings: dict[str, str]) -> str:
     """The most central headline: the one whose words weigh most in the topic's centroid
     (cosine of its word set with the centroid); without any headline, the lead sentence of
     the earliest article, shortened."""
-    def centrality(i: int) -> tuple:
-        terms = sorted({vocab[t] for t in grouping.tokens(titles[i]) if t in vocab})
-        closeness = sum(cluster.total.get(t, 0.0) for t in terms) / (len(terms) or 1) ** 0.5
+    titled = [i for i in members if len(titles[i].split()) >= 2]
+    weight = dict(zip(centroid.indices.tolist(), centroid.data.tolist(), strict=True)) \
+        if len(titled) > 1 else {}
+
+    def centrality(i: int) -> tuple[float, bool, str, str]:
+        terms = sorted({vocab[t] for t in vectors.tokens(titles[i]) if t in vocab})
+        closeness = sum(weight.get(t, 0.0) for t in terms) / (len(terms) or 1) ** 0.5
         return (-round(closeness, 9), articles[i].date == "", articles[i].date, articles[i].id)
 
-    titled = [i for i in cluster.members if len(titles[i].split()) >= 2]
     if titled:
         return titles[min(titled, key=centrality)]
-    head = articles[min(cluster.members, key=lambda i: (articles[i].date == "", articles[i].date,
-                                                       articles[i].id))]
+    head = articles[min(members, key=lambda i: (articles[i].date == "", articles[i].date,
+                                                articles[i].id))]
     sentences = extractions[head.id].sentences
     lead = sentences[0].text if sentences else (head.paragraphs[0] if head.paragraphs else "")
     lead = clean_title(lead, head.outlet, spellings, head.id)
@@ -172,12 +176,15 @@ def _assign_slugs(titled: list[tuple[str, list[str]]],
                   previous: dict[str, list[str]]) -> list[str]:
     registry = SlugRegistry()
     slugs: list[str | None] = [None] * len(titled)
+    owners: dict[str, list[str]] = defaultdict(list)  # article -> old slugs holding it
+    for slug, old in sorted(previous.items()):
+        for article_id in sorted(set(old)):
+            owners[article_id].append(slug)
+    overlap: Counter[tuple[str, int]] = Counter(
+        (slug, index) for index, (_, group) in enumerate(titled)
+        for article_id in sorted(set(group)) for slug in owners.get(article_id, ()))
     # Largest overlaps first, so each old slug goes to the group that kept most of it.
-    options = sorted(
-        ((-len(set(group) & set(old)), slug, index)
-         for index, (_, group) in enumerate(titled) for slug, old in previous.items()
-         if set(group) & set(old)),
-    )
+    options = sorted((-count, slug, index) for (slug, index), count in overlap.items())
     for _, slug, index in options:
         if slugs[index] is None and slug not in registry.taken:
             registry.taken.add(slug)
