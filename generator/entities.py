@@ -9,9 +9,9 @@ spelling. The type is voted over all mentions with cue words, then fixed by a ga
 """
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 from typing import Any
 
 from generator.extract.entities import QUOTED, TYPES, name_preference, name_tokens
@@ -22,7 +22,7 @@ from generator.extract.gazetteer import (
     PLACE_CUES,
     STANDARD_ABBREVIATIONS,
 )
-from generator.model import Entity, Extraction, Mention
+from generator.model import Entity, Extraction, Mention, Sentence
 from generator.text import SlugRegistry
 
 
@@ -76,7 +76,7 @@ def merge_entities(
             key = keys[head]
             mapping[article_id][m.text] = key
             entry = data.setdefault(key, {"name": head, "aliases": set(), "articles": set(),
-                                          "sentences": [], "mentions": 0, "votes": Counter(),
+                                          "sentences": {}, "mentions": 0, "votes": Counter(),
                                           "forms": Counter(), "first": {}})
             entry["aliases"].add(m.text)
             entry["forms"][m.text] += 1
@@ -84,8 +84,7 @@ def merge_entities(
             position += 1
             entry["articles"].add(article_id)
             entry["mentions"] += 1
-            if (article_id, m.sentence) not in entry["sentences"]:
-                entry["sentences"].append((article_id, m.sentence))
+            entry["sentences"][article_id, m.sentence] = None  # an ordered set: a list was quadratic
     for name, head in canonical.items():
         data[keys[head]]["votes"].update(votes[name])
     for d in data.values():
@@ -195,6 +194,7 @@ def _stands_for(short: str, full: str, types: dict[str, str], within_article: bo
     return within_article and _is_acronym(short, full)
 
 
+@lru_cache(maxsize=65536)
 def _initials(name: str) -> str:
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", name) if w.lower() not in {"of", "the", "and", "for"}]
     return "".join(w[0] for w in words).upper() if len(words) > 1 else ""
@@ -220,11 +220,14 @@ def _nicknames(full: str) -> list[str]:
 
 
 def _attach(extraction: Extraction, mapping: dict[str, str]) -> Extraction:
-    """The extraction with each mention's and each sentence's entity keys filled in."""
+    """The extraction with each mention's and each sentence's entity keys filled in. Built
+    field by field: dataclasses.replace, per mention of a large corpus, was a hot spot."""
     by_sentence: dict[str, set[str]] = defaultdict(set)
     for m in extraction.mentions:
         by_sentence[m.sentence].add(mapping[m.text])
-    sentences = tuple(dataclasses.replace(s, entities=tuple(sorted(by_sentence.get(s.text, ()))))
-                      for s in extraction.sentences)
-    mentions = tuple(dataclasses.replace(m, key=mapping[m.text]) for m in extraction.mentions)
-    return dataclasses.replace(extraction, mentions=mentions, sentences=sentences)
+    sentences = tuple(Sentence(s.text, s.article_id, s.paragraph,
+                               tuple(sorted(by_sentence[s.text])) if s.text in by_sentence else (),
+                               s.dates, s.figures) for s in extraction.sentences)
+    mentions = tuple(Mention(m.text, m.label, m.sentence, m.cue, mapping[m.text])
+                     for m in extraction.mentions)
+    return Extraction(extraction.keywords, extraction.figures, mentions, sentences)
