@@ -5,8 +5,10 @@
 Each corpus folder holds one sub-folder per gold story with one file per article, as the TAC
 2009-2011 document sets (set A, 10 articles per story) are laid out in the public repository
 cl-victor1/Multi-Document-Summarization (`D2/outputs/{training,devtest,evaltest}_output`):
-`HEADLINE:` and `DATELINE:`/`DATE_TIME:`/`DATETIME:` lines, then tokenised paragraphs. The
-LDC document id (file name) gives the date and the outlet. Articles go through the pipeline's
+`HEADLINE:` and `DATELINE:`/`DATE_TIME:`/`DATETIME:` lines, then tokenised paragraphs. A file
+without a blank line is read as DUC-2004 `docs/<cluster>/<id>.txt` from
+chandan5362/Information-retrieval (no headline, one sentence a line). The LDC document id
+(file name) gives the date and the outlet. Articles go through the pipeline's
 own clean, extract (spaCy; cached next to the data: delete `.extract-*.pkl` after changing
 extraction)
 and entity merge stages, then `group_topics` with the config defaults.
@@ -58,7 +60,7 @@ def read_corpus(root: Path) -> tuple[list[Article], dict[str, str]]:
     articles, gold = [], {}
     for story in sorted(p for p in root.iterdir() if p.is_dir()):
         for path in sorted(p for p in story.iterdir() if p.is_file()):
-            doc_id = path.name
+            doc_id = path.name.removesuffix(".txt")
             if doc_id in gold:  # one article filed under two stories: keep the first
                 continue
             title, paragraphs = _parse(path.read_text(encoding="utf-8", errors="replace"))
@@ -72,6 +74,8 @@ def read_corpus(root: Path) -> tuple[list[Article], dict[str, str]]:
 
 
 def _parse(text: str) -> tuple[str, list[str]]:
+    if "\n\n" not in text.strip():  # DUC-2004 as cleaned: no headline, one sentence a line
+        return "", [line.strip() for line in text.splitlines() if line.strip()]
     head, _, body = text.partition("\n\n")
     lines = head.split("\n")
     title_lines = []

@@ -185,7 +185,7 @@ def spans(days: Ints, groups: list[list[int]]) -> tuple[Ints, Ints]:
 
 def _gap(a_first: Ints, a_last: Ints, b_first: Ints, b_last: Ints) -> Floats:
     """Days between two spans, 0 when they overlap or one is undated."""
-    gap = np.maximum(0, np.maximum(a_first - b_last, b_first - a_last)).astype(np.float64)
+    gap: Floats = np.maximum(0, np.maximum(a_first - b_last, b_first - a_last)).astype(np.float64)
     gap[(a_first < 0) | (b_first < 0)] = 0.0
     return gap
 

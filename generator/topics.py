@@ -1,9 +1,9 @@
 """Topics: articles grouped by story, titled by their most central headline, stable slugs.
 
-The grouping itself (TF-IDF vectors, centroid assignment, average-link merging, time as
-a soft signal) is in `generator.grouping`. Here: the headline that titles a topic
-(cleaned of outlet suffixes and wire-service tags, ALL-CAPS put in sentence case with
-names spelled as the entity extraction spells them; never a file id), the 3-5 closest
+Term vectors are built in `generator.vectors`, the clustering (average linkage over
+candidate pairs, time as a soft decay) is in `generator.grouping`. Here: the headline that
+titles a topic (cleaned of outlet suffixes and wire-service tags, ALL-CAPS put in sentence
+case with names spelled as the entity extraction spells them; never a file id), the 3-5 closest
 other topics, maintainer-defined topics from config (an article may then belong to
 several topics), and slugs that survive rebuilds: assignments are saved and a new group
 takes the slug of the old topic it overlaps most.
@@ -52,7 +52,8 @@ def group_topics(
     clusters = grouping.cluster(matrix, days_of, threshold, days)
     neighbours = grouping.related(matrix, clusters, days_of, days)
     sums = grouping.centroids(matrix, clusters)
-    titled = [(_central_title(sums[n], group, vocab, articles, titles, extractions, spellings),
+    titled = [(_central_title(dict(zip(*_row(sums, n), strict=True)) if len(group) > 1 else {},
+                              group, vocab, articles, titles, extractions, spellings),
                [articles[i].id for i in group]) for n, group in enumerate(clusters)]
     titled += _defined_topics(defined, articles, extractions, entities)
     previous = _load_state(state_file)
@@ -121,15 +122,19 @@ def _spellings(entities: list[Entity]) -> dict[str, str]:
     return found
 
 
-def _central_title(centroid: csr_matrix, members: list[int], vocab: dict[str, int],
+def _row(matrix: csr_matrix, number: int) -> tuple[list[int], list[float]]:
+    """Column ids and values of one row (slicing the arrays: indexing the matrix is slow)."""
+    start, end = matrix.indptr[number], matrix.indptr[number + 1]
+    return matrix.indices[start:end].tolist(), matrix.data[start:end].tolist()
+
+
+def _central_title(weight: dict[int, float], members: list[int], vocab: dict[str, int],
                    articles: list[Article], titles: list[str],
                    extractions: dict[str, Extraction], spellings: dict[str, str]) -> str:
     """The most central headline: the one whose words weigh most in the topic's centroid
-    (cosine of its word set with the centroid); without any headline, the lead sentence of
-    the earliest article, shortened."""
+    (`weight`: term id -> summed weight; cosine of its word set with the centroid); without
+    any headline, the lead sentence of the earliest article, shortened."""
     titled = [i for i in members if len(titles[i].split()) >= 2]
-    weight = dict(zip(centroid.indices.tolist(), centroid.data.tolist(), strict=True)) \
-        if len(titled) > 1 else {}
 
     def centrality(i: int) -> tuple[float, bool, str, str]:
         terms = sorted({vocab[t] for t in vectors.tokens(titles[i]) if t in vocab})

@@ -11,11 +11,11 @@ order, so the matrix is the same whatever the hash seed.
 from __future__ import annotations
 
 import re
-from array import array
 from collections.abc import Sequence
 from datetime import date as Date
 
 import numpy as np
+from numpy.typing import NDArray
 from scipy.sparse import csr_matrix
 
 from generator.model import Article, Extraction
@@ -83,34 +83,40 @@ def _normalise(word: str) -> str:
     return word
 
 
+class _WordIds(dict[str, int]):
+    """Word -> term id (-1 for a stop word), a new word's term looked up on first sight."""
+
+    def __init__(self, vocab: dict[str, int]) -> None:
+        super().__init__()
+        self.vocab = vocab
+
+    def __missing__(self, word: str) -> int:
+        term = _normalise(word)
+        number = self.vocab.setdefault(term, len(self.vocab)) if term else -1
+        self[word] = number
+        return number
+
+
 class _Terms:
-    """Term ids of texts, a word's id looked up once per corpus (words repeat)."""
+    """Term ids of texts and names, numbered in order of first appearance."""
 
     def __init__(self) -> None:
         self.vocab: dict[str, int] = {}
-        self._word_ids: dict[str, int] = {}  # word -> term id, -1 for a stop word
+        self._word_ids = _WordIds(self.vocab)  # a word's term is worked out once per corpus
 
-    def ids(self, text: str) -> list[int]:
-        get = self._word_ids.get
+    def ids(self, text: str) -> NDArray[np.int32]:
         words = _WORD.findall(text.lower())
-        found = [get(word, -2) for word in words]
-        if -2 in found:
-            found = [i if i != -2 else self._learn(w) for i, w in zip(found, words, strict=True)]
-        return [i for i in found if i >= 0]
+        found = np.fromiter(map(self._word_ids.__getitem__, words), dtype=np.int32,
+                            count=len(words))
+        return found[found >= 0]
 
-    def _learn(self, word: str) -> int:
-        term = _normalise(word)
-        number = self.vocab.setdefault(term, len(self.vocab)) if term else -1
-        self._word_ids[word] = number
-        return number
-
-    def named(self, terms: list[str]) -> list[int]:
+    def named(self, terms: list[str]) -> NDArray[np.int32]:
         claim, vocab = self.vocab.setdefault, self.vocab
-        return [claim(t, len(vocab)) for t in terms]
+        return np.fromiter((claim(t, len(vocab)) for t in terms), dtype=np.int32, count=len(terms))
 
 
 def _article_terms(article: Article, extraction: Extraction, title: str,
-                   terms: _Terms) -> tuple[list[int], list[float]]:
+                   terms: _Terms) -> tuple[NDArray[np.int32], NDArray[np.float64]]:
     """Every weighted occurrence of a term in one article (repeats are summed later)."""
     text, size = [], 0
     for paragraph in article.paragraphs:
@@ -122,25 +128,25 @@ def _article_terms(article: Article, extraction: Extraction, title: str,
     body = terms.ids(" ".join(text))[:BODY_TOKENS]
     entities = terms.named(["e:" + m.key for m in extraction.mentions if m.key])
     phrases = terms.named(["k:" + k.text.lower() for k in extraction.keywords])
-    weights = ([TITLE_WEIGHT] * len(head) + [LEAD_WEIGHT] * min(len(body), LEAD_TOKENS)
-               + [1.0] * max(0, len(body) - LEAD_TOKENS) + [ENTITY_WEIGHT] * len(entities)
-               + [KEYPHRASE_WEIGHT] * len(phrases))
-    return head + body + entities + phrases, weights
+    weights = np.repeat([TITLE_WEIGHT, LEAD_WEIGHT, 1.0, ENTITY_WEIGHT, KEYPHRASE_WEIGHT],
+                        [len(head), min(len(body), LEAD_TOKENS), max(0, len(body) - LEAD_TOKENS),
+                         len(entities), len(phrases)])
+    return np.concatenate([head, body, entities, phrases]), weights
 
 
 def term_matrix(articles: Sequence[Article], extractions: dict[str, Extraction],
                 titles: Sequence[str]) -> tuple[csr_matrix, dict[str, int]]:
     """The articles' unit TF-IDF rows (strongest TOP_TERMS terms each) and the term ids."""
     terms = _Terms()
-    ids, weights, bounds = array("i"), array("d"), [0]
+    ids, weights, bounds = [], [], [0]
     for article, title in zip(articles, titles, strict=True):
         found, counts = _article_terms(article, extractions[article.id], title, terms)
-        ids.extend(found)
-        weights.extend(counts)
-        bounds.append(len(ids))
+        ids.append(found)
+        weights.append(counts)
+        bounds.append(bounds[-1] + len(found))
     n, vocab = len(articles), terms.vocab
-    matrix = csr_matrix((np.frombuffer(weights, dtype=np.float64) if weights else np.zeros(0),
-                         np.frombuffer(ids, dtype=np.int32) if ids else np.zeros(0, np.int32),
+    matrix = csr_matrix((np.concatenate([np.zeros(0), *weights]),
+                         np.concatenate([np.zeros(0, np.int32), *ids]),
                          np.asarray(bounds, dtype=np.int64)), shape=(n, len(vocab)))
     matrix.sum_duplicates()  # repeats of a term add up, in a fixed order
     tf = matrix.data

@@ -150,6 +150,27 @@ def test_untitled_article_never_titles_a_topic_with_its_id(extracted, tmp_path: 
     assert cup.title.startswith("Arsenal beat Newcastle") and len(cup.title) <= 91
 
 
+def test_average_link_matches_scipy_on_all_pairs(extracted):
+    """The reciprocal-best merge rounds give the clusters of plain average linkage."""
+    import numpy as np
+    from scipy.cluster.hierarchy import fcluster, linkage
+
+    from generator import grouping, vectors
+
+    ids = sorted(extracted)
+    articles = [extracted[i][0] for i in ids]
+    matrix, _ = vectors.term_matrix(articles, {i: extracted[i][1] for i in ids},
+                                    [a.title for a in articles])
+    similarity = (matrix @ matrix.T).toarray()
+    u, v = np.triu_indices(len(ids), 1)
+    for threshold in (0.02, 0.05, 0.1, 0.3):
+        ours = grouping.members(grouping.average_link(len(ids), u, v, similarity[u, v], threshold))
+        tree = linkage(np.clip(1 - similarity[u, v], 0, 2), "average")
+        labels = fcluster(tree, 1 - threshold, "distance")
+        theirs = sorted((np.flatnonzero(labels == k).tolist() for k in set(labels)), key=min)
+        assert ours == theirs
+
+
 @pytest.mark.parametrize(("raw", "outlet", "expected"), [
     ("Russian Diplomat Hopes to Meet Hamas – Agencies", "", "Russian Diplomat Hopes to Meet Hamas"),
     ("Talks stall in Doha | Reuters", "", "Talks stall in Doha"),
