@@ -102,6 +102,8 @@ def our_unit(figure: Figure) -> str:
 
 
 def our_unit_text(unit: str) -> str:
+    if unit.lower() in UNIT_MAP.values():  # already NewsQuant's name ("revolutions per minute")
+        return unit.lower()
     if " per " in unit:  # "% per year" -> "percentage per year"
         return " per ".join(our_unit_text(part) for part in unit.split(" per ", 1))
     unit = unit.lower().strip("-.,;:'’ ")
@@ -214,7 +216,11 @@ def _unit_reason(quantity: dict, tags: list[dict]) -> str:
         return "gold unit is a fuller noun phrase ending in ours ('different boss' <- 'boss')"
     if len(counts) > 1 and our_unit_text(counts[0]) == gold:
         return "unit word read as modifier, later head noun taken ('40 yard line' -> line)"
-    if len(ours) <= 3 or not ours.isalpha():
+    if ours == "-":
+        return "ours a bare number, gold has a unit or counted noun"
+    if " " in ours or " " in gold:
+        return "counted phrase worded otherwise ('best wireless speaker' / 'good wireless speaker')"
+    if len(ours) <= 3:
         return "unit symbol/abbreviation not normalised by this bench (ppb, ksi, μm...)"
     return "other unit disagreement"
 

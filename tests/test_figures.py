@@ -188,5 +188,7 @@ def test_torque_power_and_sports_units():
     assert [(f.value, f.unit) for f in lambo] == [(640, "brake horsepower"), (5.2, "litre")]
     players = figures("Key players: G Hunter Maldonado (15.3 ppg, 7.4 rpg, 6.9 apg)")
     assert [f.unit for f in players] == ["point per game", "rebound per game", "assist per game"]
+    data = figures("Alternatively, this iPhone 12 Mini deal gets you whopping 54GB of 5G data for a month.")
+    assert [(f.value, f.unit) for f in data] == [(54, "gigabyte"), (5, "generation")]  # not 5 grams
     fees = figures("The fund of funds will charge 40 basis points on top of the fees of the underlying funds.")
     assert (fees[0].value, fees[0].unit) == (40, "basis point")

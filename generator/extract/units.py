@@ -53,8 +53,8 @@ UNITS = {
     "basis points": "basis point", "basis point": "basis point",
     "apg": "assist per game", "rpg": "rebound per game",
 }
-# Symbols whose case decides the unit: "450 Nm" of torque is not 450 nanometres.
-CASED_UNITS = {"Nm": "newton metre"}
+# Symbols whose case decides the unit: "450 Nm" of torque is not 450 nanometres, "5G" not 5 grams.
+CASED_UNITS = {"Nm": "newton metre", "G": "generation"}
 
 DURATIONS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
 
