@@ -18,6 +18,8 @@ from pathlib import Path
 from statistics import median
 from typing import TYPE_CHECKING
 
+from generator.errors import SetupError
+
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
@@ -25,13 +27,14 @@ MAX_WORDS = 3
 _PUNCTUATION = frozenset(string.punctuation)
 
 
-@dataclass
+@dataclass  # not frozen: counters filled while the text is read
 class _Term:
     """One word (lower-cased, plural folded) and where it occurs."""
 
     stopword: bool
     tf: int = 0
-    cased: int = 0  # acronym or capitalised inside a sentence
+    acronym: int = 0
+    capitalised: int = 0  # inside a sentence
     sentences: dict[int, None] = field(default_factory=dict)  # ordered set of sentence numbers
     left: dict[str, int] = field(default_factory=dict)  # neighbour -> co-occurrences
     right: dict[str, int] = field(default_factory=dict)
@@ -51,7 +54,7 @@ def stop_words() -> frozenset[str]:
     """YAKE's English stop list, read from the installed package without importing it."""
     spec = find_spec("yake")
     if spec is None or spec.origin is None:
-        return frozenset()
+        raise SetupError("the yake package is not installed — install the project (make site does)")
     path = Path(spec.origin).parent / "core" / "StopwordsList" / "stopwords_en.txt"
     return frozenset(path.read_text(encoding="utf-8").lower().split("\n"))
 
@@ -89,7 +92,8 @@ def yake_candidates(sentences: list[list[str]], top: int) -> list[tuple[str, flo
             key = keys.get(token) or keys.setdefault(token, _term(token, terms))
             term = terms[key]
             term.tf += 1
-            term.cased += tag in "an"
+            term.acronym += tag == "a"
+            term.capitalised += tag == "n"
             term.sentences[number] = None
             if tag not in "ud" and block and block[-1][0] not in "ud":
                 previous = block[-1][1]
@@ -158,7 +162,7 @@ def _score_terms(terms: dict[str, _Term], sentences: int) -> None:
         left, right = sum(term.left.values()), sum(term.right.values())
         relatedness = (0.5 + (len(term.left) / left if left else 0) * term.tf / most
                        + 0.5 + (len(term.right) / right if right else 0) * term.tf / most)
-        case = term.cased / (1 + math.log(term.tf))
+        case = max(term.acronym, term.capitalised) / (1 + math.log(term.tf))
         place = math.log(math.log(3 + median(term.sentences)))
         frequency = term.tf / (mean + spread)
         reach = len(term.sentences) / sentences
