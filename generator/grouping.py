@@ -71,13 +71,11 @@ def adopt(labels: Ints, u: Ints, v: Ints, similarity: Floats, threshold: float) 
     a, group = keys[starts] // len(labels), keys[starts] % len(labels)
     order = np.lexsort((group, -mean, a))
     a, group, mean = a[order], group[order], mean[order]
-    first = np.r_[True, a[1:] != a[:-1]] if len(a) else np.zeros(0, bool)
+    best = np.flatnonzero(np.r_[True, a[1:] != a[:-1]]) if len(a) else np.zeros(0, np.int64)
+    runner = best[best + 1 < len(a)] + 1  # the next row: the second-best group, if the same article
+    runner = runner[a[runner] == a[runner - 1]]
     second = np.zeros(len(labels))
-    runner = np.flatnonzero(first)[:-1] + 1
-    runner = runner[(runner < len(a))]
-    runner = runner[~first[runner]] if len(runner) else runner
     second[a[runner]] = mean[runner]
-    best = np.flatnonzero(first)
     clear = (mean[best] >= ADOPT * threshold) & (mean[best] >= CLEAR * second[a[best]])
     moved = labels.copy()
     moved[a[best[clear]]] = group[best[clear]]
