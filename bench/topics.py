@@ -1,6 +1,7 @@
 """Topic grouping on story-labelled news clusters: ours against a plain TF-IDF + average-link baseline.
 
-    .venv/bin/python bench/topics.py DATA/tac/2010 [DATA/tac/2009 ...] [--scale 100000] [--threshold T]
+    .venv/bin/python bench/topics.py DATA/tac/2010 [DATA/tac/2009 DATA/duc2004/docs ...]
+        [--scale 100000] [--threshold T] [--days D]
 
 Each corpus folder holds one sub-folder per gold story with one file per article, as the TAC
 2009-2011 document sets (set A, 10 articles per story) are laid out in the public repository
