@@ -7,7 +7,7 @@ Each corpus folder holds one sub-folder per gold story with one file per article
 2009-2011 document sets (set A, 10 articles per story) are laid out in the public repository
 cl-victor1/Multi-Document-Summarization (`D2/outputs/{training,devtest,evaltest}_output`):
 `HEADLINE:` and `DATELINE:`/`DATE_TIME:`/`DATETIME:` lines, then tokenised paragraphs. A file
-without a blank line is read as DUC-2004 `docs/<cluster>/<id>.txt` from
+without a `HEADLINE:` line is read as DUC-2004 `docs/<cluster>/<id>.txt` from
 chandan5362/Information-retrieval (no headline, one sentence a line). The LDC document id
 (file name) gives the date and the outlet. Articles go through the pipeline's
 own clean, extract (spaCy; cached next to the data: delete `.extract-*.pkl` after changing
@@ -75,7 +75,7 @@ def read_corpus(root: Path) -> tuple[list[Article], dict[str, str]]:
 
 
 def _parse(text: str) -> tuple[str, list[str]]:
-    if "\n\n" not in text.strip():  # DUC-2004 as cleaned: no headline, one sentence a line
+    if not text.startswith("HEADLINE:"):  # DUC-2004 as cleaned: no headline, one sentence a line
         return "", [line.strip() for line in text.splitlines() if line.strip()]
     head, _, body = text.partition("\n\n")
     lines = head.split("\n")
