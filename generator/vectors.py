@@ -25,7 +25,6 @@ LEAD_TOKENS, BODY_TOKENS = 60, 200  # the rest of a long article adds noise, not
 BODY_CHARS = 3000  # enough text for BODY_TOKENS content words
 ENTITY_WEIGHT, KEYPHRASE_WEIGHT = 0.5, 1.5
 TOP_TERMS = 120  # terms kept per article
-IDF_FLOOR = 0.0  # added to every idf
 
 _WORD = re.compile(r"[^\W\d_][^\W_]*(?:['’.-][^\W_]+)*")
 STOP = frozenset(str.split("""
@@ -152,7 +151,7 @@ def term_matrix(articles: Sequence[Article], extractions: dict[str, Extraction],
     tf = matrix.data
     tf[:] = np.where(tf >= 1, 1 + np.log(np.maximum(tf, 1)), tf)
     df = np.bincount(matrix.indices, minlength=len(vocab))
-    tf *= (np.log((n + 1) / (df + 1)) + IDF_FLOOR)[matrix.indices]
+    tf *= np.log((n + 1) / (df + 1))[matrix.indices]  # 0 for a term in every article
     if n >= 3:
         tf[df[matrix.indices] <= 1] = 0.0
     return normalise(strongest(matrix, TOP_TERMS)), vocab
