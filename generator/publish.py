@@ -159,11 +159,16 @@ def publish(work: Path, out: Path, extra: dict[str, bytes], epoch: int, full: bo
         staging.mkdir()
         _mark(staging, SITE_MARKER)
         if incremental:
-            # copy2 keeps times: unchanged pages are not re-rendered
-            shutil.copytree(out, staging, dirs_exist_ok=True)
+            # Hard links, not copies: at 10,000 articles copying the site cost more than
+            # building it. Every write below replaces a file (a new inode) and never writes
+            # into one, so the published site cannot change under a build. Links keep the
+            # times, so MkDocs re-renders only pages whose Markdown is newer.
+            shutil.copytree(out, staging, copy_function=_link, dirs_exist_ok=True)
+            # MkDocs gzips its sitemap with open(), past the writers `_new_files_only` patches.
+            (staging / "sitemap.xml.gz").unlink(missing_ok=True)
         run_mkdocs(work / "mkdocs.yml", staging, epoch, incremental)
         for rel, data in sorted(extra.items()):
-            (staging / rel).write_bytes(data)
+            _replace(staging / rel, data)
         _fix_sitemap(staging, epoch)
         index_search(staging)
         check_site(staging)
@@ -177,6 +182,46 @@ def publish(work: Path, out: Path, extra: dict[str, bytes], epoch: int, full: bo
     shutil.rmtree(old, ignore_errors=True)
     state.write_text(json.dumps(fingerprint), encoding="utf-8")
     return incremental
+
+
+def _link(source: str, target: str) -> None:
+    if not os.path.lexists(target):  # the staging marker is there already
+        os.link(source, target)
+
+
+def _replace(path: Path, data: bytes) -> None:
+    """Write `path` as a new file: in a staging folder hard-linked to the published site,
+    writing into the existing file would change the published one too."""
+    path.unlink(missing_ok=True)
+    path.write_bytes(data)
+
+
+@contextlib.contextmanager
+def _new_files_only() -> Iterator[None]:
+    """MkDocs writes pages and copies assets into existing files; here it first removes the
+    old file (see `publish`: the staging folder shares its files with the published site)."""
+    from mkdocs import utils
+
+    write, copy = utils.write_file, utils.copy_file
+
+    def fresh(output_path: str) -> None:
+        if os.path.isfile(output_path) or os.path.islink(output_path):
+            os.unlink(output_path)
+
+    def write_file(content: bytes, output_path: str) -> None:
+        fresh(output_path)
+        write(content, output_path)
+
+    def copy_file(source_path: str, output_path: str) -> None:
+        if not os.path.isdir(output_path):
+            fresh(output_path)
+        copy(source_path, output_path)
+
+    utils.write_file, utils.copy_file = write_file, copy_file
+    try:
+        yield
+    finally:
+        utils.write_file, utils.copy_file = write, copy
 
 
 def _fingerprint(config_file: Path) -> str:
@@ -210,7 +255,7 @@ def run_mkdocs(config_file: Path, site_dir: Path, epoch: int, incremental: bool 
         config = load_config(str(config_file), site_dir=str(site_dir))
         if incremental:
             _drop_stale_pages(site_dir, {f.url for f in get_files(config).documentation_pages()})
-        with _quiet_dirty_warning():
+        with _quiet_dirty_warning(), _new_files_only():
             mkdocs_build(config, dirty=incremental)
     except MkDocsException as exc:
         raise PublishError(f"MkDocs failed: {exc} — the previous site was kept") from exc
@@ -249,9 +294,7 @@ def _fix_sitemap(site: Path, epoch: int) -> None:
     """Recompress sitemap.xml.gz with a fixed timestamp, so the bytes are reproducible."""
     sitemap = site / "sitemap.xml"
     if sitemap.exists():
-        with (site / "sitemap.xml.gz").open("wb") as raw, \
-                gzip.GzipFile(fileobj=raw, mode="wb", mtime=epoch, filename="") as packed:
-            packed.write(sitemap.read_bytes())
+        _replace(site / "sitemap.xml.gz", gzip.compress(sitemap.read_bytes(), mtime=epoch))
 
 
 def index_search(site: Path) -> None:

@@ -151,6 +151,30 @@ def test_failed_publish_keeps_previous_site(tmp_path: Path, monkeypatch: pytest.
     assert not any(p.name.startswith(".site.") and p.is_dir() for p in config.out.parent.iterdir())
 
 
+def test_failed_incremental_publish_leaves_the_site_untouched(tmp_path: Path, seeds_copy: Path,
+                                                              monkeypatch: pytest.MonkeyPatch):
+    """The staging folder shares files with the published site (hard links): a build that
+    rewrites pages and then fails must not have written into a published file."""
+    config = make_config(tmp_path, seeds_copy)
+    build(config)
+    before = tree(config.out)
+    inodes = {p: p.stat().st_ino for p in config.out.rglob("*") if p.is_file()}
+    (seeds_copy / "new.txt").write_text("A new headline about the weather\n"
+                                        "Heavy rain fell on Paris on Monday, flooding 40 streets.\n")
+
+    def explode(*args: object) -> None:
+        raise PublishError("injected failure")
+
+    monkeypatch.setattr("generator.publish.check_site", explode)
+    with pytest.raises(PublishError):
+        build(config)
+    assert tree(config.out) == before
+    assert {p: p.stat().st_ino for p in config.out.rglob("*") if p.is_file()} == inodes
+    monkeypatch.undo()
+    assert build(config).incremental and "topics" in {p.parent.name for p in config.out.rglob("*weather*")}
+    assert tree(config.out) != before
+
+
 def test_bad_file_is_skipped_and_rest_builds(tmp_path: Path, seeds_copy: Path):
     (seeds_copy / "broken.txt").write_bytes(b"\x00\x00binary")
     config = make_config(tmp_path, seeds_copy)
