@@ -9,8 +9,8 @@ Rows (all serial, one process, models loaded and warmed up before timing):
   extract        `extract(article, MODEL, 10)` per document (spaCy + figures + mentions +
                  dates + keywords with YAKE), as the pipeline calls it;
   spaCy in it    `load_nlp(MODEL).pipe(paragraphs)` per document: the spaCy share of extract;
-  YAKE in it     `yake_candidates(sentences, 60)` per document, on the token texts of the
-                 sentences keywords_for passes it (spaCy run beforehand, outside the timing);
+  YAKE in it     `yake_candidates(text, 60)` per document (the `yake` package on the text
+                 keywords_for passes it);
   bare NER       `spacy.load(MODEL, exclude=["parser", "lemmatizer"]).pipe(all paragraphs)`,
                  one stream with spaCy's default batching (no sentencizer);
   bare NER each  the same pipeline called once per paragraph (no padding of short texts
@@ -34,7 +34,7 @@ import spacy
 from _data import KPCROWD, MODEL, article, read_kpcrowd, stamp, stamp_line
 
 from generator.extract import extract
-from generator.extract.candidates import yake_candidates, yake_words
+from generator.extract.candidates import yake_candidates
 from generator.extract.nlp import load_nlp
 
 
@@ -64,8 +64,7 @@ def main() -> None:
     n_words = sum(len(p.split()) for p in texts)
 
     nlp = load_nlp(MODEL)
-    yake_input = [[yake_words(s) for doc in nlp.pipe([a.title, *a.headings, *a.paragraphs])
-                   for s in doc.sents] for a in articles]
+    yake_input = [". ".join([a.title, *a.headings, *a.paragraphs]) for a in articles]
     bare = spacy.load(MODEL, exclude=["parser", "lemmatizer"])
     extract(articles[0], MODEL, 10)  # warm-up: imports, caches, first-call costs
     list(bare.pipe(texts[:20]))

@@ -141,7 +141,7 @@ def test_cached_rebuild_under_another_hash_seed_equals_the_full_build(corpus: Pa
 
 YAKE_CHECK = """
 import json, sys
-from generator.extract.keywords import yake_candidates
+from generator.extract.candidates import yake_candidates
 print(json.dumps(yake_candidates(sys.stdin.read(), 60)))
 """
 

@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from generator.dates import MONTHS
-from generator.extract.candidates import yake_candidates, yake_words
+from generator.extract.candidates import yake_candidates
 from generator.extract.entities import name_preference
 from generator.extract.keyrank import near_synonyms, phrase_words, score, sentence_words, specificity
 from generator.model import Article, Keyword, Mention
@@ -59,7 +59,7 @@ def keywords_for(article: Article, headings: list[Doc], docs: list[Doc], mention
     people = {m.text for m in mentions if m.label == "PERSON"}
     spans = [s for doc in headings + docs for s in doc.sents]
     said = sentence_words([s.text for s in spans])
-    found = yake_candidates([yake_words(s) for s in spans], top * 6)
+    found = yake_candidates(text, top * 6)
     tags = _tag_lookup(headings + docs, len(headings), {w for phrase, _ in found for w in phrase.split()})
     best: dict[str, Keyword] = {}
     for rank, (phrase, _) in enumerate(found):
