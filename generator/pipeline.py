@@ -27,6 +27,8 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class BuildResult:
+    """What a build published, what it had to compute, and how long each stage took."""
+
     digest: Digest
     computed: int
     """Articles whose extraction was computed (not taken from the cache)."""
