@@ -58,7 +58,11 @@ def extract_articles(articles: list[Article], config: Config, store: Cache,
 
 def extract(article: Article, model: str, keywords: int) -> Extraction:
     nlp = load_nlp(model)
-    docs = list(nlp.pipe(article.paragraphs))
+    # Headings are tagged too, or keywords from a title alone would have no part of speech;
+    # in the same call as the body, which saves spaCy a second batch per article.
+    heads = [article.title, *article.headings]
+    tagged = list(nlp.pipe([*heads, *article.paragraphs]))
+    headings, docs = tagged[:len(heads)], tagged[len(heads):]
     mentions = []
     figures: list[Figure] = []
     sentences: list[Sentence] = []
@@ -69,8 +73,6 @@ def extract(article: Article, model: str, keywords: int) -> Extraction:
             figures.extend(found)
             mentions.extend(mentions_in(sent, text))
             sentences.append(Sentence(text, article.id, index, (), event_dates(text), numbers))
-    # Headings are tagged too, or keywords from a title alone would have no part of speech.
-    headings = list(nlp.pipe([article.title, *article.headings]))
     return Extraction(
         keywords=keywords_for(article, headings, docs, mentions, keywords),
         figures=tuple(figures),
