@@ -134,7 +134,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_clean(args: argparse.Namespace) -> int:
-    from generator.publish import remove_work
+    from generator.guard import remove_work
 
     work = _config(args).work
     print(f"removed {work}/" if remove_work(work) else f"nothing to remove: {work}/ does not exist")

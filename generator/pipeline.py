@@ -15,9 +15,10 @@ from generator.entities import merge_entities
 from generator.export import digest_json
 from generator.extract import Progress, extract_articles
 from generator.feeds import render_feeds, render_sitemap
+from generator.guard import build_lock, guard_paths
 from generator.ingest import ingest
 from generator.model import Digest
-from generator.publish import build_lock, epoch_for, guard_paths, publish, write_docs
+from generator.publish import epoch_for, publish, write_docs
 from generator.render import render
 from generator.summarise import corpus_figures, summarise_topics
 from generator.topics import group_topics

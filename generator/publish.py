@@ -3,15 +3,11 @@
 The previous site stays untouched until the new one is complete and checked;
 the swap is two renames, and a build that finds only the previous site (a crash
 between the renames) restores it first. Generated Markdown is written only when
-its bytes change, and pages that are no longer generated are removed. Lock files
-stop two builds running on one work folder or one output folder at once.
-
-Nothing is deleted that this program did not create: the output and work folders
-carry marker files, and a folder that is neither empty nor marked is refused
-(`guard_paths`).
+its bytes change, and pages that are no longer generated are removed. Only folders
+marked as ours are replaced (`generator.guard`).
 
 Rebuilds are incremental when the MkDocs config, theme and versions are unchanged:
-the previous site is copied into staging, MkDocs renders only pages whose
+the previous site is hard-linked into staging, MkDocs renders only pages whose
 Markdown is newer than their HTML (`dirty`), stale pages are deleted — the result
 is byte-identical to a full build. Pagefind then indexes the pages for search.
 """
@@ -19,7 +15,6 @@ is byte-identical to a full build. Pagefind then indexes the pages for search.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import gzip
 import hashlib
 import json
@@ -32,79 +27,9 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from generator.errors import BuildError, PublishError
+from generator.guard import SITE_MARKER, mark
 
 log = logging.getLogger(__name__)
-
-
-SITE_MARKER = ".digest-site"
-WORK_MARKER = ".digest-work"
-_MARKER_TEXT = "Made by news-digest (`digest build`), which may replace or delete this folder.\n"
-
-
-def is_ours(folder: Path, marker: str) -> bool:
-    """Whether `folder` is missing, empty, or carries our marker: the only folders we replace."""
-    try:
-        if not folder.exists():
-            return True
-        return folder.is_dir() and (not any(folder.iterdir()) or (folder / marker).is_file())
-    except OSError:
-        return False
-
-
-def guard_paths(seeds: Path, out: Path, work: Path) -> None:
-    """Refuse, before anything is touched, an output or work folder that could hold a user's
-    files: not empty and not made by us, a file, the root, or overlapping the seeds."""
-    seeds, out, work = (p.expanduser().resolve() for p in (seeds, out, work))
-    if out == Path(out.anchor) or work == Path(work.anchor):
-        raise BuildError(f"{out if out == Path(out.anchor) else work}: refusing to use the root "
-                         "folder — choose a dedicated --out/--work folder")
-    for name, path in (("--out", out), ("--work", work)):
-        if path == seeds or path.is_relative_to(seeds) or seeds.is_relative_to(path):
-            raise BuildError(f"{path}: {name} overlaps the seeds folder {seeds} — choose a folder "
-                             "outside it")
-    if out == work or out.is_relative_to(work) or work.is_relative_to(out):
-        raise BuildError(f"{out}: --out and --work overlap ({work}) — keep them apart")
-    for name, path, marker in (("--out", out, SITE_MARKER), ("--work", work, WORK_MARKER)):
-        if path.exists() and not path.is_dir():
-            raise BuildError(f"{path}: {name} is a file, not a folder — choose another {name}")
-        if not is_ours(path, marker):
-            raise BuildError(f"{path}: {name} holds files this program did not make (no {marker}) "
-                             f"— choose an empty or new folder, or empty it yourself")
-
-
-@contextlib.contextmanager
-def build_lock(work: Path, out: Path) -> Iterator[None]:
-    """Exclusive locks on the work folder and on the output folder (a lock file beside it)."""
-    work.mkdir(parents=True, exist_ok=True)
-    _mark(work, WORK_MARKER)
-    out = out.resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with contextlib.ExitStack() as stack:
-        for lock, folder in ((work / ".lock", work), (out.with_name(f".{out.name}.lock"), out)):
-            handle = stack.enter_context(lock.open("w"))
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError as exc:
-                raise BuildError(f"{folder}: another build is using it — wait for it to "
-                                 "finish") from exc
-        yield
-
-
-def _mark(folder: Path, marker: str) -> None:
-    path = folder / marker
-    if not path.is_file():
-        path.write_text(_MARKER_TEXT, encoding="utf-8")
-
-
-def remove_work(work: Path) -> bool:
-    """Delete a work folder this program made; False when there is none."""
-    if not work.exists():
-        return False
-    if not (work / WORK_MARKER).is_file():
-        raise BuildError(f"{work}: not a work folder of this program (no {WORK_MARKER}) — "
-                         "nothing was deleted")
-    shutil.rmtree(work)
-    return True
 
 
 def write_docs(pages: dict[str, str], docs: Path) -> tuple[list[str], int]:
@@ -157,7 +82,7 @@ def publish(work: Path, out: Path, extra: dict[str, bytes], epoch: int, full: bo
         and _read_state(state) == fingerprint
     try:
         staging.mkdir()
-        _mark(staging, SITE_MARKER)
+        mark(staging, SITE_MARKER)
         if incremental:
             # Hard links, not copies: at 10,000 articles copying the site cost more than
             # building it. Every write below replaces a file (a new inode) and never writes
