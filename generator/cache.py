@@ -1,8 +1,8 @@
-"""A content-addressed cache for per-article work.
+"""A content-addressed cache for the stages' work.
 
-Key = stage name + stage version + the config slice the stage reads + the
-input's content hash + the data model, text helpers and NLP package versions
-every stage relies on. Entries are pickles written to a temp file and renamed
+Key = stage name + stage version (the source of the stage and of every project module it
+imports) + the config slice the stage reads + the input's content + the versions of the
+NLP packages every stage relies on. Entries are pickles written to a temp file and renamed
 into place, so a crash never leaves half an entry; an entry that cannot be read,
 or is not of the shape the caller expects, is a miss, never a crash.
 """
@@ -137,9 +137,8 @@ def _project_sources(modules: tuple[str, ...]) -> list[Path]:
 
 @functools.cache
 def _shared_version() -> str:
-    """What every stage's results depend on besides its own code."""
-    versions = [_package_version(name) for name in ("spacy", "yake", "datasketch")]
-    return source_version("generator.model") + ",".join(versions)
+    """What every stage's results depend on besides project code, which stage versions cover."""
+    return ",".join(_package_version(name) for name in ("spacy", "yake", "datasketch"))
 
 
 @functools.cache
