@@ -11,7 +11,8 @@ and every other non-blank line as a paragraph; @5 is the first five of that list
 Plain: `yake.KeywordExtractor(lan="en", n=3, top=10)` (library defaults otherwise)
 on the same file's text as read; @5 is again the first five.
 
-Matching rule (both sides, gold and predicted):
+Two matching protocols, both printed:
+"light" (this project's, used until now; both sides, gold and predicted):
   1. lower-case; "’" -> "'"; every run of characters other than letters, digits
      and "'" becomes one space (so hyphens split words: "3-day" -> "3 day");
   2. each word goes through a light S-stemmer written here: drop a trailing
@@ -21,10 +22,24 @@ Matching rule (both sides, gold and predicted):
   3. a predicted phrase is correct when its normalised form equals one gold
      phrase's normalised form exactly (whole phrase, no partial credit); each gold
      phrase can be matched once.
-Per document with k = 5 or 10: P@k = correct / number of predictions kept (at most k,
-0 when there are none), R@k = correct / number of distinct normalised gold phrases,
-F1@k = harmonic mean of that document's P and R. P, R and F1 are then averaged over
-documents (macro). Documents are sorted by file name; --limit takes the first N.
+  P@k = correct / predictions kept (at most k), R@k = correct / distinct normalised gold.
+"pke" (Boudin et al., JCDL 2020, the protocol of the published PositionRank 28.6 /
+EmbedRank 29.5 / FirstPhrases 24.6 on DUC-2001; their evaluation/util.py): each phrase is
+tokenised with NLTK's Treebank-style word tokenizer (hyphenated words stay one token,
+"'s" splits off), every token Porter-stemmed (nltk), joined by spaces, lower-cased;
+a prediction matches a gold phrase whose stemmed form is identical; P@k = gold phrases
+matched / predictions kept (at most k), R@k = gold phrases matched / gold phrases
+(absent ones included, as listed). Their candidates are unique stemmed forms, ours are
+scored as given.
+Per document with k = 5 or 10, F1@k = harmonic mean of that document's P and R; P, R and
+F1 are then averaged over documents (macro). Documents are sorted by file name; --limit
+takes the first N.
+
+Systems: ours; plain YAKE; "first NPs", the published FirstPhrases baseline rebuilt as a
+protocol check: noun phrases (ADJ* (NOUN|PROPN)+, spaCy's tags of the model above) of
+title and body, dropped when a word is a stop word (spaCy's list; the paper used NLTK's,
+which is not installed here), shorter than 2 letters, the phrase under 3 letters, over 5
+words, or not alphanumeric apart from "-"; ranked by first occurrence, one per stemmed form.
 
 Usage: .venv/bin/python bench/keywords.py [KPCROWD_DIR | duc_test.json] [--limit N]
 """
@@ -34,14 +49,23 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import string
 import time
+from collections.abc import Callable
 
 import yake
 from _data import KPCROWD, MODEL, KPDoc, article, read_kpcrowd, stamp, stamp_line
+from nltk.stem import PorterStemmer
+from nltk.tokenize import NLTKWordTokenizer
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from generator.extract import extract
+from generator.extract.nlp import load_nlp
 
 KS = (5, 10)
+SYSTEMS = ("ours", "plain", "first NPs")
+_PORTER = PorterStemmer()
+_TOKENS = NLTKWordTokenizer()
 
 
 def stem(word: str) -> str:
@@ -58,21 +82,62 @@ def stem(word: str) -> str:
 
 
 def normalise(phrase: str) -> str:
+    """The "light" protocol's form of a phrase."""
     text = re.sub(r"[^\w']+|_", " ", phrase.lower().replace("’", "'"))
     return " ".join(stem(w.strip("'")) for w in text.split() if w.strip("'"))
 
 
-def score(predicted: list[str], gold: set[str], k: int) -> tuple[float, float, float]:
-    top = [normalise(p) for p in predicted[:k]]
-    left = set(gold)
-    correct = 0
-    for phrase in top:
-        if phrase in left:
-            correct += 1
-            left.discard(phrase)
+def porter(phrase: str) -> str:
+    """The "pke" protocol's form: tokenise, Porter-stem each token, join, lower-case."""
+    return " ".join(_PORTER.stem(t) for t in _TOKENS.tokenize(phrase)).lower()
+
+
+# Each protocol: how a phrase is normalised, and the gold list it scores against.
+PROTOCOLS: dict[str, tuple[Callable[[str], str], Callable[[tuple[str, ...]], list[str]]]] = {
+    "light": (normalise, lambda keys: sorted({normalise(k) for k in keys} - {""})),
+    "pke": (porter, lambda keys: [porter(k) for k in dict.fromkeys(k.lower() for k in keys)]),
+}
+
+
+def score(predicted: list[str], gold: list[str], k: int) -> tuple[float, float, float]:
+    """P, R, F1 at k of normalised predictions against normalised gold: a gold phrase counts
+    once when any kept prediction equals it."""
+    top = predicted[:k]
+    said = set(top)
+    correct = sum(1 for phrase in gold if phrase in said)
     p = correct / len(top) if top else 0.0
     r = correct / len(gold) if gold else 0.0
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def first_noun_phrases(texts: list[str]) -> list[str]:
+    """The FirstPhrases baseline of Boudin et al.: ADJ* (NOUN|PROPN)+ chunks in text order,
+    filtered as their run.py filters candidates, one per stemmed form."""
+    found: dict[str, str] = {}
+    for doc in load_nlp(MODEL).pipe(texts):
+        tokens = list(doc)
+        i = 0
+        while i < len(tokens):
+            j = i
+            while j < len(tokens) and tokens[j].pos_ == "ADJ":
+                j += 1
+            k = j
+            while k < len(tokens) and tokens[k].pos_ in ("NOUN", "PROPN"):
+                k += 1
+            if k == j:
+                i += 1
+                continue
+            words = [t.text.lower() for t in tokens[i:k]]
+            if _kept(words):
+                found.setdefault(porter(" ".join(words)), " ".join(words))
+            i = k
+    return list(found.values())
+
+
+def _kept(words: list[str]) -> bool:
+    return (not any(w in STOP_WORDS or w in string.punctuation for w in words)
+            and len("".join(words)) >= 3 and min(len(w) for w in words) >= 2 and len(words) <= 5
+            and all(w.replace("-", "").isalnum() for w in words))
 
 
 def read_duc2001(path: str, limit: int | None = None) -> list[KPDoc]:
@@ -98,53 +163,56 @@ def main() -> None:
     duc = args.path.endswith(".json")
     docs = read_duc2001(args.path, args.limit) if duc else read_kpcrowd(args.path, args.limit)
     plain = yake.KeywordExtractor(lan="en", n=3, top=10)
-    sums = {(system, k): [0.0, 0.0, 0.0] for system in ("ours", "plain") for k in KS}
-    body = {(system, k): [0.0, 0.0, 0.0] for system in ("ours", "plain") for k in KS}
-    counts = {"ours": 0, "plain": 0}
-    misses: dict[str, int] = {"ours": 0, "plain": 0}
+    # sums[protocol, subset][system, k] = [P, R, F1] summed over documents
+    sums = {(protocol, subset): {(system, k): [0.0, 0.0, 0.0] for system in SYSTEMS for k in KS}
+            for protocol in PROTOCOLS for subset in ("all", "body")}
+    counts = dict.fromkeys(SYSTEMS, 0)
     code = stamp()
     started = time.perf_counter()
     for index, doc in enumerate(docs):
-        gold = {normalise(key) for key in doc.keys} - {""}
-        ours = [kw.text for kw in extract(article(doc.id, doc.title, doc.paragraphs), MODEL, 10).keywords]
-        theirs = [phrase for phrase, _ in plain.extract_keywords(doc.raw)]
-        for system, predicted in (("ours", ours), ("plain", theirs)):
-            counts[system] += len(predicted)
-            misses[system] += not predicted
-            for k in KS:
-                for slot, value in enumerate(score(predicted, gold, k)):
-                    sums[system, k][slot] += value
-                    if doc.paragraphs:
-                        body[system, k][slot] += value
+        ours = extract(article(doc.id, doc.title, doc.paragraphs), MODEL, 10).keywords
+        predicted = {
+            "ours": [kw.text for kw in ours],
+            "plain": [phrase for phrase, _ in plain.extract_keywords(doc.raw)],
+            "first NPs": first_noun_phrases([doc.title, *doc.paragraphs])[:10],
+        }
+        for system, phrases in predicted.items():
+            counts[system] += len(phrases)
+        for protocol, (form, gold_of) in PROTOCOLS.items():
+            gold = gold_of(doc.keys)
+            for system, phrases in predicted.items():
+                forms = [form(p) for p in phrases]
+                for k in KS:
+                    for slot, value in enumerate(score(forms, gold, k)):
+                        sums[protocol, "all"][system, k][slot] += value
+                        if doc.paragraphs:
+                            sums[protocol, "body"][system, k][slot] += value
         if index < args.show:
-            print(f"{doc.id}: gold {sorted(gold)[:12]}...")
-            print(f"  ours : {ours}")
-            print(f"  plain: {theirs}")
+            print(f"{doc.id}: gold {list(doc.keys)[:12]}...")
+            for system, phrases in predicted.items():
+                print(f"  {system:9s}: {phrases}")
     n = len(docs)
-    name = "DUC-2001" if duc else "500N-KPCrowd"
-    print(f"\n{name}: {n} docs, {sum(len(d.keys) for d in docs) / n:.1f} gold phrases/doc, "
-          f"{time.perf_counter() - started:.0f}s")
-    print(stamp_line(code))
-    for system in ("ours", "plain"):
-        print(f"{system:5s}: {counts[system] / n:.2f} keywords/doc, {misses[system]} docs with none")
-    print(f"\n{'':6s}" + "".join(f"{'P@' + str(k):>8s}{'R@' + str(k):>8s}{'F1@' + str(k):>8s}" for k in KS))
-    for system in ("ours", "plain"):
-        row = "".join(f"{v / n * 100:8.2f}" for k in KS for v in sums[system, k])
-        print(f"{system:6s}{row}")
-    print_ratio(sums)
     with_body = sum(1 for d in docs if d.paragraphs)
-    print(f"\nonly the {with_body} docs with a body (the others are a title line only):")
-    for system in ("ours", "plain"):
-        row = "".join(f"{v / max(1, with_body) * 100:8.2f}" for k in KS for v in body[system, k])
-        print(f"{system:6s}{row}")
-    print_ratio(body)
-
-
-def print_ratio(sums: dict[tuple[str, int], list[float]]) -> None:
-    ratio = "".join(
-        f"{'':16s}{(sums['ours', k][2] / sums['plain', k][2]) if sums['plain', k][2] else float('nan'):8.3f}"
-        for k in KS)
-    print(f"{'ratio':6s}{ratio}   (ours/plain F1)")
+    name = "DUC-2001" if duc else "500N-KPCrowd"
+    print(f"\n{name}: {n} docs ({with_body} with a body), {sum(len(d.keys) for d in docs) / n:.1f} "
+          f"gold phrases/doc, {time.perf_counter() - started:.0f}s")
+    print(stamp_line(code))
+    print("keywords/doc: " + ", ".join(f"{s} {counts[s] / n:.2f}" for s in SYSTEMS))
+    for protocol in PROTOCOLS:
+        for subset, size in (("all", n), ("body", with_body)):
+            if subset == "body" and with_body == n:
+                continue
+            title = "every doc" if subset == "all" else f"only the {with_body} docs with a body"
+            print(f"\nprotocol {protocol}, {title}:")
+            print(f"{'':10s}" + "".join(f"{'P@' + str(k):>8s}{'R@' + str(k):>8s}{'F1@' + str(k):>8s}"
+                                        for k in KS))
+            table = sums[protocol, subset]
+            for system in SYSTEMS:
+                print(f"{system:10s}" + "".join(f"{v / max(1, size) * 100:8.2f}" for k in KS
+                                                for v in table[system, k]))
+            ratio = "".join(f"{'':16s}{table['ours', k][2] / table['plain', k][2]:8.3f}"
+                            if table["plain", k][2] else f"{'':16s}{'nan':>8s}" for k in KS)
+            print(f"{'ours/plain':10s}{ratio}")
 
 
 if __name__ == "__main__":
