@@ -38,6 +38,7 @@ import time
 from collections import Counter
 
 import numpy as np
+import spacy
 from _data import MODEL, NEWSQUANT, figures_of, prf, read_newsquant, stamp, stamp_line
 
 from generator.extract.nlp import load_nlp
@@ -52,7 +53,8 @@ UNIT_MAP = {
     "%": "percentage", "percent": "percentage", "mph": "mile per hour", "km": "kilometre",
     "kilometer": "kilometre", "kilometers": "kilometre", "kilometres": "kilometre", "meter": "metre",
     "meters": "metre", "metres": "metre", "cm": "centimetre", "mm": "millimetre", "kg": "kilogram",
-    "kilos": "kilogram", "lb": "pound-mass", "lbs": "pound-mass", "ft": "foot", "feet": "foot",
+    "kilos": "kilogram", "pound": "pound-mass", "lb": "pound-mass", "lbs": "pound-mass", "ft": "foot",
+    "feet": "foot",
     "rpm": "revolutions per minute", "hp": "horsepower", "bhp": "brake horsepower", "gb": "gigabyte",
     "mb": "megabyte", "tb": "terabyte", "ghz": "gigahertz", "mhz": "megahertz", "khz": "kilohertz",
     "hz": "hertz", "kw": "kilowatt", "mw": "megawatt", "gw": "gigawatt", "kwh": "kilowatt hour",
@@ -64,6 +66,7 @@ UNIT_MAP = {
     "gwh": "gigawatt hour", "mwh": "megawatt hour", "ppm": "part per million", "ppb": "parts-per-billion",
     "€": "euro", "$": "dollar", "£": "pound sterling", "jpy": "japanese yen",
 }
+CONTENT_POS = ("NOUN", "PROPN", "ADJ")
 FUNCTION_WORDS = {"of", "the", "and", "or", "a", "an", "those", "these", "them"}
 IRREGULAR = {"people": "people", "men": "man", "women": "woman", "children": "child", "feet": "foot"}
 # A fixed split: sentences at even positions are the ones rules are drawn from, odd ones held out.
@@ -90,10 +93,11 @@ def singular(word: str) -> str:
     return word
 
 
-def our_unit(figure: Figure) -> str:
-    """NewsQuant's unit for our figure: "-" for a bare number; for a counted noun the
-    counted phrase without function words, its last word singular (as CQE gives the noun
-    phrase: "seven European countries" -> "european country")."""
+def our_unit(figure: Figure, lemmas: dict[str, tuple[str, str]]) -> str:
+    """NewsQuant's unit for our figure: "-" for a bare number; for a counted noun, as CQE
+    names it, the lemmas of the nouns and adjectives of the counted phrase ("the best
+    wireless speakers" -> "good wireless speaker", "rushing yards" -> "yard"). `lemmas`:
+    the sentence's words -> (lemma, part of speech)."""
     if not figure.unit:
         return "-"
     head, _, rate = figure.unit.partition(" per ")
@@ -102,9 +106,10 @@ def our_unit(figure: Figure) -> str:
     if figure.unit == "fraction":
         return "% -"
     if figure.kind in ("count", "people", "number") and figure.counts.lower().endswith(figure.unit.lower()):
-        phrase = [w for w in re.split(r"[\s,]+", figure.counts.lower()) if w and w not in FUNCTION_WORDS]
-        if len(phrase) > 1:
-            return " ".join([*phrase[:-1], singular(phrase[-1])])
+        words = [w for w in re.split(r"[\s,]+", figure.counts) if w and w.lower() not in FUNCTION_WORDS]
+        if len(words) > 1:
+            kept = [lemmas[w][0] for w in words[:-1] if w in lemmas and lemmas[w][1] in CONTENT_POS]
+            return " ".join([*kept, our_unit_text(lemmas.get(words[-1], (words[-1],))[0])])
     return our_unit_text(figure.unit)
 
 
@@ -249,13 +254,15 @@ def fp_category(tag: dict, gold: list[dict]) -> str:
     return f"{figure.kind} figure not in gold"
 
 
-def score_item(index: int, item: dict, nlp) -> tuple[int, list[dict], list[dict]]:
+def score_item(index: int, item: dict, nlp, lemmatizer) -> tuple[int, list[dict], list[dict]]:
     """(value hits, gold quantities annotated by `score_sentence`, our tags) for one sentence."""
     tags = []
-    for sent in nlp(item["text"]).sents:
+    doc = nlp(item["text"])
+    lemmas = {t.text: (t.lemma_.lower(), t.pos_) for t in lemmatizer(item["text"])}
+    for sent in doc.sents:
         for figure in figures_of(sent, f"nq{index}"):
             value = figure.value if figure.value_high is None else (figure.value, figure.value_high)
-            tags.append({"value": value, "unit": our_unit(figure), "figure": figure, "found": False,
+            tags.append({"value": value, "unit": our_unit(figure, lemmas), "figure": figure, "found": False,
                          "change": CHANGE[figure.bound]})
     gold = [{"value": gold_value(q["value"]), "unit": q["normalized_unit"].lower(),
              "change": q["change"], "raw": q} for q in item["quantities"]]
@@ -273,6 +280,7 @@ def main() -> None:
 
     items = read_newsquant(args.path)[:args.limit]
     nlp = load_nlp(MODEL)
+    lemmatizer = spacy.load(MODEL, exclude=["parser", "ner"])  # the pipeline's model has no lemmas
     code = stamp()
     started = time.perf_counter()
     counts = {half: [0, 0, 0, 0] for half in HALVES}  # gold, ours, value hits, value+unit hits
@@ -280,7 +288,7 @@ def main() -> None:
     false_pos: list[tuple[str, dict, str, list[dict]]] = []
     unit_pairs: Counter[tuple[str, str]] = Counter()
     for index, item in enumerate(items):
-        value_hits, gold, tags = score_item(index, item, nlp)
+        value_hits, gold, tags = score_item(index, item, nlp, lemmatizer)
         for half in ("all", HALVES[index % 2]):
             counts[half][0] += len(gold)
             counts[half][1] += len(tags)

@@ -132,6 +132,7 @@ def test_unit_spellings_normalised():
     assert one("Tylenol 500mg tablets are to be supplied via pharmacies.").unit == "milligram"
     assert one("Floor area is 32m2.").unit == "square metre"
     assert one("It can hit 500 degrees celsius and cook a pizza.").unit == "celsius"
+    assert one("The boot now stands at 24.5 cubic feet.").unit == "cubic foot"
 
 
 def test_rates_after_counted_durations_and_units():
@@ -192,3 +193,32 @@ def test_torque_power_and_sports_units():
     assert [(f.value, f.unit) for f in data] == [(54, "gigabyte"), (5, "generation")]  # not 5 grams
     fees = figures("The fund of funds will charge 40 basis points on top of the fees of the underlying funds.")
     assert (fees[0].value, fees[0].unit) == (40, "basis point")
+
+
+def test_vague_plurals_are_ranges_of_ten():
+    people = figures("Dozens of people were killed Friday in shootings at two mosques in the city of "
+                     "Christchurch.")[0]
+    assert (people.value, people.value_high, people.unit) == (12, 120, "people")
+    miles = figures("The material shoots out at about 800 miles per hour and forms a plume that extends "
+                    "hundreds of miles into space.")[-1]
+    assert (miles.value, miles.value_high, miles.unit) == (100, 1000, "mile")
+
+
+def test_ranges_after_verbs_of_change():
+    cooling = figures("Between 1600 and 1900 world temperatures dropped by 1 to 1.5 degrees Celsius (1.8 to 2.7 "
+                      "Fahrenheit) - a period known as the Little Ice Age.")
+    assert [(f.value, f.value_high, f.unit) for f in cooling] == [(1, 1.5, "celsius"), (1.8, 2.7, "fahrenheit")]
+    apple = figures("Apple lowered its revenue guidance for the first quarter ended December to US $84 billion, "
+                    "down from the US $89 to $93 billion it had previously projected.")
+    assert [(f.value, f.value_high, f.unit) for f in apple][1] == (89e9, 93e9, "USD")
+    maddon = figures("Maddon, 66, has used the downtime to get in better shape, dropping from 208 pounds to 193 "
+                     "by exercising and cutting back on his wine consumption.")[1]
+    assert (maddon.value, maddon.value_high, maddon.unit, maddon.kind) == (208, 193, "pound", "measure")
+
+
+def test_ranges_with_the_unit_glued_to_the_upper_end():
+    laser = one("Here, we used a 5-10W laser for diffuse heating.")
+    assert (laser.value, laser.value_high, laser.unit) == (5, 10, "watt")
+    cooking = figures("Typical cooking times for boneless chicken breast in the oven is ~25 – 40min for four "
+                      "fillets (~1lb).")[0]
+    assert (cooking.value, cooking.value_high, cooking.unit, cooking.kind) == (25, 40, "minute", "duration")

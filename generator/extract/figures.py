@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from generator.dates import MONTHS
@@ -68,17 +69,19 @@ def _figure_at(tokens: list[Token], i: int, sentence: str, article_id: str, date
     currency = number.currency or currency  # "$" then "A82,615,680": Australian dollars
     value, high, end = number.value, number.high, number.end
     qualifier, q_start = _qualifier(tokens, start, number)
-    change = token_at(tokens, q_start - 1) == "from"  # "from 4.8 to 4.7 percent": both ends, as written
-    if high is None and (span := _range_end(tokens, end, number, change=change)) is not None:
-        value, high, end = span
+    opening = _opening(tokens, q_start)
+    if high is None and (span := _range_end(tokens, end, number, opening=opening)) is not None:
+        value, high, end = span[:3]
+        number = number if number.unit else replace(number, unit=span[3].unit)  # "~25 – 40min"
     unit, counts, head_end = unit_after(tokens, end, number, currency)
-    if unit and high is None and (span := _range_end(tokens, head_end, number, unit, change)) is not None:
-        value, high, head_end = span[0], span[1], unit_after(tokens, span[2], number, currency)[2]
+    if unit and high is None and (span := _range_end(tokens, head_end, number, unit, opening)) is not None:
+        value, high, head_end = span[0], span[1], unit_after(tokens, span[2], span[3], currency)[2]
     if unit in ("", "year") and age_at(tokens, i, end, value):
         unit, counts = "year of age", "years old"
         head_end = max(head_end, end + (token_at(tokens, end) in ("year", "years")))
     if not unit:
         counts, unit, head_end = counted_after(tokens, end, one=value == 1 and high is None)
+        unit = UNITS.get(unit, unit)  # "hundreds of miles" counts a unit of measure
         rate, head_end = rate_after(tokens, head_end)  # "40 to 50 hours a week", "3000 tests per day"
         unit += f" per {rate}" if unit and rate else ""
     if not unit:
@@ -133,9 +136,11 @@ def _not_a_figure(tokens: list[Token], i: int, number: Number, money: bool) -> b
         return True  # a name's number: "Section 427", "Fortune 100", "iPhone 11"
     if _street(tokens, number.end):
         return True
-    if re.fullmatch(r"1\d{3}|20\d\d", tok.text) and not money and nxt not in UNITS and \
-            token_at(tokens, number.end, "tag_") not in ("NNS", "NN") and nxt not in ("%", "percent"):
-        return True  # a year
+    year = re.compile(r"1\d{3}|20\d\d")
+    if year.fullmatch(tok.text) and not money and nxt not in UNITS and nxt not in ("%", "percent") and (
+            token_at(tokens, number.end, "tag_") not in ("NNS", "NN") or (
+            prev in ("and", "to") and year.fullmatch(token_at(tokens, i - 2, "text")))):
+        return True  # a year, or the second of two: "Between 1600 and 1900 world temperatures dropped"
     return nxt in ("a.m", "p.m", "am", "pm", "gmt", "utc", "o'clock")
 
 
@@ -162,28 +167,39 @@ def _street(tokens: list[Token], k: int) -> bool:
     return bool(words) and words[-1] in STREETS
 
 
+def _opening(tokens: list[Token], k: int) -> str:
+    """ "from", "by" or "(" just before a number (or before "the" and it): a range may follow
+    even after a verb of change ("dropped by 1 to 1.5 degrees Celsius (1.8 to 2.7 Fahrenheit)",
+    "down from the US $89 to $93 billion")."""
+    k -= token_at(tokens, k - 1) == "the"
+    word = token_at(tokens, k - 1)
+    return word if word in ("from", "by", "(") else ""
+
+
 def _range_end(tokens: list[Token], k: int, low: Number, unit: str = "",
-               change: bool = False) -> tuple[float, float, int] | None:
+               opening: str = "") -> tuple[float, float, int, Number] | None:
     """ "10 to 20", "between 10 and 20", "eight or nine", "$10 to $15 billion",
-    "four to five thousand": (low, high, end) with the upper scale applied to both ends.
-    `change`: after "from", where the two ends are kept as written, even downwards."""
+    "four to five thousand": (low, high, end, upper number) with the upper scale applied to
+    both ends. After "from" the two ends are kept as written, even downwards, and an upper end
+    without a unit takes the lower's ("dropping from 208 pounds to 193")."""
     word = token_at(tokens, k)
     if word not in RANGE_WORDS or (word == "and" and not _preceded(tokens, k, ("between",), 6)):
         return None
-    if word == "to" and _preceded(tokens, k, CHANGES, 8) and not change:
+    if word == "to" and _preceded(tokens, k, CHANGES, 8) and not opening:
         return None  # "rose 0.4 per cent to 13,176": a change and a level, not a range
     currency, j = _currency_before(tokens, k + 1) if k + 1 < len(tokens) else ("", k + 1)
     upper = read_number(tokens, j, bool(currency)) if j < len(tokens) else None
     if upper is None or upper.vague:
         return None
-    if unit and unit_after(tokens, upper.end, upper, currency)[0] != unit:
+    upper_unit = unit_after(tokens, upper.end, upper, currency)[0]
+    if unit and upper_unit != unit and not (opening == "from" and not upper_unit):
         return None  # "252 miles to 287 miles" needs the same unit on both ends
     lower = low.value
     if upper.scaled and not low.scaled and lower * upper.factor <= upper.value:
         lower *= upper.factor
-    if upper.value == lower or (upper.value < lower and not change):
+    if upper.value == lower or (upper.value < lower and opening != "from"):
         return None
-    return lower, upper.value, upper.end
+    return lower, upper.value, upper.end, upper
 
 
 def _qualifier(tokens: list[Token], start: int, number: Number) -> tuple[str, int]:

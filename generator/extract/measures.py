@@ -20,6 +20,8 @@ NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
 RATE_WORDS = {"h": "hour", "hr": "hour", "hrs": "hour", "cents": "cent", "yr": "year", "sec": "second",
               "million": "million", "billion": "billion"}  # "1200 parts per million"
 DETERMINERS = ("the", "them", "those", "these", "my", "his", "her", "its", "our", "their", "your")
+WEIGHT_CUES = {"weigh", "weighs", "weighed", "weighing", "weight", "heavy", "heavier", "lighter",
+               "exercising", "diet", "shed", "obese", "overweight"}
 MODIFIER_TAGS = {"JJ", "JJR", "JJS", "HYPH", "CC", ",", "VBG", "VBN", "NNP", "NNPS", "ADD"}
 
 
@@ -42,6 +44,8 @@ def unit_after(tokens: list[Token], end: int, number: Number, currency: str) -> 
         unit, counts, head_end = "%", "percent", end + 2
     elif word == "percentage" and token_at(tokens, end + 1, "lower_") in ("point", "points"):
         unit, counts, head_end = "percentage point", "percentage points", end + 2
+    elif word in ("pound", "pounds") and not currency and _weighed(tokens):
+        unit, counts, head_end = "pound", tokens[end].text, end + 1  # "dropping from 208 pounds to 193"
     elif word in CURRENCY_WORDS and not currency:
         unit, counts, head_end = CURRENCY_WORDS[word], CURRENCY_WORDS[word], end + 1
     elif currency:
@@ -72,6 +76,11 @@ def unit_after(tokens: list[Token], end: int, number: Number, currency: str) -> 
         if rate:
             unit, counts = f"{unit} per {rate}", f"{counts} per {rate}"
     return unit, counts, head_end
+
+
+def _weighed(tokens: list[Token]) -> bool:
+    """A sentence about weight, where "pounds" are not money."""
+    return any(t.lower_ in WEIGHT_CUES for t in tokens)
 
 
 def rate_after(tokens: list[Token], k: int) -> tuple[str, int]:

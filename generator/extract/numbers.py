@@ -24,8 +24,8 @@ TENS = {w: 10 * i for i, w in enumerate([
 SCALE_WORDS = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 SCALE_SUFFIXES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12,
                   "trn": 1e12}
-VAGUE = {"dozens": (24, None), "scores": (40, None), "hundreds": (100, None),
-         "thousands": (1e3, None), "millions": (1e6, None), "billions": (1e9, None)}
+# A plural of N means N up to ten N, as "tens of thousands" means 10,000 to 100,000.
+VAGUE = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9}
 TENS_OF = {"tens": 10, "hundreds": 100}  # "tens of thousands" = 10,000 to 100,000
 FRACTIONS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3, "thirds": 2 / 3, "quarters": 3 / 4}
 CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "$US": "USD", "€": "EUR", "£": "GBP", "PS": "GBP",
@@ -39,7 +39,7 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _GLUED = re.compile(rf"^(?P<approx>~|sub-)?(?P<sign>[+−-])?"
                     rf"(?P<cur>[A-Z]{{0,3}}\$|\$US|€|£|¥|₹|RM|Rs|PS|Y=|USD|EUR|GBP|AUD|CAD|INR|JPY|CNY)?(?P<num>{_DIGITS})"
                     rf"(?P<suffix>[A-Za-zµμ%]+[23]?)?\.?$")
-_RANGE = re.compile(rf"^(?P<low>{_DIGITS})[-–](?P<high>{_DIGITS})$")
+_RANGE = re.compile(rf"^(?P<low>{_DIGITS})[-–](?P<high>(?:{_DIGITS})[A-Za-z%]*\.?)$")
 
 
 @dataclass(frozen=True)
@@ -80,10 +80,10 @@ def read_number(tokens: list[Token], i: int, money: bool = False) -> Number | No
     low = tokens[i].lower_
     many = token_at(tokens, i + 2)
     if low in TENS_OF and token_at(tokens, i + 1) == "of" and many in ("thousands", "millions", "billions"):
-        base = VAGUE[many][0] * TENS_OF[low]
+        base = VAGUE[many] * TENS_OF[low]
         return Number(base, i + 3, high=base * 10, vague=f"{low} of {many}")
     if low in VAGUE:
-        return Number(VAGUE[low][0], i + 1, vague=low)
+        return Number(VAGUE[low], i + 1, high=VAGUE[low] * 10, vague=low)
     if fraction := _fraction(tokens, i):
         return fraction
     sign = -1.0 if i > 0 and tokens[i - 1].text in ("-", "−", "minus") and _signed(tokens, i) else 1.0
@@ -104,17 +104,19 @@ def read_number(tokens: list[Token], i: int, money: bool = False) -> Number | No
                         unit=found.unit, factor=found.factor, approx=found.approx)
         if number.unit in AMBIGUOUS_SCALES and _means_scale(tokens, i + 1, number.unit, money):
             factor = SCALE_SUFFIXES[number.unit.lower()]
-            number = Number(number.value * factor, number.end, currency=number.currency, factor=factor,
+            high = number.high * factor if number.high is not None else None
+            number = Number(number.value * factor, number.end, high, currency=number.currency, factor=factor,
                             approx=number.approx)
     return _scale(tokens, number, money)
 
 
 def _digits(text: str) -> Number | None:
-    if match := _RANGE.match(text):
-        low, high = parse_number(match["low"]), parse_number(match["high"])
-        if low is not None and high is not None and high > low:
-            return Number(low, 0, high=high)
-        return None
+    if match := _RANGE.match(text):  # "33-35", "5-10W", "5-10bn": the unit or scale is the upper end's
+        low, upper = parse_number(match["low"]), _digits(match["high"])
+        if low is None or upper is None or upper.high is not None or upper.value <= low * upper.factor:
+            return None
+        return Number(low * upper.factor, 0, high=upper.value, currency=upper.currency, unit=upper.unit,
+                      factor=upper.factor)
     match = _GLUED.match(text)
     if not match or (value := parse_number(match["num"])) is None:
         return None

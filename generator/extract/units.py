@@ -38,6 +38,8 @@ UNITS = {
     "sqm": "square metre", "sq m": "square metre", "sq ft": "square foot", "sq km": "square kilometre",
     "square metres": "square metre", "square meters": "square metre", "square feet": "square foot",
     "square miles": "square mile", "square kilometres": "square kilometre", "square foot": "square foot",
+    "cubic feet": "cubic foot", "cubic foot": "cubic foot", "cubic metres": "cubic metre",
+    "cubic meters": "cubic metre", "cubic metre": "cubic metre",
     # Spellings seen in NewsQuant sentences, in the names CQE normalises them to.
     "hp": "horsepower", "bhp": "brake horsepower", "horsepower": "horsepower", "ps": "horsepower",
     "ksi": "kilopound per square inch", "ppg": "point per game", "gigatonne": "gigaton",
