@@ -47,7 +47,13 @@ from generator.model import Figure
 CURRENCIES = {"USD": "dollar", "EUR": "euro", "GBP": "pound sterling", "JPY": "japanese yen",
               "CNY": "chinese yuan", "RUB": "russian ruble", "ILS": "shekel", "MYR": "malaysian ringgit",
               "HKD": "hong kong dollar", "AUD": "australian dollar", "CAD": "canadian dollar",
-              "INR": "indian rupee", "NZD": "new zealand dollar", "SGD": "singapore dollar"}
+              "INR": "indian rupee", "NZD": "new zealand dollar", "SGD": "singapore dollar", "GBX": "penny",
+              "DKK": "danish krone", "SEK": "swedish krone", "NOK": "norwegian krone", "CHF": "swiss franc",
+              "MXN": "mexican peso", "TRY": "turkish lira", "KRW": "south korean won",
+              "ZAR": "south african rand",
+              "THB": "thai baht", "BRL": "brazilian real", "PLN": "polish złoty", "HUF": "hungarian forint",
+              "HRK": "croatian kuna", "SAR": "saudi riyal", "AED": "united arab emirates dirham",
+              "NGN": "nigerian naira"}
 # Our unit (lower-cased, trailing punctuation dropped) -> NewsQuant's normalized_unit name.
 UNIT_MAP = {
     "%": "percentage", "percent": "percentage", "mph": "mile per hour", "km": "kilometre",

@@ -222,3 +222,43 @@ def test_ranges_with_the_unit_glued_to_the_upper_end():
     cooking = figures("Typical cooking times for boneless chicken breast in the oven is ~25 – 40min for four "
                       "fillets (~1lb).")[0]
     assert (cooking.value, cooking.value_high, cooking.unit, cooking.kind) == (25, 40, "minute", "duration")
+
+
+def test_dot_decimals_before_a_scale_are_not_ambiguous():
+    worth = figures("The 2019 Rich List led by London-based brothers Sri and Gopi Hinduja with a net worth of "
+                    "1.356 billion ($1.762bn) showed that the wealthiest people were worth 771.3 billion.")
+    assert [(f.value, f.unit) for f in worth][:2] == [(1_356_000_000, ""), (1_762_000_000, "USD")]
+    shekels = figures("The law threatens to deal a huge financial blow to Israels 9 billion shekels ($2.408 billion) "
+                      "a year tobacco and electronic cigarette industry.")
+    assert [(f.value, f.unit) for f in shekels] == [(9e9, "ILS"), (2_408_000_000, "USD")]
+
+
+def test_a_change_by_an_amount_then_a_level_is_not_a_range():
+    deficit = figures("However the punitive measures have failed to eliminate the gap as the US trade deficit hit "
+                      "its highest level in a decade last year having increased by $43.6 billion to $419.2 billion.")
+    assert [(f.value, f.value_high) for f in deficit] == [(43.6e9, None), (419.2e9, None)]
+
+
+def test_signs_squares_and_rates_written_out():
+    yards = one("The Hornets total offense the remainder of the game was minus-5 yards.")
+    assert (yards.value, yards.unit) == (-5, "yard")
+    centre = one("The 1520 sq m medical centre is pre-leased to Cornerstone Health, trading as Our Medical Home.")
+    assert (centre.value, centre.unit) == (1520, "square metre")  # not the year 1520
+    office = one("An office/warehouse, Unit 3 at 16-18 Industrial Avenue, has leased to a plastics processing "
+                 "firm at a building rate of $80 per sq m.")
+    assert (office.value, office.unit) == (80, "USD per square metre")  # and no street number
+    assert one("12 C melting point.").unit == "celsius"
+    glued = figures("Last month, the temperature was, on average, 2.14degF (1.19deg C) higher than the average.")
+    assert [f.value for f in glued] == [2.14, 1.19]
+
+
+def test_pence_and_currency_names_and_codes():
+    fallers = figures("The biggest fallers of the session were Unite Group, down 68 p at 1112 p, JD Sports, "
+                      "down 1.95 p at 125.8 p.")
+    assert {(f.unit, f.kind) for f in fallers} == {("GBX", "money")}
+    assert figures("The TV streams 1080p video.")[0].unit != "GBX"
+    yen = figures("The US dollar was mixed, easing against the yen to 108.79 JPY= but flat versus the euro.")
+    assert (yen[0].value, yen[0].unit) == (108.79, "JPY")
+    crowns = figures("Jyske Bank in Denmark announced Tuesday that it will start charging a 0.6 per cent fee in "
+                     "December for customers with more than 7.5 million Danish crowns (US $1.1 million).")
+    assert [(f.value, f.unit) for f in crowns] == [(0.6, "%"), (7.5e6, "DKK"), (1.1e6, "USD")]

@@ -70,6 +70,8 @@ def _figure_at(tokens: list[Token], i: int, sentence: str, article_id: str, date
     value, high, end = number.value, number.high, number.end
     qualifier, q_start = _qualifier(tokens, start, number)
     opening = _opening(tokens, q_start)
+    if opening == "by" and (currency or number.unit):
+        opening = ""  # "increased by $43.6 billion to $419.2 billion": a change, then a level
     if high is None and (span := _range_end(tokens, end, number, opening=opening)) is not None:
         value, high, end = span[:3]
         number = number if number.unit else replace(number, unit=span[3].unit)  # "~25 – 40min"
@@ -134,10 +136,11 @@ def _not_a_figure(tokens: list[Token], i: int, number: Number, money: bool) -> b
             and prev not in QUALIFIERS and token_at(tokens, number.end, "tag_") != "NNS" \
             and not age_at(tokens, i, number.end, number.value):
         return True  # a name's number: "Section 427", "Fortune 100", "iPhone 11"
-    if _street(tokens, number.end):
+    after = number.end + 2 * (nxt in ("-", "–") and bool(read_number(tokens, number.end + 1)))
+    if _street(tokens, after):  # "16-18 Industrial Avenue" too
         return True
     year = re.compile(r"1\d{3}|20\d\d")
-    if year.fullmatch(tok.text) and not money and nxt not in UNITS and nxt not in ("%", "percent") and (
+    if year.fullmatch(tok.text) and not measured and (
             token_at(tokens, number.end, "tag_") not in ("NNS", "NN") or (
             prev in ("and", "to") and year.fullmatch(token_at(tokens, i - 2, "text")))):
         return True  # a year, or the second of two: "Between 1600 and 1900 world temperatures dropped"

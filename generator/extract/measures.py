@@ -20,6 +20,7 @@ NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
 RATE_WORDS = {"h": "hour", "hr": "hour", "hrs": "hour", "cents": "cent", "yr": "year", "sec": "second",
               "million": "million", "billion": "billion"}  # "1200 parts per million"
 DETERMINERS = ("the", "them", "those", "these", "my", "his", "her", "its", "our", "their", "your")
+RESOLUTIONS = {240, 360, 480, 720, 1080, 1440, 2160}  # "1080p" is a video format, not pence
 WEIGHT_CUES = {"weigh", "weighs", "weighed", "weighing", "weight", "heavy", "heavier", "lighter",
                "exercising", "diet", "shed", "obese", "overweight"}
 MODIFIER_TAGS = {"JJ", "JJR", "JJS", "HYPH", "CC", ",", "VBG", "VBN", "NNP", "NNPS", "ADD"}
@@ -46,11 +47,18 @@ def unit_after(tokens: list[Token], end: int, number: Number, currency: str) -> 
         unit, counts, head_end = "percentage point", "percentage points", end + 2
     elif word in ("pound", "pounds") and not currency and _weighed(tokens):
         unit, counts, head_end = "pound", tokens[end].text, end + 1  # "dropping from 208 pounds to 193"
-    elif word in CURRENCY_WORDS and not currency:
-        unit, counts, head_end = CURRENCY_WORDS[word], CURRENCY_WORDS[word], end + 1
+    elif f"{word} {token_at(tokens, end + 1)}" in CURRENCY_WORDS and not currency:
+        unit = counts = CURRENCY_WORDS[f"{word} {token_at(tokens, end + 1)}"]
+        head_end = end + 2
+    elif word.rstrip("=") in CURRENCY_WORDS and not currency:  # "108.79 JPY=": a Reuters code
+        unit, counts, head_end = CURRENCY_WORDS[word.rstrip("=")], CURRENCY_WORDS[word.rstrip("=")], end + 1
+    elif (number.unit or token_at(tokens, end, "text").rstrip(".")) == "p" and not currency and \
+            number.value not in RESOLUTIONS:
+        unit, counts, head_end = "GBX", "pence", end + (not number.unit)  # "At 118.5p, its shares"
     elif currency:
         unit, counts = currency, currency
-    elif number.unit in CASED_UNITS or token_at(tokens, end, "text") in CASED_UNITS:
+    elif number.unit in CASED_UNITS or (not number.unit and token_at(tokens, end, "text") in CASED_UNITS):
+        # "(1.19deg C)": a glued unit wins over a symbol after it
         counts = number.unit or tokens[end].text
         unit, head_end = CASED_UNITS[counts], end + (not number.unit)
     elif number.unit and number.unit.lower() in UNITS | {"g": "g"}:
@@ -90,7 +98,7 @@ def rate_after(tokens: list[Token], k: int) -> tuple[str, int]:
     if word not in ("per", "a", "an", "/") or (hyphen and word == "/"):
         return "", k
     j = k + hyphen + 1 + (hyphen and token_at(tokens, k + 2) == "-")
-    pair = f"{token_at(tokens, j)} {token_at(tokens, j + 1)}"
+    pair = f"{token_at(tokens, j)} {token_at(tokens, j + 1)}".rstrip(".")  # "per sq m."
     if word == "per" and pair in UNITS:
         return UNITS[pair], j + 2  # "$21.25 per square foot"
     after = token_at(tokens, j)

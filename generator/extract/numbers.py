@@ -36,7 +36,7 @@ CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "$US": "USD", "€": "EUR", "£": 
 # After a lone "$", letters glued to the digits say which dollar: "$" "US113", "$" "A82,615,680".
 _DOLLAR_PREFIX = re.compile(r"^(US|A|AU|C|NZ|HK|S)(?=\d)")
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
-_GLUED = re.compile(rf"^(?P<approx>~|sub-)?(?P<sign>[+−-])?"
+_GLUED = re.compile(rf"^(?P<approx>~|sub-)?(?P<sign>[+−-]|minus-)?"
                     rf"(?P<cur>[A-Z]{{0,3}}\$|\$US|€|£|¥|₹|RM|Rs|PS|Y=|USD|EUR|GBP|AUD|CAD|INR|JPY|CNY)?(?P<num>{_DIGITS})"
                     rf"(?P<suffix>[A-Za-zµμ%]+[23]?)?\.?$")
 _RANGE = re.compile(rf"^(?P<low>{_DIGITS})[-–](?P<high>(?:{_DIGITS})[A-Za-z%]*\.?)$")
@@ -64,10 +64,11 @@ class Number:
         return self.factor != 1.0
 
 
-def parse_number(text: str) -> float | None:
-    """A number written in digits: "1,200", "3.5", "12", ".5"; None for "1.200" (ambiguous)."""
+def parse_number(text: str, scaled: bool = False) -> float | None:
+    """A number written in digits: "1,200", "3.5", "12", ".5"; None for "1.200" (ambiguous)
+    unless a scale follows (`scaled`): "1.356 billion", "$1.762bn" are decimals."""
     text = text.replace("\u2009", "").replace("\u202f", "")
-    if re.fullmatch(r"\d{1,3}(\.\d{3})+", text):
+    if re.fullmatch(r"\d{1,3}(\.\d{3})+", text) and not scaled:
         return None  # "1.200": thousands in some languages, 1.2 in English: do not guess
     if re.fullmatch(_DIGITS, text):
         value = float(text.replace(",", ""))
@@ -89,7 +90,8 @@ def read_number(tokens: list[Token], i: int, money: bool = False) -> Number | No
     sign = -1.0 if i > 0 and tokens[i - 1].text in ("-", "−", "minus") and _signed(tokens, i) else 1.0
     text = tokens[i].text
     dollar = _DOLLAR_PREFIX.match(text) if money else None
-    found = _digits(text[dollar.end():] if dollar else text)
+    scaled = token_at(tokens, i + 1).rstrip(".") in SCALE_WORDS.keys() | {"bn", "mn", "tn"}
+    found = _digits(text[dollar.end():] if dollar else text, scaled)
     if found is not None and dollar:
         found = Number(found.value, 0, found.high, currency=CURRENCY_SYMBOLS[dollar[1] + "$"],
                        unit=found.unit, factor=found.factor, approx=found.approx)
@@ -110,7 +112,7 @@ def read_number(tokens: list[Token], i: int, money: bool = False) -> Number | No
     return _scale(tokens, number, money)
 
 
-def _digits(text: str) -> Number | None:
+def _digits(text: str, scaled: bool = False) -> Number | None:
     if match := _RANGE.match(text):  # "33-35", "5-10W", "5-10bn": the unit or scale is the upper end's
         low, upper = parse_number(match["low"]), _digits(match["high"])
         if low is None or upper is None or upper.high is not None or upper.value <= low * upper.factor:
@@ -118,20 +120,22 @@ def _digits(text: str) -> Number | None:
         return Number(low * upper.factor, 0, high=upper.value, currency=upper.currency, unit=upper.unit,
                       factor=upper.factor)
     match = _GLUED.match(text)
-    if not match or (value := parse_number(match["num"])) is None:
+    if not match:
+        return None
+    suffix = match["suffix"] or ""
+    scale = SCALE_SUFFIXES.get(suffix.lower()) if match["cur"] or suffix not in AMBIGUOUS_SCALES else None
+    if (value := parse_number(match["num"], scaled or bool(scale))) is None:
         return None
     if match["num"].startswith("0") and len(match["num"]) > 1 and "." not in match["num"]:
         return None  # "007", phone numbers and codes
-    if match["sign"] in ("-", "−"):
+    if match["sign"] in ("-", "−", "minus-"):  # "minus-5 yards"
         value = -value
     approx = bool(match["approx"])
     currency = CURRENCY_SYMBOLS.get(match["cur"] or "", "")
     if match["cur"] and not currency:
         return None
-    suffix = match["suffix"] or ""
-    if suffix.lower() in SCALE_SUFFIXES and (currency or suffix not in AMBIGUOUS_SCALES):
-        return Number(value * SCALE_SUFFIXES[suffix.lower()], 0, currency=currency,
-                      factor=SCALE_SUFFIXES[suffix.lower()], approx=approx)
+    if scale:
+        return Number(value * scale, 0, currency=currency, factor=scale, approx=approx)
     if suffix.lower() in ("pc", "%"):
         return Number(value, 0, unit="%", currency=currency, approx=approx)
     if suffix.lower() in ("st", "nd", "rd", "th", "s"):

@@ -14,7 +14,15 @@ QUALIFIERS = {
 
 CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP",
                   "rubles": "RUB", "roubles": "RUB", "shekels": "ILS", "yuan": "CNY", "yen": "JPY",
-                  "rupees": "INR", "usd": "USD", "eur": "EUR", "gbp": "GBP"}
+                  "rupees": "INR", "usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "cny": "CNY",
+                  "chf": "CHF", "pence": "GBX", "ringgit": "MYR", "rand": "ZAR",
+                  "baht": "THB", "reais": "BRL", "zloty": "PLN", "forints": "HUF", "kuna": "HRK",
+                  "lira": "TRY", "riyals": "SAR", "dirhams": "AED", "naira": "NGN",
+                  # Written with the country: "7.5 million Danish crowns".
+                  "danish crowns": "DKK", "danish kroner": "DKK", "swedish crowns": "SEK",
+                  "swedish kronor": "SEK",
+                  "norwegian crowns": "NOK", "norwegian kroner": "NOK", "swiss francs": "CHF",
+                  "mexican pesos": "MXN", "turkish lira": "TRY", "south korean won": "KRW"}
 
 # Units of measure, normalised; a unit directly after the number wins over a later head noun.
 UNITS = {
@@ -55,8 +63,9 @@ UNITS = {
     "basis points": "basis point", "basis point": "basis point",
     "apg": "assist per game", "rpg": "rebound per game",
 }
-# Symbols whose case decides the unit: "450 Nm" of torque is not 450 nanometres, "5G" not 5 grams.
-CASED_UNITS = {"Nm": "newton metre", "G": "generation"}
+# Symbols whose case decides the unit: "450 Nm" of torque is not 450 nanometres, "5G" not 5 grams,
+# "12 C" is Celsius.
+CASED_UNITS = {"Nm": "newton metre", "G": "generation", "C": "celsius"}
 
 DURATIONS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
 
