@@ -262,3 +262,31 @@ def test_pence_and_currency_names_and_codes():
     crowns = figures("Jyske Bank in Denmark announced Tuesday that it will start charging a 0.6 per cent fee in "
                      "December for customers with more than 7.5 million Danish crowns (US $1.1 million).")
     assert [(f.value, f.unit) for f in crowns] == [(0.6, "%"), (7.5e6, "DKK"), (1.1e6, "USD")]
+
+
+def test_slash_fractions_of_a_unit_and_inch_marks():
+    ounce = figures("One US fluid ounce is 1/16 of a US pint, 1⁄32 of a US quart, and 1⁄128 of a US gallon.")
+    assert [(f.value, f.unit) for f in ounce] == [(1 / 16, "pint"), (1 / 32, "quart"), (1 / 128, "gallon")]
+    assert figures("Read more at example.com/2023/10/14/story.") == []
+    neck = one("The length of the guitar's neck is 25.5″ from nut to saddle.")
+    assert (neck.value, neck.unit) == (25.5, "inch")
+
+
+def test_units_left_unsaid():
+    engines = figures("The list of trim levels and options is long (typical of luxury brands) with four-, five- "
+                      "and six-cylinder engine options, plus front- or all-wheel drive.")
+    assert [(f.value, f.unit) for f in engines] == [(4, "cylinder"), (5, "cylinder"), (6, "cylinder")]
+    raised = figures("However, until now Ben-Moshe has only raised 280 million of the 1.5 billion shekels he "
+                     "needs to initially pay them.")
+    assert [(f.value, f.unit) for f in raised] == [(280e6, "ILS"), (1.5e9, "ILS")]
+
+
+def test_counted_phrases_with_names_and_model_numbers():
+    jets = one("Cayman Airways said it was grounding two new 737 Max jets .")
+    assert (jets.value, jets.unit, jets.counts) == (2, "jets", "new 737 Max jets")
+    cars = one("Go Public put that to Hamilton mechanic Chris Solodko, who has repaired dozens of Kia and "
+               "Hyundai vehicles following engine failures.")
+    assert (cars.unit, cars.counts) == ("vehicles", "Kia and Hyundai vehicles")
+    dash = figures("The played 65 snaps of man coverage during the regular season, and unless you have "
+                   "cornerbacks who can run a 4.3 second 40 yard dash.")
+    assert [(f.value, f.unit) for f in dash] == [(65, "snaps"), (4.3, "second"), (40, "yard")]

@@ -23,16 +23,17 @@ from generator.extract.measures import (
     rate_after,
     unit_after,
 )
-from generator.extract.numbers import CURRENCY_SYMBOLS, Number, read_number, token_at
+from generator.extract.numbers import Number, currency_before, read_number, token_at
+from generator.extract.ranges import RANGE_WORDS, opening_before, range_end
 from generator.extract.units import (
     CASED_UNITS,
-    CHANGES,
     DURATIONS,
     PEOPLE,
     QUALIFIERS,
     STREETS,
     UNITS,
 )
+from generator.extract.unsaid import unsaid_unit
 from generator.model import Figure
 
 if TYPE_CHECKING:
@@ -43,7 +44,8 @@ AUX = {"be", "is", "are", "was", "were", "been", "being", "have", "has", "had", 
 NAME_ENTS = {"PERSON", "ORG", "GPE", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "LOC"}
 ORDINALS = re.compile(r"^(\d+(st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|"
                       r"eighth|ninth|tenth|eleventh|twelfth|\w+ieth|hundredth|thousandth)$", re.I)
-RANGE_WORDS = ("to", "-", "–", "and", "or")
+
+
 def figures_in(sent: Span, sentence: str, article_id: str, date: str) -> list[Figure]:
     """The figures in one sentence (`sentence` is its text as shown to readers)."""
     figures: list[Figure] = []
@@ -62,21 +64,21 @@ def figures_in(sent: Span, sentence: str, article_id: str, date: str) -> list[Fi
 def _figure_at(tokens: list[Token], i: int, sentence: str, article_id: str, date: str,
                earlier: list[Figure]) -> tuple[Figure, int] | None:
     start = i
-    currency, i = _currency_before(tokens, i)
+    currency, i = currency_before(tokens, i)
     number = read_number(tokens, i, bool(currency)) if i < len(tokens) else None
     if number is None or _not_a_figure(tokens, i, number, bool(currency)):
         return None
     currency = number.currency or currency  # "$" then "A82,615,680": Australian dollars
     value, high, end = number.value, number.high, number.end
     qualifier, q_start = _qualifier(tokens, start, number)
-    opening = _opening(tokens, q_start)
+    opening = opening_before(tokens, q_start)
     if opening == "by" and (currency or number.unit):
         opening = ""  # "increased by $43.6 billion to $419.2 billion": a change, then a level
-    if high is None and (span := _range_end(tokens, end, number, opening=opening)) is not None:
+    if high is None and (span := range_end(tokens, end, number, opening=opening)) is not None:
         value, high, end = span[:3]
         number = number if number.unit else replace(number, unit=span[3].unit)  # "~25 – 40min"
     unit, counts, head_end = unit_after(tokens, end, number, currency)
-    if unit and high is None and (span := _range_end(tokens, head_end, number, unit, opening)) is not None:
+    if unit and high is None and (span := range_end(tokens, head_end, number, unit, opening)) is not None:
         value, high, head_end = span[0], span[1], unit_after(tokens, span[2], span[3], currency)[2]
     if unit in ("", "year") and age_at(tokens, i, end, value):
         unit, counts = "year of age", "years old"
@@ -87,7 +89,7 @@ def _figure_at(tokens: list[Token], i: int, sentence: str, article_id: str, date
         rate, head_end = rate_after(tokens, head_end)  # "40 to 50 hours a week", "3000 tests per day"
         unit += f" per {rate}" if unit and rate else ""
     if not unit:
-        unit, counts = _partitive(tokens, start, earlier)
+        unit, counts = unsaid_unit(tokens, start, end, value, earlier)
         if not unit and not any(c.isdigit() for c in tokens[i].text):
             return None  # a number word with nothing counted ("all three had") says too little
     if followed_by(tokens, head_end, ("ago",)) or tokens[head_end - 1].lower_.rstrip(".") in MONTHS:
@@ -106,19 +108,10 @@ def _figure_at(tokens: list[Token], i: int, sentence: str, article_id: str, date
     ), head_end
 
 
-def _currency_before(tokens: list[Token], i: int) -> tuple[str, int]:
-    text = tokens[i].text
-    if text in CURRENCY_SYMBOLS and i + 1 < len(tokens):
-        return CURRENCY_SYMBOLS[text], i + 1
-    if i + 2 < len(tokens) and f"{text}{tokens[i + 1].text}" in CURRENCY_SYMBOLS:
-        return CURRENCY_SYMBOLS[f"{text}{tokens[i + 1].text}"], i + 2  # "HK" "$" 5.4
-    return "", i
-
-
 def _not_a_figure(tokens: list[Token], i: int, number: Number, money: bool) -> bool:
     tok = tokens[i]
     if ORDINALS.match(tok.text) or (tok.ent_type_ == "ORDINAL" and not number.unit) or \
-            ":" in tok.text or "/" in tok.text:
+            ":" in tok.text or ("/" in tok.text and number.unit != "fraction"):
         return True
     measured = bool(money or number.currency or number.unit or unit_after(tokens, number.end, number, "")[0])
     if tok.ent_type_ in NAME_ENTS and not measured:
@@ -170,41 +163,6 @@ def _street(tokens: list[Token], k: int) -> bool:
     return bool(words) and words[-1] in STREETS
 
 
-def _opening(tokens: list[Token], k: int) -> str:
-    """ "from", "by" or "(" just before a number (or before "the" and it): a range may follow
-    even after a verb of change ("dropped by 1 to 1.5 degrees Celsius (1.8 to 2.7 Fahrenheit)",
-    "down from the US $89 to $93 billion")."""
-    k -= token_at(tokens, k - 1) == "the"
-    word = token_at(tokens, k - 1)
-    return word if word in ("from", "by", "(") else ""
-
-
-def _range_end(tokens: list[Token], k: int, low: Number, unit: str = "",
-               opening: str = "") -> tuple[float, float, int, Number] | None:
-    """ "10 to 20", "between 10 and 20", "eight or nine", "$10 to $15 billion",
-    "four to five thousand": (low, high, end, upper number) with the upper scale applied to
-    both ends. After "from" the two ends are kept as written, even downwards, and an upper end
-    without a unit takes the lower's ("dropping from 208 pounds to 193")."""
-    word = token_at(tokens, k)
-    if word not in RANGE_WORDS or (word == "and" and not _preceded(tokens, k, ("between",), 6)):
-        return None
-    if word == "to" and _preceded(tokens, k, CHANGES, 8) and not opening:
-        return None  # "rose 0.4 per cent to 13,176": a change and a level, not a range
-    currency, j = _currency_before(tokens, k + 1) if k + 1 < len(tokens) else ("", k + 1)
-    upper = read_number(tokens, j, bool(currency)) if j < len(tokens) else None
-    if upper is None or upper.vague:
-        return None
-    upper_unit = unit_after(tokens, upper.end, upper, currency)[0]
-    if unit and upper_unit != unit and not (opening == "from" and not upper_unit):
-        return None  # "252 miles to 287 miles" needs the same unit on both ends
-    lower = low.value
-    if upper.scaled and not low.scaled and lower * upper.factor <= upper.value:
-        lower *= upper.factor
-    if upper.value == lower or (upper.value < lower and opening != "from"):
-        return None
-    return lower, upper.value, upper.end, upper
-
-
 def _qualifier(tokens: list[Token], start: int, number: Number) -> tuple[str, int]:
     if number.approx:
         return "~", start
@@ -216,28 +174,6 @@ def _qualifier(tokens: list[Token], start: int, number: Number) -> tuple[str, in
             if phrase in QUALIFIERS:
                 return phrase, start - size
     return "", start
-
-
-def _partitive(tokens: list[Token], start: int, earlier: list[Figure]) -> tuple[str, str]:
-    """A number that leaves its noun unsaid counts what an earlier figure of the sentence
-    counts: "of the 59 remaining hostages, approximately 24"; "68,400 people … and 95,800 who"."""
-    if not earlier or earlier[-1].kind not in ("people", "count", "measure"):
-        return "", ""
-    before = " ".join(t.lower_ for t in tokens[max(0, start - 30):start])
-    last = earlier[-1].text.lower()
-    if f"of the {last}" in before or f"of {last}" in before:
-        return earlier[-1].unit, earlier[-1].counts
-    number = read_number(tokens, start)
-    follows = token_at(tokens, number.end) if number else ""
-    if number and follows in ELLIPSIS:
-        for figure in reversed(earlier):
-            if figure.kind in ("people", "count", "measure") and figure.value and \
-                    1 / 20 <= number.value / figure.value <= 20:
-                return figure.unit, figure.counts
-    return "", ""
-
-
-ELLIPSIS = {"who", "by", "in", "while", ",", ".", ")", "and", "were", "are", "have", "had", "on", "at"}
 
 
 def _refers_to(tokens: list[Token], start: int, end: int) -> str:
@@ -288,10 +224,6 @@ def _kind(unit: str, counts: str, in_passing: bool = False) -> str:
     if unit in UNITS.values() or unit in CASED_UNITS.values():
         return "measure"
     return "count"
-
-
-def _preceded(tokens: list[Token], k: int, options: tuple[str, ...], window: int = 2) -> bool:
-    return any(t.lower_ in options for t in tokens[max(0, k - window):k])
 
 
 KIND_RANK = {"people": 0, "money": 1, "duration": 2, "percent": 3, "measure": 4, "count": 5, "number": 6}

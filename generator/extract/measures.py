@@ -34,9 +34,9 @@ def unit_after(tokens: list[Token], end: int, number: Number, currency: str) -> 
     if age in (["year", "old"], ["years", "old"]):
         head_end = next(k for k in range(end, end + 5) if token_at(tokens, k) == "old") + 1
         return "year of age", "years old", head_end  # "15-year-old", "27 years old"
-    if number.unit == "fraction":
-        counts, _, head_end = counted_after(tokens, end)
-        unit = "fraction"
+    if number.unit == "fraction":  # a share of what follows, or an amount of a unit ("1/16 of a US pint")
+        counts, head, head_end = counted_after(tokens, end)
+        unit = UNITS.get(head, "fraction")
     elif number.unit == "%" or word in ("%", "percent", "pc"):
         unit, counts, head_end = "%", "percent", end + (number.unit != "%")
         if token_at(tokens, head_end, "lower_") in ("point", "points"):
@@ -113,12 +113,14 @@ def counted_after(tokens: list[Token], end: int, one: bool = False) -> tuple[str
     number other than `one` hyphened to a singular noun, or before a singular unit, counts
     that noun, not the one it modifies: "four-cylinder engine", "30 year rate"; and
     "6.5 times earnings" counts times."""
-    if token_at(tokens, end) == "times":
-        return "times", "times", end + 1
+    if end > 0 and len(tokens[end - 1].text) > 1 and tokens[end - 1].text.endswith("-"):
+        return "", "", end  # "four-, five- and six-cylinder": see unsaid.suspended_after
+    if token_at(tokens, end) in ("times", "second"):  # "a 4.3 second 40 yard dash": not an ordinal
+        return tokens[end].text, tokens[end].lower_, end + 1
     j = direct = end + (token_at(tokens, end) == "-")  # "four-cylinder engine"
     if followed_by(tokens, j, ("of",)):
         j += 1
-        if followed_by(tokens, j, DETERMINERS):
+        if followed_by(tokens, j, (*DETERMINERS, "a", "an")):
             j += 1
     head = -1
     k = j
@@ -129,8 +131,11 @@ def counted_after(tokens: list[Token], end: int, one: bool = False) -> tuple[str
             if k == direct and not one and tok.tag_ == "NN" and token_at(tokens, k + 1, "tag_") in (
                     "NN", "NNS") and (direct > end or tok.lower_ in DURATIONS or tok.lower_ in UNITS):
                 break
-        elif head >= 0 or tok.tag_ not in MODIFIER_TAGS:
-            break
+        elif head >= 0 and tokens[head].tag_ in ("NNP", "NNPS") and tok.tag_ in ("CC", ","):
+            pass  # "dozens of Kia and Hyundai vehicles": the names modify a later noun
+        elif head >= 0 or (tok.tag_ not in MODIFIER_TAGS and not (
+                tok.tag_ == "CD" and token_at(tokens, k + 1, "tag_") in ("NNP", "NNPS"))):
+            break  # but a model number goes on: "two new 737 Max jets"
         k += 1
     if head < 0 or tokens[head].is_punct:
         return "", "", end

@@ -38,7 +38,8 @@ _DOLLAR_PREFIX = re.compile(r"^(US|A|AU|C|NZ|HK|S)(?=\d)")
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _GLUED = re.compile(rf"^(?P<approx>~|sub-)?(?P<sign>[+−-]|minus-)?"
                     rf"(?P<cur>[A-Z]{{0,3}}\$|\$US|€|£|¥|₹|RM|Rs|PS|Y=|USD|EUR|GBP|AUD|CAD|INR|JPY|CNY)?(?P<num>{_DIGITS})"
-                    rf"(?P<suffix>[A-Za-zµμ%]+[23]?)?\.?$")
+                    rf"(?P<suffix>[A-Za-zµμ%]+[23]?|[″′])?\.?$")
+_SLASH = re.compile(r"^(\d{1,3})[/⁄](\d{1,4})$")  # "1/16 of a US pint", "1⁄32 of a US quart"
 _RANGE = re.compile(rf"^(?P<low>{_DIGITS})[-–](?P<high>(?:{_DIGITS})[A-Za-z%]*\.?)$")
 
 
@@ -168,6 +169,9 @@ def _number_words(tokens: list[Token], i: int) -> tuple[float, int, float] | Non
     """(value, end, scale) for "twenty-five", "one hundred and twenty", "five thousand"."""
     total, current, end, scale = 0.0, 0.0, i, 1.0
     seen = False
+    if tokens[i].lower_.endswith("-") and tokens[i].lower_[:-1] in WORDS:  # "four-, five- and six-cylinder"
+        word = tokens[i].lower_[:-1]
+        return float(SMALL.get(word, TENS.get(word, 0))), i + 1, 1.0
     while end < len(tokens):
         low = tokens[end].lower_
         if low in SMALL:
@@ -215,8 +219,10 @@ def _means_scale(tokens: list[Token], k: int, suffix: str, money: bool) -> bool:
 
 
 def _fraction(tokens: list[Token], i: int) -> Number | None:
-    """ "half of", "a third of", "two-thirds of", "one in three", "one out of three"."""
+    """ "half of", "a third of", "two-thirds of", "one in three", "one out of three", "1/16 of"."""
     low = tokens[i].lower_
+    if (slash := _SLASH.match(low)) and token_at(tokens, i + 1) == "of" and 0 < int(slash[1]) < int(slash[2]):
+        return Number(int(slash[1]) / int(slash[2]), i + 1, unit="fraction")
     if low in ("half", "quarter") and token_at(tokens, i + 1) in ("of", "the"):
         return Number(FRACTIONS[low], i + 1, unit="fraction")
     if low in ("a", "one") and token_at(tokens, i + 1) in ("third", "quarter", "half") and \
@@ -231,6 +237,16 @@ def _fraction(tokens: list[Token], i: int) -> Number | None:
         if token_at(tokens, k) in SMALL and SMALL[token_at(tokens, k)] > 1:
             return Number(1 / SMALL[token_at(tokens, k)], k + 1, unit="fraction")
     return None
+
+
+def currency_before(tokens: list[Token], i: int) -> tuple[str, int]:
+    """(currency, index of the number) for a symbol before token i: "$", "HK" "$"."""
+    text = tokens[i].text
+    if text in CURRENCY_SYMBOLS and i + 1 < len(tokens):
+        return CURRENCY_SYMBOLS[text], i + 1
+    if i + 2 < len(tokens) and f"{text}{tokens[i + 1].text}" in CURRENCY_SYMBOLS:
+        return CURRENCY_SYMBOLS[f"{text}{tokens[i + 1].text}"], i + 2  # "HK" "$" 5.4
+    return "", i
 
 
 def _signed(tokens: list[Token], i: int) -> bool:

@@ -61,7 +61,9 @@ UNITS = {
     "calorie": "calorie", "hz": "hertz", "mpg": "mile per gallon", "lb-ft": "foot pound-force",
     "pound-feet": "pound-foot", "pound-foot": "pound-foot", "l": "litre",
     "basis points": "basis point", "basis point": "basis point",
-    "apg": "assist per game", "rpg": "rebound per game",
+    "apg": "assist per game", "rpg": "rebound per game", "″": "inch", "′": "foot",
+    "pint": "pint", "pints": "pint", "quart": "quart", "quarts": "quart", "ounce": "ounce", "ounces": "ounce",
+    "oz": "ounce",
 }
 # Symbols whose case decides the unit: "450 Nm" of torque is not 450 nanometres, "5G" not 5 grams,
 # "12 C" is Celsius.

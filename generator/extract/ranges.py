@@ -1,0 +1,60 @@
+"""Ranges: "10 to 20", "between 10 and 20", "$10 to $15 billion", "from 4.8 to 4.7 percent".
+
+`range_end(tokens, k, low)` reads the upper end of a range whose lower end was read just
+before token k; `opening_before` says whether "from", "by" or "(" opens the span, which
+lets a range follow a verb of change.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from generator.extract.measures import unit_after
+from generator.extract.numbers import Number, currency_before, read_number, token_at
+from generator.extract.units import CHANGES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+RANGE_WORDS = ("to", "-", "–", "and", "or")
+
+
+def opening_before(tokens: list[Token], k: int) -> str:
+    """ "from", "by" or "(" just before a number (or before "the" and it): a range may follow
+    even after a verb of change ("dropped by 1 to 1.5 degrees Celsius (1.8 to 2.7 Fahrenheit)",
+    "down from the US $89 to $93 billion")."""
+    k -= token_at(tokens, k - 1) == "the"
+    word = token_at(tokens, k - 1)
+    return word if word in ("from", "by", "(") else ""
+
+
+def range_end(tokens: list[Token], k: int, low: Number, unit: str = "",
+               opening: str = "") -> tuple[float, float, int, Number] | None:
+    """ "10 to 20", "between 10 and 20", "eight or nine", "$10 to $15 billion",
+    "four to five thousand": (low, high, end, upper number) with the upper scale applied to
+    both ends. After "from" the two ends are kept as written, even downwards, and an upper end
+    without a unit takes the lower's ("dropping from 208 pounds to 193")."""
+    word = token_at(tokens, k)
+    if word not in RANGE_WORDS or (word == "and" and not preceded(tokens, k, ("between",), 6)):
+        return None
+    if word == "to" and preceded(tokens, k, CHANGES, 8) and not opening:
+        return None  # "rose 0.4 per cent to 13,176": a change and a level, not a range
+    currency, j = currency_before(tokens, k + 1) if k + 1 < len(tokens) else ("", k + 1)
+    upper = read_number(tokens, j, bool(currency)) if j < len(tokens) else None
+    if upper is None or upper.vague:
+        return None
+    upper_unit = unit_after(tokens, upper.end, upper, currency)[0]
+    if unit and upper_unit != unit and not (opening == "from" and not upper_unit):
+        return None  # "252 miles to 287 miles" needs the same unit on both ends
+    lower = low.value
+    if upper.scaled and not low.scaled and lower * upper.factor <= upper.value:
+        lower *= upper.factor
+    if upper.value == lower or (upper.value < lower and opening != "from"):
+        return None
+    return lower, upper.value, upper.end, upper
+
+
+
+
+def preceded(tokens: list[Token], k: int, options: tuple[str, ...], window: int = 2) -> bool:
+    return any(t.lower_ in options for t in tokens[max(0, k - window):k])

@@ -1,0 +1,77 @@
+"""Units a number leaves unsaid, read from the numbers around it: "of the 59 remaining
+hostages, approximately 24", "280 million of the 1.5 billion shekels", "four-, five- and
+six-cylinder engines"."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from generator.extract.measures import counted_after, unit_after
+from generator.extract.numbers import currency_before, read_number, token_at
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from generator.model import Figure
+
+ELLIPSIS = {"who", "by", "in", "while", ",", ".", ")", "and", "were", "are", "have", "had", "on", "at"}
+
+
+def unsaid_unit(tokens: list[Token], start: int, end: int, value: float,
+                earlier: list[Figure]) -> tuple[str, str]:
+    """(unit, counted phrase) for the number at tokens[start:end] that has none after it."""
+    for found in (suspended_after(tokens, end), part_of_later(tokens, end, value),
+                  partitive(tokens, start, earlier)):
+        if found[0]:
+            return found
+    return "", ""
+
+
+def part_of_later(tokens: list[Token], end: int, value: float) -> tuple[str, str]:
+    """A part of a whole told next: "raised 280 million of the 1.5 billion shekels"."""
+    if token_at(tokens, end) != "of":
+        return "", ""
+    k = end + 1 + (token_at(tokens, end + 1) in ("the", "its", "their"))
+    currency, k = currency_before(tokens, k) if k < len(tokens) else ("", k)
+    whole = read_number(tokens, k, bool(currency)) if k < len(tokens) else None
+    if whole is None or whole.value <= value:
+        return "", ""
+    unit, counts, _ = unit_after(tokens, whole.end, whole, currency or whole.currency)
+    return unit, counts
+
+
+def suspended_after(tokens: list[Token], end: int) -> tuple[str, str]:
+    """(unit, counted phrase) of the last member of a list of suspended hyphens, for the
+    first members: "four-, five- and six-cylinder engine options"."""
+    if not (tokens[end - 1].text.endswith("-") and token_at(tokens, end) in (",", "and", "or")):
+        return "", ""
+    for k in range(end, min(len(tokens), end + 8)):
+        if tokens[k].text.endswith("-") or tokens[k].lower_ in (",", "and", "or"):
+            continue
+        if tokens[k].like_num and token_at(tokens, k + 1) == "-":
+            counts, unit, _ = counted_after(tokens, k + 1)
+            return unit, counts
+        break
+    return "", ""
+
+
+def partitive(tokens: list[Token], start: int, earlier: list[Figure]) -> tuple[str, str]:
+    """A number that leaves its noun unsaid counts what an earlier figure of the sentence
+    counts: "of the 59 remaining hostages, approximately 24"; "68,400 people … and 95,800 who"."""
+    if not earlier or earlier[-1].kind not in ("people", "count", "measure"):
+        return "", ""
+    before = " ".join(t.lower_ for t in tokens[max(0, start - 30):start])
+    last = earlier[-1].text.lower()
+    if f"of the {last}" in before or f"of {last}" in before:
+        return earlier[-1].unit, earlier[-1].counts
+    number = read_number(tokens, start)
+    follows = token_at(tokens, number.end) if number else ""
+    if number and follows in ELLIPSIS:
+        for figure in reversed(earlier):
+            if figure.kind in ("people", "count", "measure") and figure.value and \
+                    1 / 20 <= number.value / figure.value <= 20:
+                return figure.unit, figure.counts
+    return "", ""
+
+
+ELLIPSIS = {"who", "by", "in", "while", ",", ".", ")", "and", "were", "are", "have", "had", "on", "at"}
