@@ -23,7 +23,7 @@ from generator.extract.measures import (
     rate_after,
     unit_after,
 )
-from generator.extract.numbers import Number, currency_before, read_number, token_at
+from generator.extract.numbers import Number, currency_before, may_start_number, read_number, token_at
 from generator.extract.ranges import RANGE_WORDS, opening_before, range_end
 from generator.extract.units import (
     CASED_UNITS,
@@ -65,7 +65,9 @@ def _figure_at(tokens: list[Token], i: int, sentence: str, article_id: str, date
                earlier: list[Figure]) -> tuple[Figure, int] | None:
     start = i
     currency, i = currency_before(tokens, i)
-    number = read_number(tokens, i, bool(currency)) if i < len(tokens) else None
+    if i >= len(tokens) or not may_start_number(tokens[i].text):
+        return None
+    number = read_number(tokens, i, bool(currency))
     if number is None or _not_a_figure(tokens, i, number, bool(currency)):
         return None
     currency = number.currency or currency  # "$" then "A82,615,680": Australian dollars

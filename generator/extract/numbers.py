@@ -39,6 +39,9 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _GLUED = re.compile(rf"^(?P<approx>~|sub-)?(?P<sign>[+−-]|minus-)?"
                     rf"(?P<cur>[A-Z]{{0,3}}\$|\$US|€|£|¥|₹|RM|Rs|PS|Y=|USD|EUR|GBP|AUD|CAD|INR|JPY|CNY)?(?P<num>{_DIGITS})"
                     rf"(?P<suffix>[A-Za-zµμ%]+[23]?|[″′])?\.?$")
+_DIGIT = re.compile(r"\d")
+SCALES_AFTER = SCALE_WORDS.keys() | {"bn", "mn", "tn"}
+_STARTS = SMALL.keys() | TENS.keys() | VAGUE.keys() | TENS_OF.keys() | FRACTIONS.keys() | {"a", "an"}
 _SLASH = re.compile(r"^(\d{1,3})[/⁄](\d{1,4})$")  # "1/16 of a US pint", "1⁄32 of a US quart"
 _RANGE = re.compile(rf"^(?P<low>{_DIGITS})[-–](?P<high>(?:{_DIGITS})[A-Za-z%]*\.?)$")
 
@@ -77,6 +80,11 @@ def parse_number(text: str, scaled: bool = False) -> float | None:
     return None
 
 
+def may_start_number(text: str) -> bool:
+    """A cheap test before `read_number`, which most tokens fail: digits or a number word."""
+    return _DIGIT.search(text) is not None or text.lower().rstrip("-") in _STARTS
+
+
 def read_number(tokens: list[Token], i: int, money: bool = False) -> Number | None:
     """The number starting at token i; `money` when a currency symbol came just before."""
     low = tokens[i].lower_
@@ -91,7 +99,7 @@ def read_number(tokens: list[Token], i: int, money: bool = False) -> Number | No
     sign = -1.0 if i > 0 and tokens[i - 1].text in ("-", "−", "minus") and _signed(tokens, i) else 1.0
     text = tokens[i].text
     dollar = _DOLLAR_PREFIX.match(text) if money else None
-    scaled = token_at(tokens, i + 1).rstrip(".") in SCALE_WORDS.keys() | {"bn", "mn", "tn"}
+    scaled = token_at(tokens, i + 1).rstrip(".") in SCALES_AFTER
     found = _digits(text[dollar.end():] if dollar else text, scaled)
     if found is not None and dollar:
         found = Number(found.value, 0, found.high, currency=CURRENCY_SYMBOLS[dollar[1] + "$"],
