@@ -15,8 +15,9 @@ from jinja2 import Environment, StrictUndefined
 from markupsafe import Markup
 
 from generator.config import Config
+from generator.layout import has_page, heading_id, list_pages, source_pages
 from generator.model import Article, Digest, FeedEntry
-from generator.render import has_page, heading_id, list_pages, source_pages, template_loader
+from generator.render import template_loader
 
 # Characters XML 1.0 does not allow, even escaped.
 _XML_INVALID = re.compile("[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")

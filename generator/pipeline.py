@@ -18,8 +18,9 @@ from generator.feeds import render_feeds, render_sitemap
 from generator.guard import build_lock, guard_paths
 from generator.ingest import ingest
 from generator.model import Digest
+from generator.pagekeys import load_keys, render_salt, save_keys
 from generator.publish import epoch_for, publish, write_docs
-from generator.render import render
+from generator.render import render, template_dirs
 from generator.summarise import corpus_figures, summarise_topics
 from generator.topics import group_topics
 
@@ -35,6 +36,8 @@ class BuildResult:
     """Articles whose extraction was computed (not taken from the cache)."""
     written: tuple[str, ...]
     """Generated files whose bytes changed (MkDocs re-renders only these), e.g. docs/index.md."""
+    rendered: tuple[str, ...]
+    """Generated files whose template ran: the others' inputs were unchanged (`pagekeys`)."""
     incremental: bool
     """Whether MkDocs re-rendered only changed pages."""
     seconds: dict[str, float]
@@ -79,7 +82,11 @@ def build(config: Config, progress: Progress | None = None) -> BuildResult:
             merges=(*merges, *fact_merges), problems=tuple(sorted(problems + failed)),
             edition=compare(tuple(topics), tuple(articles), config.work / "published.json"),
         )
-        written, removed = write_docs(render(digest, config), config.work / "site-src")
+        salt = render_salt(config, template_dirs(config))
+        keys_file, site_src = config.work / "page-keys.json", config.work / "site-src"
+        rendered = render(digest, config, {} if config.full else load_keys(keys_file, salt, site_src))
+        written, removed = write_docs(rendered.pages, site_src)
+        save_keys(keys_file, salt, rendered.keys)
         timer.lap("render")
         extra = {"digest.json": digest_json(digest, config.entity_page_min_articles),
                  **render_feeds(digest, config), "sitemap.xml": render_sitemap(digest, config)}
@@ -89,7 +96,9 @@ def build(config: Config, progress: Progress | None = None) -> BuildResult:
     log.info("pages: %d written, %d removed (%s site build); extraction cache: %d hits, %d misses",
              len(written), removed, "incremental" if incremental else "full",
              extract_cache.hits, extract_cache.misses)
-    return BuildResult(digest, extract_cache.misses, tuple(written), incremental, timer.laps)
+    return BuildResult(digest, extract_cache.misses, tuple(written),
+                       tuple(sorted(p for p, text in rendered.pages.items() if text is not None)),
+                       incremental, timer.laps)
 
 
 def _cache(config: Config) -> Cache:

@@ -32,14 +32,17 @@ from generator.guard import SITE_MARKER, mark
 log = logging.getLogger(__name__)
 
 
-def write_docs(pages: dict[str, str], docs: Path) -> tuple[list[str], int]:
-    """Write changed pages under docs/, remove stale ones; (paths written, number removed)."""
+def write_docs(pages: dict[str, str | None], docs: Path) -> tuple[list[str], int]:
+    """Write changed pages under docs/ (None: keep the file as it is), remove stale ones;
+    (paths written, number removed)."""
     written: list[str] = []
     removed = 0
     for rel, text in sorted(pages.items()):
         path = docs / rel
         if not path.resolve().is_relative_to(docs.resolve()):
             raise BuildError(f"page path {rel!r} leaves the output folder")
+        if text is None:
+            continue
         data = text.encode("utf-8")
         if path.exists() and path.read_bytes() == data:
             continue

@@ -8,13 +8,12 @@ titles unescaped. Templates use StrictUndefined, so a typo fails the build.
 
 from __future__ import annotations
 
-import functools
 import html
-import posixpath
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import quote
 
 from jinja2 import (
@@ -31,13 +30,14 @@ from generator.changes import summary
 from generator.config import Config
 from generator.dates import human_date, is_iso
 from generator.errors import BuildError
+from generator.layout import PER_PAGE, Links, has_page, heading_id, list_pages, source_pages
 from generator.metadata import safe_url
-from generator.model import Article, Digest, Entity, Topic
-from generator.text import clean_inline, slugify
+from generator.model import Digest, Entity, Topic
+from generator.pagekeys import PageInputs, page_key, topic_lines
+from generator.text import clean_inline
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
-PER_PAGE = 500  # items per page of a long list (sources, all topics): pages stay light at scale
 HOME_TOPICS = 50  # the home page shows the newest topics; the rest are on "All topics"
 MENTION_LIMIT = 50  # sentences per entity page: pages stay small for entities named everywhere
 ASSETS = {"digest.css": "docs/stylesheets/digest.css", "digest.js": "docs/javascripts/digest.js",
@@ -85,21 +85,6 @@ def _join(items: Any, separator: str = "") -> Markup:
     return Markup(escape_md(separator)).join(_finalize(item) for item in items)
 
 
-def heading_id(value: str, bare: bool = False, type_filter: bool = False) -> Markup:
-    """A heading id for attr_list: `{#id}` (or the bare id for a link); with `type_filter`
-    the heading also carries the entity type the index filter buttons act on."""
-    anchor = _anchor(str(value))
-    if bare:
-        return Markup(anchor)
-    return Markup("{#" + anchor + (f' data-type="{anchor}"' if type_filter else "") + "}")
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _anchor(value: str) -> str:
-    """Memoised: every citation of an article links to its anchor."""
-    return slugify(value, max_length=None, keep="_") or "section"
-
-
 def type_attr(value: str) -> Markup:
     """attr_list line marking a paragraph of the entity index with its type."""
     anchor = str(heading_id(value, bare=True))
@@ -108,6 +93,11 @@ def type_attr(value: str) -> Markup:
 
 def iso_date(value: str) -> Markup:
     return Markup(value) if is_iso(value) else Markup("")
+
+
+def template_dirs(config: Config) -> list[Path]:
+    """The folders templates come from, the user's first."""
+    return [*([config.templates] if config.templates else []), DEFAULT_TEMPLATES]
 
 
 def template_loader(config: Config) -> ChoiceLoader:
@@ -139,9 +129,19 @@ def format_number(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0")
 
 
-def render(digest: Digest, config: Config) -> dict[str, str]:
-    """The MkDocs project: Markdown pages under docs/, mkdocs.yml and the theme overrides."""
+class Rendered(NamedTuple):
+    pages: dict[str, str | None]
+    """Path -> Markdown; None for a page kept as the previous build wrote it (same key)."""
+    keys: dict[str, str]
+    """Path -> the page's input key (`generator.pagekeys`), for the next build."""
+
+
+def render(digest: Digest, config: Config, previous: dict[str, str] | None = None) -> Rendered:
+    """The MkDocs project: Markdown pages under docs/, mkdocs.yml and the theme overrides.
+
+    A page whose input key is in `previous` is not rendered again."""
     env = environment(config)
+    previous = previous or {}
     articles = {a.id: a for a in digest.articles}
     entities = {e.key: e for e in digest.entities}
     topics_of: dict[str, list[Topic]] = defaultdict(list)
@@ -149,28 +149,39 @@ def render(digest: Digest, config: Config) -> dict[str, str]:
         for article_id in topic.article_ids:
             topics_of[article_id].append(topic)
     edition = digest.edition
+    updates = {u.slug: u for u in edition.updates} if edition else {}
+    topic_by_slug = {t.slug: t for t in digest.topics}
     common = {"digest": digest, "articles": articles, "entities": entities,
               "topics_of": topics_of, "site_name": config.site_name, "type_names": TYPE_NAMES,
-              "edition": edition, "updates": {u.slug: u for u in edition.updates} if edition else {},
-              "topic_by_slug": {t.slug: t for t in digest.topics}}
-    pages: dict[str, str] = {}
+              "edition": edition, "updates": updates, "topic_by_slug": topic_by_slug}
+    pages: dict[str, str | None] = {}
+    keys: dict[str, str] = {}
     pages_of = source_pages(digest.articles)
     pageless = {e.key: e.article_ids[0] for e in digest.entities
                 if not has_page(e, config.entity_page_min_articles)}
+    inputs = PageInputs(articles, entities, topic_by_slug, topics_of, pages_of, pageless, updates,
+                        (edition.date, edition.previous_date) if edition else ("", ""))
 
-    def page(path: str, template: str, **context: Any) -> None:
-        if f"docs/{path}" in pages:
+    def page(path: str, template: str, key_inputs: Any = None, **context: Any) -> None:
+        rel = f"docs/{path}"
+        if rel in pages:
             raise BuildError(f"two pages would be written to {path} — rename one of them")
+        if key_inputs is not None:
+            keys[rel] = page_key(template, (path, key_inputs))
+            if previous.get(rel) == keys[rel]:
+                pages[rel] = None
+                return
         links = Links(path, pages_of, pageless)
         try:
-            pages[f"docs/{path}"] = env.get_template(template).render(**common, **context, link=links)
+            pages[rel] = env.get_template(template).render(**common, **context, link=links)
         except TemplateError as exc:
             raise BuildError(f"template {template}: {exc}") from exc
 
     page("index.md", "index.md.j2", home_topics=digest.topics[:HOME_TOPICS])
-    _paged(page, "topics", "topics.md.j2", "page_topics", digest.topics)
+    _paged(page, "topics", "topics.md.j2", "page_topics", digest.topics,
+           lambda chunk: (len(digest.topics), topic_lines(chunk)))
     for topic in digest.topics:
-        page(f"topics/{topic.slug}.md", "topic.md.j2", topic=topic,
+        page(f"topics/{topic.slug}.md", "topic.md.j2", inputs.topic(topic), topic=topic,
              co_entities=[entities[k] for k in topic.entity_keys if k in entities])
     page("entities/index.md", "entities.md.j2", by_type=_by_type(digest.entities))
     co_mentioned = _co_mentioned(digest.entities)
@@ -179,10 +190,11 @@ def render(digest: Digest, config: Config) -> dict[str, str]:
         if entity.key in pageless:
             continue  # listed in the index with a link to its one article instead
         slugs = {t.slug: t for a in entity.article_ids for t in topics_of.get(a, ())}
-        page(f"entities/{entity.key}.md", "entity.md.j2", entity=entity, mention_limit=MENTION_LIMIT,
-             related=co_mentioned[entity.key],
-             entity_topics=sorted(slugs.values(), key=lambda t: order[t.slug]))
-    _paged(page, "sources", "sources.md.j2", "page_articles", digest.articles)
+        entity_topics = sorted(slugs.values(), key=lambda t: order[t.slug])
+        related = co_mentioned[entity.key]
+        page(f"entities/{entity.key}.md", "entity.md.j2", inputs.entity(entity, entity_topics, related),
+             entity=entity, mention_limit=MENTION_LIMIT, related=related, entity_topics=entity_topics)
+    _paged(page, "sources", "sources.md.j2", "page_articles", digest.articles, inputs.sources)
     page("dedup.md", "dedup.md.j2")
     page("find.md", "find.md.j2")
     for asset, target in ASSETS.items():
@@ -191,64 +203,16 @@ def render(digest: Digest, config: Config) -> dict[str, str]:
                            keep_trailing_newline=True)
     pages["mkdocs.yml"] = yaml_env.get_template("mkdocs.yml.j2").render(
         site_name=yaml_string(config.site_name), site_url=yaml_string(config.site_url))
-    return pages
+    return Rendered(pages, keys)
 
 
-def source_pages(articles: tuple[Article, ...]) -> dict[str, str]:
-    """Article id -> the page of the sources list that holds its entry."""
-    return {a.id: list_page("sources", 1 + i // PER_PAGE) for i, a in enumerate(articles)}
-
-
-def list_page(name: str, number: int) -> str:
-    """Long lists are split into pages of PER_PAGE items: sources.md, sources-2.md, …"""
-    return f"{name}.md" if number == 1 else f"{name}-{number}.md"
-
-
-def list_pages(name: str, count: int) -> list[str]:
-    """Every page of a list of `count` items (one page when it is empty)."""
-    return [list_page(name, n) for n in range(1, max(1, -(-count // PER_PAGE)) + 1)]
-
-
-def _paged(page: Any, name: str, template: str, key: str, items: tuple[Any, ...]) -> None:
+def _paged(page: Any, name: str, template: str, key: str, items: tuple[Any, ...],
+           chunk_inputs: Callable[[tuple[Any, ...]], Any]) -> None:
     chunks = [items[i:i + PER_PAGE] for i in range(0, len(items), PER_PAGE)] or [()]
     paths = list_pages(name, len(items))
     for number, chunk in enumerate(chunks, start=1):
-        page(paths[number - 1], template, **{key: chunk}, page_number=number,
-             page_count=len(chunks), pages=paths)
-
-
-class Links:
-    """Relative links from one page to others, already safe for Markdown."""
-
-    def __init__(self, here: str, source_pages: dict[str, str], pageless: dict[str, str]):
-        self.folder = posixpath.dirname(here)
-        self.up = "../" * here.count("/")
-        self.source_pages = source_pages
-        self.pageless = pageless  # entity key -> its one article, for entities without a page
-
-    def to(self, path: str) -> Markup:
-        """`path` (relative to docs/) as seen from this page; pages sit at most one folder
-        deep, so this is a prefix test rather than posixpath.relpath, which was a hot spot."""
-        if self.folder and path.startswith(self.folder + "/"):
-            return Markup(path[len(self.folder) + 1:])
-        return Markup(self.up + path)
-
-    def topic(self, topic: Topic) -> Markup:
-        return self.to(f"topics/{topic.slug}.md")
-
-    def entity(self, key: str) -> Markup:
-        """The entity's page, or for an entity without one, its article's source entry."""
-        if key in self.pageless:
-            return self.source(self.pageless[key])
-        return self.to(f"entities/{key}.md")
-
-    def source(self, article_id: str) -> Markup:
-        page = self.source_pages.get(article_id, "sources.md")
-        return Markup(f"{self.to(page)}#{heading_id(article_id, bare=True)}")
-
-
-def has_page(entity: Entity, min_articles: int) -> bool:
-    return len(entity.article_ids) >= min_articles
+        page(paths[number - 1], template, (len(chunks), chunk_inputs(chunk)), **{key: chunk},
+             page_number=number, page_count=len(chunks), pages=paths)
 
 
 def _by_type(entities: tuple[Entity, ...]) -> dict[str, dict[str, list[Entity]]]:

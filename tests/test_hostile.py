@@ -182,7 +182,7 @@ def rendered_through_mkdocs(seed_site, tmp_path_factory):
     yml = tmp / "mkdocs.yml"
     (tmp / "docs").mkdir()
     (tmp / "overrides").mkdir()
-    yml.write_text(render(result.digest, config)["mkdocs.yml"])
+    yml.write_text(render(result.digest, config).pages["mkdocs.yml"] or "")
     site = mkdocs_config(str(yml))
 
     def page(title: str, path: str) -> list[tuple[str, str, dict[str, str]]]:
@@ -190,7 +190,7 @@ def rendered_through_mkdocs(seed_site, tmp_path_factory):
         topic = dataclasses.replace(result.digest.topics[0], title=title)
         digest = dataclasses.replace(result.digest, articles=(article, *result.digest.articles[1:]),
                                      topics=(topic,))
-        pages = render(digest, config)
+        pages = render(digest, config).pages
         out = []
         for name in ("docs/sources.md", f"docs/topics/{topic.slug}.md"):
             body, meta = get_data(pages[name])

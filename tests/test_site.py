@@ -15,6 +15,11 @@ from generator.pipeline import build
 from tests.conftest import MOSCOW_TIMES, SEEDS, make_config
 from tests.test_clean import BOILERPLATE
 
+# Pages drawn from the whole digest, and the assets: produced on every build.
+ALWAYS_RENDERED = {"docs/index.md", "docs/entities/index.md", "docs/dedup.md", "docs/find.md",
+                   "docs/stylesheets/digest.css", "docs/javascripts/digest.js",
+                   "overrides/main.html", "mkdocs.yml"}
+
 
 def tree(folder: Path) -> dict[str, str]:
     return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
@@ -86,10 +91,32 @@ def test_adding_an_article_recomputes_only_it(tmp_path: Path, seeds_copy: Path):
     new = next(t for t in result.digest.topics if any(a.startswith("new") for a in t.article_ids))
     assert set(result.written) == {"docs/index.md", "docs/topics.md", "docs/sources.md",
                                    "docs/entities/index.md", f"docs/topics/{new.slug}.md"}
+    # Pages whose inputs are unchanged are not even rendered: the other topic, every entity.
+    assert set(result.rendered) - ALWAYS_RENDERED == {"docs/topics.md", "docs/sources.md",
+                                                      f"docs/topics/{new.slug}.md"}
     (seeds_copy / "new.txt").unlink()
     result = build(config)
     assert result.computed == 0 and len(result.digest.articles) == 3
     assert not list((config.work / "site-src" / "docs").rglob("*weather*"))
+
+
+def test_page_keys_follow_what_a_page_shows(tmp_path: Path, seeds_copy: Path):
+    """An article's headline is cited on topic and entity pages: editing it re-renders those
+    pages, and the rebuilt site equals a full build; `--full` renders every page."""
+    config = make_config(tmp_path / "inc", seeds_copy)
+    first = build(config)
+    assert build(config).rendered == tuple(sorted(ALWAYS_RENDERED))
+    seed = next(p for p in sorted(seeds_copy.iterdir()) if p.suffix == ".txt")
+    lines = seed.read_text(encoding="utf-8").splitlines()
+    seed.write_text("\n".join(["An edited headline for the weather", *lines[1:]]) + "\n", encoding="utf-8")
+    shutil.copytree(config.work, tmp_path / "full-work")
+    edited = build(config)
+    assert len(edited.rendered) > len(ALWAYS_RENDERED) and set(edited.written) <= set(edited.rendered)
+    fresh = dataclasses.replace(config, out=tmp_path / "full-site", work=tmp_path / "full-work",
+                                full=True)
+    full = build(fresh)
+    assert tree(config.out) == tree(fresh.out)
+    assert set(full.rendered) == set(first.rendered)
 
 
 def test_unchanged_files_are_not_read_again(tmp_path: Path, seeds_copy: Path,

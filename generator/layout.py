@@ -1,0 +1,82 @@
+"""Layout: which page holds what, and how one page links to another.
+
+Long lists are split into pages of PER_PAGE items; an entity named in fewer articles than
+the configured minimum has no page of its own, and links to it lead to its article's entry
+on the sources pages.
+"""
+
+from __future__ import annotations
+
+import functools
+import posixpath
+
+from markupsafe import Markup
+
+from generator.model import Article, Entity, Topic
+from generator.text import slugify
+
+PER_PAGE = 500  # items per page of a long list (sources, all topics): pages stay light at scale
+
+
+def heading_id(value: str, bare: bool = False, type_filter: bool = False) -> Markup:
+    """A heading id for attr_list: `{#id}` (or the bare id for a link); with `type_filter`
+    the heading also carries the entity type the index filter buttons act on."""
+    anchor = _anchor(str(value))
+    if bare:
+        return Markup(anchor)
+    return Markup("{#" + anchor + (f' data-type="{anchor}"' if type_filter else "") + "}")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _anchor(value: str) -> str:
+    """Memoised: every citation of an article links to its anchor."""
+    return slugify(value, max_length=None, keep="_") or "section"
+
+
+def source_pages(articles: tuple[Article, ...]) -> dict[str, str]:
+    """Article id -> the page of the sources list that holds its entry."""
+    return {a.id: list_page("sources", 1 + i // PER_PAGE) for i, a in enumerate(articles)}
+
+
+def list_page(name: str, number: int) -> str:
+    """Long lists are split into pages of PER_PAGE items: sources.md, sources-2.md, …"""
+    return f"{name}.md" if number == 1 else f"{name}-{number}.md"
+
+
+def list_pages(name: str, count: int) -> list[str]:
+    """Every page of a list of `count` items (one page when it is empty)."""
+    return [list_page(name, n) for n in range(1, max(1, -(-count // PER_PAGE)) + 1)]
+
+
+class Links:
+    """Relative links from one page to others, already safe for Markdown."""
+
+    def __init__(self, here: str, source_pages: dict[str, str], pageless: dict[str, str]):
+        self.folder = posixpath.dirname(here)
+        self.up = "../" * here.count("/")
+        self.source_pages = source_pages
+        self.pageless = pageless  # entity key -> its one article, for entities without a page
+
+    def to(self, path: str) -> Markup:
+        """`path` (relative to docs/) as seen from this page; pages sit at most one folder
+        deep, so this is a prefix test rather than posixpath.relpath, which was a hot spot."""
+        if self.folder and path.startswith(self.folder + "/"):
+            return Markup(path[len(self.folder) + 1:])
+        return Markup(self.up + path)
+
+    def topic(self, topic: Topic) -> Markup:
+        return self.to(f"topics/{topic.slug}.md")
+
+    def entity(self, key: str) -> Markup:
+        """The entity's page, or for an entity without one, its article's source entry."""
+        if key in self.pageless:
+            return self.source(self.pageless[key])
+        return self.to(f"entities/{key}.md")
+
+    def source(self, article_id: str) -> Markup:
+        page = self.source_pages.get(article_id, "sources.md")
+        return Markup(f"{self.to(page)}#{heading_id(article_id, bare=True)}")
+
+
+def has_page(entity: Entity, min_articles: int) -> bool:
+    return len(entity.article_ids) >= min_articles
