@@ -33,6 +33,7 @@ Usage: .venv/bin/python bench/figures.py [NewsQuant.json] [--limit N] [--example
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import time
 from collections import Counter
@@ -72,7 +73,9 @@ UNIT_MAP = {
     "gwh": "gigawatt hour", "mwh": "megawatt hour", "ppm": "part per million", "ppb": "parts-per-billion",
     "€": "euro", "$": "dollar", "£": "pound sterling", "jpy": "japanese yen",
 }
-CONTENT_POS = ("NOUN", "PROPN", "ADJ")
+CONTENT_POS = ("NOUN", "PROPN", "ADJ", "NUM")
+CQE_UNITS = NEWSQUANT.parent / "unit.json"
+CQE: tuple[dict[str, str], dict[str, str]] = ({}, {})  # filled by main() from --units
 FUNCTION_WORDS = {"of", "the", "and", "or", "a", "an", "those", "these", "them"}
 IRREGULAR = {"people": "people", "men": "man", "women": "woman", "children": "child", "feet": "foot"}
 # A fixed split: sentences at even positions are the ones rules are drawn from, odd ones held out.
@@ -109,14 +112,42 @@ def our_unit(figure: Figure, lemmas: dict[str, tuple[str, str]]) -> str:
     head, _, rate = figure.unit.partition(" per ")
     if head in CURRENCIES:  # "USD per barrel" -> "dollar per barrel"
         return CURRENCIES[head] + (f" per {our_unit_text(rate)}" if rate else "")
-    if figure.unit == "fraction":
-        return "% -"
+    if figure.unit == "fraction":  # "One out of three Germans" -> "% germans"
+        return "% " + (_phrase(figure.counts, lemmas) if figure.counts else "-")
+    if figure.counts in CQE[0]:  # a symbol as written: "0.5 WAR" -> "win above replacement"
+        return CQE[0][figure.counts]
     if figure.kind in ("count", "people", "number") and figure.counts.lower().endswith(figure.unit.lower()):
-        words = [w for w in re.split(r"[\s,]+", figure.counts) if w and w.lower() not in FUNCTION_WORDS]
-        if len(words) > 1:
-            kept = [lemmas[w][0] for w in words[:-1] if w in lemmas and lemmas[w][1] in CONTENT_POS]
-            return " ".join([*kept, our_unit_text(lemmas.get(words[-1], (words[-1],))[0])])
+        if len(re.split(r"[\s,]+", figure.counts.strip())) > 1:
+            return _phrase(figure.counts, lemmas)
     return our_unit_text(figure.unit)
+
+
+def _phrase(counts: str, lemmas: dict[str, tuple[str, str]]) -> str:
+    """A counted phrase named as NewsQuant names it: lemmas of its nouns, adjectives and numbers;
+    names and words the lemmatiser split ("first-team") as written."""
+    words = [w for w in re.split(r"[\s,]+", counts) if w and w.lower() not in FUNCTION_WORDS]
+    kept = [_lemma(w, lemmas) for w in words[:-1] if w not in lemmas or lemmas[w][1] in CONTENT_POS]
+    return " ".join([*kept, our_unit_text(_lemma(words[-1], lemmas))])
+
+
+def _lemma(word: str, lemmas: dict[str, tuple[str, str]]) -> str:
+    lemma, pos = lemmas.get(word, (word.lower(), "PROPN"))
+    return word.lower() if pos == "PROPN" else lemma
+
+
+def cqe_names(path: str) -> tuple[dict[str, str], dict[str, str]]:
+    """CQE's unit table (CQE/unit.json): (symbol as written -> name, surface -> name),
+    keeping only the spellings that name one unit ("WAR" yes; "F", farad or fahrenheit, no)."""
+    symbols: dict[str, set[str]] = {}
+    surfaces: dict[str, set[str]] = {}
+    with open(path, encoding="utf-8") as handle:
+        for name, entry in json.load(handle).items():
+            for symbol in entry.get("symbols") or ():
+                symbols.setdefault(symbol, set()).add(name)
+            for surface in [name, *(entry.get("surfaces") or ())]:
+                surfaces.setdefault(surface, set()).add(name)
+    return ({k: min(v) for k, v in symbols.items() if len(v) == 1},
+            {k: min(v) for k, v in surfaces.items() if len(v) == 1})
 
 
 def our_unit_text(unit: str) -> str:
@@ -125,7 +156,7 @@ def our_unit_text(unit: str) -> str:
     if " per " in unit:  # "% per year" -> "percentage per year"
         return " per ".join(our_unit_text(part) for part in unit.split(" per ", 1))
     unit = unit.lower().strip("-.,;:'’ ")
-    unit = UNIT_MAP.get(unit, unit)
+    unit = UNIT_MAP.get(unit, CQE[1].get(unit, unit))
     return UNIT_MAP.get(singular(unit), singular(unit)) if " " not in unit else unit
 
 
@@ -282,7 +313,10 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="only the first N sentences")
     parser.add_argument("--examples", type=int, default=10, help="misses and false positives to show")
     parser.add_argument("--pairs", type=int, default=25, help="unit disagreements to show")
+    parser.add_argument("--units", default=str(CQE_UNITS), help="CQE's unit.json, the names NewsQuant uses")
     args = parser.parse_args()
+    CQE[0].update(cqe_names(args.units)[0])
+    CQE[1].update(cqe_names(args.units)[1])
 
     items = read_newsquant(args.path)[:args.limit]
     nlp = load_nlp(MODEL)

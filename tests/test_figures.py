@@ -290,3 +290,24 @@ def test_counted_phrases_with_names_and_model_numbers():
     dash = figures("The played 65 snaps of man coverage during the regular season, and unless you have "
                    "cornerbacks who can run a 4.3 second 40 yard dash.")
     assert [(f.value, f.unit) for f in dash] == [(65, "snaps"), (4.3, "second"), (40, "yard")]
+
+
+def test_times_that_are_not_rates_or_units():
+    revenue = figures("Revenue in the quarter rose to $7.36 billion from $6.78 billion a year earlier.")
+    assert [f.unit for f in revenue] == ["USD", "USD"]
+    angle = figures("A groundball machine with a minus-1.4 degree average launch angle in 2018 and 2.1 last year, "
+                    "Hosmer entered Sundays game averaging 15.9 degrees.")
+    assert [(f.value, f.unit) for f in angle] == [(-1.4, "degree"), (2.1, ""), (15.9, "degree")]
+    seasons = figures("Five new seasons of Sesame Street will join the 50 previous years worth of educational "
+                      "programming on the service.")
+    assert (seasons[1].value, seasons[1].unit) == (50, "years")
+
+
+def test_metres_shares_and_scaled_counts():
+    assert one("The event centres around the 37m (121ft)-long reconstructed skeleton of Patagotitan "
+               "mayorum.").unit == "metre"
+    germans = one("One out of three Germans have housing problems.")
+    assert (germans.unit, germans.counts, germans.kind) == ("fraction", "Germans", "percent")
+    sales = figures("Nearly two-thirds of the combined 4.3M digital and physical sales of The Greatest Showman "
+                    "came from buyers of traditional CDs.")
+    assert [(f.value, f.unit) for f in sales] == [(2 / 3, "fraction"), (4_300_000, "sales")]

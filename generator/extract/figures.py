@@ -97,7 +97,8 @@ def _figure_at(tokens: list[Token], i: int, sentence: str, article_id: str, date
     if followed_by(tokens, head_end, ("ago",)) or tokens[head_end - 1].lower_.rstrip(".") in MONTHS:
         return None  # "4 hours ago" is page furniture; "7 Oct." a date
     # "one of the best screens", "one particular demand": kept, but not a key figure
-    in_passing = tokens[i].lower_ == "one" and high is None and not _noun_follows(tokens, number.end)
+    in_passing = tokens[i].lower_ == "one" and high is None and not _noun_follows(tokens, number.end) and \
+        number.unit != "fraction"  # "One out of three Germans" is a share
     if not math.isfinite(value) or (high is not None and not math.isfinite(high)):
         return None
     text = " ".join(t.text for t in tokens[q_start:head_end])

@@ -20,6 +20,9 @@ NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
 RATE_WORDS = {"h": "hour", "hr": "hour", "hrs": "hour", "cents": "cent", "yr": "year", "sec": "second",
               "million": "million", "billion": "billion"}  # "1200 parts per million"
 DETERMINERS = ("the", "them", "those", "these", "my", "his", "her", "its", "our", "their", "your")
+# "m" after a number is metres once read_number has found it is not millions ("the 37m-long").
+MEASURES = {**UNITS, "m": "metre"}
+TIME_REFERENCES = {"last", "next", "this"}
 RESOLUTIONS = {240, 360, 480, 720, 1080, 1440, 2160}  # "1080p" is a video format, not pence
 WEIGHT_CUES = {"weigh", "weighs", "weighed", "weighing", "weight", "heavy", "heavier", "lighter",
                "exercising", "diet", "shed", "obese", "overweight"}
@@ -61,8 +64,8 @@ def unit_after(tokens: list[Token], end: int, number: Number, currency: str) -> 
         # "(1.19deg C)": a glued unit wins over a symbol after it
         counts = number.unit or tokens[end].text
         unit, head_end = CASED_UNITS[counts], end + (not number.unit)
-    elif number.unit and number.unit.lower() in UNITS | {"g": "g"}:
-        unit, counts = UNITS.get(number.unit.lower(), number.unit), number.unit
+    elif number.unit and number.unit.lower() in MEASURES:
+        unit, counts = MEASURES[number.unit.lower()], number.unit
     elif number.unit:
         unit, counts = number.unit, number.unit
     else:
@@ -75,8 +78,8 @@ def unit_after(tokens: list[Token], end: int, number: Number, currency: str) -> 
         if pair in UNITS:
             unit, head_end = UNITS[pair], end + hyphen + 2
             counts = f"{tokens[end + hyphen].text} {tokens[end + hyphen + 1].text}"
-        elif measure in UNITS:
-            unit, head_end = UNITS[measure], end + hyphen + 1
+        elif measure in MEASURES:
+            unit, head_end = MEASURES[measure], end + hyphen + 1
             counts = tokens[end + hyphen].text if "-" not in measure else measure
             head_end += 2 if "-" in measure else 0
     if unit:
@@ -102,6 +105,8 @@ def rate_after(tokens: list[Token], k: int) -> tuple[str, int]:
     if word == "per" and pair in UNITS:
         return UNITS[pair], j + 2  # "$21.25 per square foot"
     after = token_at(tokens, j)
+    if word == "a" and token_at(tokens, j + 1) in ("earlier", "ago", "later", "before", "after"):
+        return "", k  # "$6.78 billion a year earlier": a time, not a rate
     if (token_at(tokens, j, "tag_") in ("NN", "NNS") or after in RATE_WORDS) and \
             (word != "a" or after.rstrip("s") in DURATIONS | {"share", "barrel"}):
         return RATE_WORDS.get(after, UNITS.get(after, after.removesuffix("s"))), j + 1
@@ -133,15 +138,21 @@ def counted_after(tokens: list[Token], end: int, one: bool = False) -> tuple[str
                 break
         elif head >= 0 and tokens[head].tag_ in ("NNP", "NNPS") and tok.tag_ in ("CC", ","):
             pass  # "dozens of Kia and Hyundai vehicles": the names modify a later noun
-        elif head >= 0 or (tok.tag_ not in MODIFIER_TAGS and not (
-                tok.tag_ == "CD" and token_at(tokens, k + 1, "tag_") in ("NNP", "NNPS"))):
-            break  # but a model number goes on: "two new 737 Max jets"
+        elif head >= 0 or (tok.tag_ not in MODIFIER_TAGS and not _model_number(tokens, k)):
+            break
         k += 1
-    if head < 0 or tokens[head].is_punct:
-        return "", "", end
+    if head < 0 or tokens[head].is_punct or (head == j + 1 and tokens[j].lower_ in TIME_REFERENCES):
+        return "", "", end  # "2.1 last year": when, not what
     phrase = " ".join(t.text for t in tokens[j:head + 1])
     phrase = re.sub(r" ([,])", r"\1", phrase).replace(" - ", "-")
     return phrase, tokens[head].lower_, head + 1
+
+
+def _model_number(tokens: list[Token], k: int) -> bool:
+    """ "two new 737 Max jets": digits then a name go on inside a counted phrase ("4.3M sales" do not)."""
+    name = token_at(tokens, k + 1, "text")
+    return tokens[k].text.isdigit() and token_at(tokens, k + 1, "tag_") in ("NNP", "NNPS") and \
+        len(name) > 1 and name[0].isupper()
 
 
 def age_at(tokens: list[Token], i: int, end: int, value: float) -> bool:
