@@ -116,9 +116,9 @@ def our_unit(figure: Figure, lemmas: dict[str, tuple[str, str]]) -> str:
         return "% " + (_phrase(figure.counts, lemmas) if figure.counts else "-")
     if figure.counts in CQE[0]:  # a symbol as written: "0.5 WAR" -> "win above replacement"
         return CQE[0][figure.counts]
-    if figure.kind in ("count", "people", "number") and figure.counts.lower().endswith(figure.unit.lower()):
-        if len(re.split(r"[\s,]+", figure.counts.strip())) > 1:
-            return _phrase(figure.counts, lemmas)
+    if figure.kind in ("count", "people", "number") and figure.counts.lower().endswith(figure.unit.lower()) \
+            and len(re.split(r"[\s,]+", figure.counts.strip())) > 1:
+        return _phrase(figure.counts, lemmas)
     return our_unit_text(figure.unit)
 
 
