@@ -1,12 +1,12 @@
 """Key figures on NewsQuant: value F1 and value+unit F1, scored the CQE_Evaluation way.
 
-Each NewsQuant item is one sentence. Ours: the text through
-`load_nlp(MODEL)` and `figures_in(sent, ...)` for every sentence spaCy finds in it.
-Each Figure becomes value = `value`, or the tuple (value, value_high) for a range,
-and a normalised unit (UNIT_MAP below, then a light plural -> singular step); a bare
-number's unit is NewsQuant's "-", and a counted noun's unit is its counted phrase without
-function words, last word singular (CQE's unit for counted nouns is the noun phrase:
-"seven European countries" -> "european country"); "X per Y" maps each side.
+Each NewsQuant item is one sentence, read with `load_nlp(MODEL)` and `figures_in`. A
+Figure's value is `value`, or (value, value_high) for a range; its unit is named as
+NewsQuant names it: a bare number "-"; a counted phrase by the lemmas of its nouns,
+adjectives and numbers, names as written ("the best wireless speakers" -> "good wireless
+speaker"); a share "% <counted phrase>"; a unit through UNIT_MAP, then CQE's own unit table
+(CQE/unit.json, `--units`; only spellings that name one unit), then plural -> singular;
+"X per Y" each side.
 
 Scoring follows the rules of `calculate_metrics` in satya77/CQE_Evaluation
 (evaluate_models.py @ 190c0ce), re-implemented here:
@@ -45,16 +45,15 @@ from _data import MODEL, NEWSQUANT, figures_of, prf, read_newsquant, stamp, stam
 from generator.extract.nlp import load_nlp
 from generator.model import Figure
 
-CURRENCIES = {"USD": "dollar", "EUR": "euro", "GBP": "pound sterling", "JPY": "japanese yen",
-              "CNY": "chinese yuan", "RUB": "russian ruble", "ILS": "shekel", "MYR": "malaysian ringgit",
-              "HKD": "hong kong dollar", "AUD": "australian dollar", "CAD": "canadian dollar",
-              "INR": "indian rupee", "NZD": "new zealand dollar", "SGD": "singapore dollar", "GBX": "penny",
-              "DKK": "danish krone", "SEK": "swedish krone", "NOK": "norwegian krone", "CHF": "swiss franc",
-              "MXN": "mexican peso", "TRY": "turkish lira", "KRW": "south korean won",
-              "ZAR": "south african rand",
-              "THB": "thai baht", "BRL": "brazilian real", "PLN": "polish złoty", "HUF": "hungarian forint",
-              "HRK": "croatian kuna", "SAR": "saudi riyal", "AED": "united arab emirates dirham",
-              "NGN": "nigerian naira"}
+CURRENCIES = {
+    "USD": "dollar", "EUR": "euro", "GBP": "pound sterling", "JPY": "japanese yen", "CNY": "chinese yuan",
+    "RUB": "russian ruble", "ILS": "shekel", "MYR": "malaysian ringgit", "HKD": "hong kong dollar",
+    "AUD": "australian dollar", "CAD": "canadian dollar", "INR": "indian rupee", "NZD": "new zealand dollar",
+    "SGD": "singapore dollar", "GBX": "penny", "DKK": "danish krone", "SEK": "swedish krone",
+    "NOK": "norwegian krone", "CHF": "swiss franc", "MXN": "mexican peso", "TRY": "turkish lira",
+    "KRW": "south korean won", "ZAR": "south african rand", "THB": "thai baht", "BRL": "brazilian real",
+    "PLN": "polish złoty", "HUF": "hungarian forint", "HRK": "croatian kuna", "SAR": "saudi riyal",
+    "AED": "united arab emirates dirham", "NGN": "nigerian naira"}
 # Our unit (lower-cased, trailing punctuation dropped) -> NewsQuant's normalized_unit name.
 UNIT_MAP = {
     "%": "percentage", "percent": "percentage", "mph": "mile per hour", "km": "kilometre",
@@ -199,32 +198,7 @@ def score_sentence(gold: list[dict], tags: list[dict]) -> tuple[int, int, list[d
     return value_hits, unit_hits, gold
 
 
-_WRITTEN = re.compile(r"(?P<sign>[+\-−–]|minus\s+)?(?P<pre>[A-Za-z$£€¥=]*)"
-                      r"(?P<num>\d[\d,]*(?:\.\d+)?|\.\d+)(?P<suf>[A-Za-zμ]*)")
-_SUFFIX_SCALE = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
-
-
-def written_form(value: float, text: str) -> str:
-    """Why a plainly written gold number was not read: how it is written in the sentence, or ""."""
-    for match in _WRITTEN.finditer(text):
-        try:
-            number = float(match["num"].replace(",", ""))
-        except ValueError:
-            continue
-        sign = -1 if match["sign"] and match["sign"].strip() in ("-", "−", "–", "minus") else 1
-        scale = _SUFFIX_SCALE.get(match["suf"].lower(), 1)
-        if not any(np.isclose(value, sign * number * s) for s in {1, scale}):
-            continue
-        if match["sign"]:
-            return "signed number (+0.2%, -1.3%, minus 233)"
-        if match["num"].startswith("."):
-            return "leading-dot decimal (.001, .500)"
-        if match["suf"] or any(c.isalpha() or c == "=" for c in match["pre"]):
-            return "number glued to unit/currency letters (5pc, 10kW, $1.762bn, PS2.7m, $US113)"
-    return ""
-
-
-def miss_category(quantity: dict, tags: list[dict], text: str) -> str:
+def miss_category(quantity: dict, tags: list[dict]) -> str:
     value = quantity["value"]
     if quantity["found"]:
         return "value found, unit differs: " + _unit_reason(quantity, tags)
@@ -234,8 +208,6 @@ def miss_category(quantity: dict, tags: list[dict], text: str) -> str:
         return "range missed"
     if np.isclose(value, 1.0):
         return "one / a (skipped by design)"
-    if form := written_form(value, text):
-        return form
     if quantity["unit"] in ("-", "count"):
         return "bare number, no unit (skipped by design)"
     if quantity["unit"].endswith("of age"):
@@ -315,8 +287,8 @@ def main() -> None:
     parser.add_argument("--pairs", type=int, default=25, help="unit disagreements to show")
     parser.add_argument("--units", default=str(CQE_UNITS), help="CQE's unit.json, the names NewsQuant uses")
     args = parser.parse_args()
-    CQE[0].update(cqe_names(args.units)[0])
-    CQE[1].update(cqe_names(args.units)[1])
+    for table, names in zip(CQE, cqe_names(args.units), strict=True):
+        table.update(names)
 
     items = read_newsquant(args.path)[:args.limit]
     nlp = load_nlp(MODEL)
@@ -338,7 +310,7 @@ def main() -> None:
             continue  # the error listing never shows the held-out half
         for quantity in gold:
             if not quantity["unit_ok"]:
-                misses.append((miss_category(quantity, tags, item["text"]), quantity, item["text"], tags))
+                misses.append((miss_category(quantity, tags), quantity, item["text"], tags))
             if quantity["found"] and not quantity["unit_ok"]:
                 ours = [t["unit"] for t in tags if values_match(t["value"], quantity["value"])]
                 unit_pairs[quantity["unit"], ours[0]] += 1
