@@ -311,3 +311,19 @@ def test_metres_shares_and_scaled_counts():
     sales = figures("Nearly two-thirds of the combined 4.3M digital and physical sales of The Greatest Showman "
                     "came from buyers of traditional CDs.")
     assert [(f.value, f.unit) for f in sales] == [(2 / 3, "fraction"), (4_300_000, "sales")]
+
+
+def test_labels_times_and_model_names_are_not_figures():
+    storm = one("The category 4 hurricane had maximum sustained winds of 155mph early Wednesday, according to "
+                "the US National Hurricane Center.")
+    assert (storm.value, storm.unit) == (155, "mile per hour")
+    bitcoin = figures("Bitcoin plummeted from $36,040 at 10.45pm last night to $34,935 at 5am, a sharp 3 percent "
+                      "drop.")
+    assert [f.unit for f in bitcoin] == ["USD", "USD", "%"]
+    assert figures("The debut of Boeings own 787 Dreamliner starting in 2011 was marred by everything.") == []
+    assert figures("The tech executives had procured thousands of COVID -19 tests from a local company.") == []
+    sea = one("Antarctic ice melt could cause sea levels to rise 11 FEET per century, submerging coastal regions "
+              "around the world by 2120, scientists said.")
+    assert sea.value == 11  # 2120 is a year
+    sen = figures("Heineken Malaysia rose 18 sen to RM23.50, Hextar Technologies added 15 sen to RM2.70.")
+    assert (sen[0].value, sen[0].unit) == (18, "sen")

@@ -42,6 +42,10 @@ if TYPE_CHECKING:
 AUX = {"be", "is", "are", "was", "were", "been", "being", "have", "has", "had", "will", "would",
        "could", "may", "might", "still", "reportedly", "now", "all", "also", "then", "later"}
 NAME_ENTS = {"PERSON", "ORG", "GPE", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "LOC"}
+TIMES = {"a.m", "p.m", "am", "pm", "gmt", "utc", "o'clock"}
+# A number after these names a thing rather than counting: "a category 4 hurricane", "type 2 diabetes".
+LABELS = {"category", "level", "grade", "phase", "stage", "type", "no", "number", "round", "chapter",
+          "article", "section", "episode", "page", "vol", "volume"}
 ORDINALS = re.compile(r"^(\d+(st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|"
                       r"eighth|ninth|tenth|eleventh|twelfth|\w+ieth|hundredth|thousandth)$", re.I)
 
@@ -128,6 +132,9 @@ def _not_a_figure(tokens: list[Token], i: int, number: Number, money: bool) -> b
     nxt = tokens[number.end].lower_.rstrip(".") if number.end < len(tokens) else ""
     if prev in MONTHS or nxt in MONTHS:
         return True  # "October 7", "7 October"
+    if not measured and (prev in LABELS or (tok.text.startswith("-") and prev_tok is not None and len(
+            prev_tok.text) > 2 and prev_tok.text.isupper()) or _model_name(tokens, i, number)):
+        return True  # "a category 4 hurricane", "COVID -19", "Boeings own 787 Dreamliner"
     if prev_tok is not None and prev_tok.tag_ == "NNP" and prev_tok.text[:1].isalpha() and not measured \
             and prev not in QUALIFIERS and token_at(tokens, number.end, "tag_") != "NNS" \
             and not age_at(tokens, i, number.end, number.value):
@@ -135,12 +142,21 @@ def _not_a_figure(tokens: list[Token], i: int, number: Number, money: bool) -> b
     after = number.end + 2 * (nxt in ("-", "–") and bool(read_number(tokens, number.end + 1)))
     if _street(tokens, after):  # "16-18 Industrial Avenue" too
         return True
-    year = re.compile(r"1\d{3}|20\d\d")
+    year = re.compile(r"1\d{3}|2[01]\d\d")
     if year.fullmatch(tok.text) and not measured and (
             token_at(tokens, number.end, "tag_") not in ("NNS", "NN") or (
             prev in ("and", "to") and year.fullmatch(token_at(tokens, i - 2, "text")))):
         return True  # a year, or the second of two: "Between 1600 and 1900 world temperatures dropped"
-    return nxt in ("a.m", "p.m", "am", "pm", "gmt", "utc", "o'clock")
+    return nxt in TIMES or number.unit.lower() in TIMES  # "9 p.m.", "at 10.45pm last night"
+
+
+def _model_name(tokens: list[Token], i: int, number: Number) -> bool:
+    """Digits that a singular proper noun ends: "787 Dreamliner", "11 Pro Max" (not "5 Americans")."""
+    if not tokens[i].text.isdigit() or token_at(tokens, number.end, "tag_") != "NNP" or \
+            not token_at(tokens, number.end, "text")[:1].isupper():
+        return False
+    phrase, _, end = counted_after(tokens, number.end)
+    return bool(phrase) and tokens[end - 1].tag_ == "NNP"
 
 
 def _one_of(tokens: list[Token], k: int) -> bool:
