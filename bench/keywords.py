@@ -36,7 +36,7 @@ F1 are then averaged over documents (macro). Documents are sorted by file name; 
 takes the first N.
 
 Systems: ours; plain YAKE; "first NPs", the published FirstPhrases baseline rebuilt as a
-protocol check: noun phrases (ADJ* (NOUN|PROPN)+, spaCy's tags of the model above) of
+protocol check: noun phrases (ADJ* (NOUN|PROPN)+: JJ* NN+ in spaCy's tags of the model above) of
 title and body, dropped when a word is a stop word (spaCy's list; the paper used NLTK's,
 which is not installed here), shorter than 2 letters, the phrase under 3 letters, over 5
 words, or not alphanumeric apart from "-"; ranked by first occurrence, one per stemmed form.
@@ -119,10 +119,10 @@ def first_noun_phrases(texts: list[str]) -> list[str]:
         i = 0
         while i < len(tokens):
             j = i
-            while j < len(tokens) and tokens[j].pos_ == "ADJ":
+            while j < len(tokens) and tokens[j].tag_ in ("JJ", "JJR", "JJS"):
                 j += 1
             k = j
-            while k < len(tokens) and tokens[k].pos_ in ("NOUN", "PROPN"):
+            while k < len(tokens) and tokens[k].tag_ in ("NN", "NNS", "NNP", "NNPS"):
                 k += 1
             if k == j:
                 i += 1

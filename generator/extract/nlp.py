@@ -1,4 +1,4 @@
-"""Loading the spaCy pipeline once per process, NER-only plus a sentencizer."""
+"""Loading the spaCy pipeline once per process: tagger and NER plus a sentencizer."""
 
 from __future__ import annotations
 
@@ -13,11 +13,13 @@ if TYPE_CHECKING:
 
 @lru_cache(maxsize=2)
 def load_nlp(name: str) -> Language:
-    """The named spaCy model without parser and lemmatizer (same entities, ~1.7x faster)."""
+    """The named spaCy model without parser and lemmatizer (same entities, ~1.7x faster), nor
+    the attribute ruler: it only maps tags to `pos_`/`morph`, which no stage reads, and cost
+    a fifth of the pipeline's time (tags, entities and sentences identical on 1,149 texts)."""
     import spacy  # heavy: keep it out of `digest --help`
 
     try:
-        nlp = spacy.load(name, exclude=["parser", "lemmatizer"])
+        nlp = spacy.load(name, exclude=["parser", "lemmatizer", "attribute_ruler"])
     except OSError as exc:
         raise SetupError(
             f"spaCy model {name!r} is not installed — install it (make site does) "
