@@ -7,6 +7,7 @@ from generator.extract.keyrank import near_synonyms
 from generator.extract.keywords import (
     NEWS_STOP,
     YAKE_WORDS,
+    _name_fragment,
     _not_a_subject,
     _overlaps,
     _tag_lookup,
@@ -134,3 +135,13 @@ def test_yake_reads_the_lead_of_a_long_article():
     lead = yake_input(text)
     assert len(text.split()) > YAKE_WORDS and len(lead.split()) == YAKE_WORDS
     assert text.split()[:5] == lead.split()[:5]
+
+
+def test_half_a_name_is_not_a_keyword():
+    # The seeds' 001 article: YAKE proposes "Foreign" and "Novosti" on their own.
+    line = ("Moscow's Deputy Foreign Minister Mikhail Bogdanov hopes to meet representatives of the "
+            "Palestinian militant group Hamas in Qatar next week for talks to free Israeli hostages, "
+            "Russia's RIA Novosti news agency reported Saturday.")
+    assert _name_fragment("Foreign", line) and _name_fragment("Novosti", line)
+    assert not _name_fragment("Hamas", line) and not _name_fragment("Qatar", line)
+    assert not _name_fragment("Moscow", "Talks were held in Moscow. Deputy ministers attended.")

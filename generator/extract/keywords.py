@@ -185,7 +185,23 @@ def _not_a_subject(phrase: str, article: Article, text: str, names: list[str]) -
     title_words = [w for w in article.title.split() if w[:1].isalpha()]
     capitalised = sum(w[:1].isupper() for w in title_words) >= 0.8 * len(title_words) > 0
     body = " ".join(article.paragraphs)
-    return capitalised and not _written(phrase, body)
+    return (capitalised and not _written(phrase, body)) or _name_fragment(phrase, body)
+
+
+def _name_fragment(word: str, body: str) -> bool:
+    """A capitalised word the body only writes inside a longer name ("Foreign" of "Deputy
+    Foreign Minister", "Novosti" of "RIA Novosti"): half a name is not a subject."""
+    if " " in word or not word[:1].isupper():
+        return False
+    found = [m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", body)]
+    return bool(found) and all(_capitalised_next_to(body, start, end) for start, end in found)
+
+
+def _capitalised_next_to(body: str, start: int, end: int) -> bool:
+    before = body[max(0, start - 40):start].split()[-1:]
+    after = body[end:end + 40].split()[:1]
+    return any(w[:1].isupper() for w in after) or any(
+        w[:1].isupper() and not w.endswith((".", "!", "?", ":", '"', "”")) for w in before)
 
 
 def _stop(token: str) -> bool:
