@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import functools
 import posixpath
+from typing import TypeVar
 
 from markupsafe import Markup
 
 from generator.model import Article, Entity, Topic
 from generator.text import slugify
 
+T = TypeVar("T")
 PER_PAGE = 500  # items per page of a long list (sources, all topics): pages stay light at scale
 
 
@@ -41,6 +43,11 @@ def source_pages(articles: tuple[Article, ...]) -> dict[str, str]:
 def list_page(name: str, number: int) -> str:
     """Long lists are split into pages of PER_PAGE items: sources.md, sources-2.md, …"""
     return f"{name}.md" if number == 1 else f"{name}-{number}.md"
+
+
+def chunked(items: tuple[T, ...]) -> list[tuple[T, ...]]:
+    """The items of each page of a long list (one empty page when there are none)."""
+    return [items[i:i + PER_PAGE] for i in range(0, len(items), PER_PAGE)] or [()]
 
 
 def list_pages(name: str, count: int) -> list[str]:

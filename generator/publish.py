@@ -98,7 +98,7 @@ def publish(work: Path, out: Path, extra: dict[str, bytes], epoch: int, full: bo
         for rel, data in sorted(extra.items()):
             _replace(staging / rel, data)
         _fix_sitemap(staging, epoch)
-        index_search(staging)
+        index_search(staging, work / ".pagefind")
         check_site(staging)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -225,24 +225,41 @@ def _fix_sitemap(site: Path, epoch: int) -> None:
         _replace(site / "sitemap.xml.gz", gzip.compress(sitemap.read_bytes(), mtime=epoch))
 
 
-def index_search(site: Path) -> None:
+def index_search(site: Path, scratch: Path) -> None:
     """Pagefind's search index of the built pages, in site/pagefind/: a reader's browser loads
-    only the index chunks a query needs, not one index of the whole site."""
+    only the index chunks a query needs, not one index of the whole site.
+
+    Pagefind writes into `scratch`; only files that differ then replace those in the site.
+    Its chunk names are content hashes, so on a rebuild most files stay the previous site's
+    (hard links, see `publish`), and removing the previous site frees few files."""
     from pagefind_bin import get_executable
 
-    shutil.rmtree(site / "pagefind", ignore_errors=True)  # ours: rebuilt from the pages each time
-    run = subprocess.run([str(get_executable()), "--site", str(site), "--output-subdir", "pagefind",
+    shutil.rmtree(scratch, ignore_errors=True)  # ours: a leftover of an interrupted build
+    run = subprocess.run([str(get_executable()), "--site", str(site), "--output-path", str(scratch),
                           "--force-language", "en", "--silent"], capture_output=True, text=True)
     if run.returncode:
         reason = (run.stderr or run.stdout).strip().splitlines()[-1:] or ["no message"]
         raise PublishError(f"Pagefind failed: {reason[0]} — the previous site was kept")
+    target = site / "pagefind"
+    fresh = {p.relative_to(scratch) for p in scratch.rglob("*") if p.is_file()}
+    for path in sorted(target.rglob("*"), reverse=True) if target.is_dir() else ():
+        rel = path.relative_to(target)
+        if path.is_file() and rel not in fresh:
+            path.unlink()
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    for rel in sorted(fresh):
+        data = (scratch / rel).read_bytes()
+        if not ((target / rel).is_file() and (target / rel).read_bytes() == data):
+            (target / rel).parent.mkdir(parents=True, exist_ok=True)
+            _replace(target / rel, data)
+    shutil.rmtree(scratch)
 
 
 def check_site(site: Path) -> None:
     for required in ("index.html", "digest.json", "pagefind/pagefind.js"):
         if not (site / required).is_file():
             raise PublishError(f"built site lacks {required} — the previous site was kept")
-    json.loads((site / "digest.json").read_text(encoding="utf-8"))
 
 
 def epoch_for(dates: list[str]) -> int:

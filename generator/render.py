@@ -30,7 +30,7 @@ from generator.changes import summary
 from generator.config import Config
 from generator.dates import human_date, is_iso
 from generator.errors import BuildError
-from generator.layout import PER_PAGE, Links, has_page, heading_id, list_pages, source_pages
+from generator.layout import Links, chunked, has_page, heading_id, list_pages, source_pages
 from generator.metadata import safe_url
 from generator.model import Digest, Entity, Topic
 from generator.pagekeys import PageInputs, page_key, topic_lines
@@ -208,7 +208,7 @@ def render(digest: Digest, config: Config, previous: dict[str, str] | None = Non
 
 def _paged(page: Any, name: str, template: str, key: str, items: tuple[Any, ...],
            chunk_inputs: Callable[[tuple[Any, ...]], Any]) -> None:
-    chunks = [items[i:i + PER_PAGE] for i in range(0, len(items), PER_PAGE)] or [()]
+    chunks = chunked(items)
     paths = list_pages(name, len(items))
     for number, chunk in enumerate(chunks, start=1):
         page(paths[number - 1], template, (len(chunks), chunk_inputs(chunk)), **{key: chunk},

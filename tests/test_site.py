@@ -81,10 +81,15 @@ def test_builds_are_deterministic_and_cached(tmp_path: Path):
 def test_adding_an_article_recomputes_only_it(tmp_path: Path, seeds_copy: Path):
     config = make_config(tmp_path, seeds_copy)
     build(config)
+    chunks = {p: p.stat().st_ino for p in (config.out / "pagefind").rglob("*.pf_fragment")}
     (seeds_copy / "new.txt").write_text("A new headline about the weather\n"
                                         "Heavy rain fell on Paris on Monday, flooding 40 streets.\n")
     result = build(config)
     assert result.computed == 1
+    # The search chunks of unchanged pages are the previous site's files, not rewritten copies.
+    kept = [p for p, inode in chunks.items() if p.is_file() and p.stat().st_ino == inode]
+    assert kept and len(kept) < len(list((config.out / "pagefind").rglob("*.pf_fragment")))
+    assert not (config.work / "site-src" / ".pagefind").exists()
     assert len(result.digest.articles) == 4
     # Only the pages the article touches are rewritten (and so re-rendered by MkDocs): its new
     # topic, the lists it joins; not the other topic or any entity's page.
@@ -345,7 +350,7 @@ def test_topics_defined_in_config_and_stable_slugs(tmp_path: Path, seeds_copy: P
 
 
 def test_sources_are_split_into_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setattr("generator.render.PER_PAGE", 2)
+    monkeypatch.setattr("generator.layout.PER_PAGE", 2)
     config = make_config(tmp_path, SEEDS)
     build(config)
     first, second = (config.out / "sources.html").read_text(), (config.out / "sources-2.html").read_text()
