@@ -327,3 +327,20 @@ def test_labels_times_and_model_names_are_not_figures():
     assert sea.value == 11  # 2120 is a year
     sen = figures("Heineken Malaysia rose 18 sen to RM23.50, Hextar Technologies added 15 sen to RM2.70.")
     assert (sen[0].value, sen[0].unit) == (18, "sen")
+
+
+# Regressions found by diffing the figures of 300 KPCrowd news documents before and after.
+
+def test_kpcrowd_sentences_keep_their_figures():
+    assert one("Several key Israeli legislators insisted that up to 9000 Falash Mura still needed to be "
+               "assessed for immigration.").value == 9000  # a qualified number is not a model name
+    calories = one("The FDA estimates that a third of calories are consumed by eating out.")
+    assert calories.unit == "fraction"  # a share of calories, not an amount of a unit
+    oil = figures("Prior to the unrest, begun in mid-February, Libya was pumping about 2 per cent of global oil "
+                  "supplies, and exporting about 1m bpd.")
+    assert [(f.value, f.unit) for f in oil] == [(2, "%"), (1_000_000, "barrel per day")]
+    padawans = one("I also went into the great characterization of one of the Padawans, Kalifa, and noted how.")
+    assert padawans.counts == "Padawans"
+    gas = figures("The nationwide average price for a gallon of unleaded gasoline stood at $3.61 yesterday, up "
+                  "from $3.38 a month ago and $2.80 a year ago.")
+    assert [f.value for f in gas] == [3.61, 3.38, 2.8]  # "a month ago" ends the figure, not the page

@@ -151,12 +151,13 @@ def _not_a_figure(tokens: list[Token], i: int, number: Number, money: bool) -> b
 
 
 def _model_name(tokens: list[Token], i: int, number: Number) -> bool:
-    """Digits that a singular proper noun ends: "787 Dreamliner", "11 Pro Max" (not "5 Americans")."""
+    """Digits that a singular proper noun ends: "787 Dreamliner", "11 Pro Max" (not "5 Americans",
+    nor "up to 9000 Falash Mura")."""
     if not tokens[i].text.isdigit() or token_at(tokens, number.end, "tag_") != "NNP" or \
             not token_at(tokens, number.end, "text")[:1].isupper():
         return False
     phrase, _, end = counted_after(tokens, number.end)
-    return bool(phrase) and tokens[end - 1].tag_ == "NNP"
+    return bool(phrase) and tokens[end - 1].tag_ == "NNP" and not _qualifier(tokens, i, number)[0]
 
 
 def _one_of(tokens: list[Token], k: int) -> bool:

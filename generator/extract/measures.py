@@ -39,7 +39,7 @@ def unit_after(tokens: list[Token], end: int, number: Number, currency: str) -> 
         return "year of age", "years old", head_end  # "15-year-old", "27 years old"
     if number.unit == "fraction":  # a share of what follows, or an amount of a unit ("1/16 of a US pint")
         counts, head, head_end = counted_after(tokens, end)
-        unit = UNITS.get(head, "fraction")
+        unit = UNITS.get(head, "fraction") if token_at(tokens, end + 1) in ("a", "an") else "fraction"
     elif number.unit == "%" or word in ("%", "percent", "pc"):
         unit, counts, head_end = "%", "percent", end + (number.unit != "%")
         if token_at(tokens, head_end, "lower_") in ("point", "points"):
@@ -136,9 +136,10 @@ def counted_after(tokens: list[Token], end: int, one: bool = False) -> tuple[str
             if k == direct and not one and tok.tag_ == "NN" and token_at(tokens, k + 1, "tag_") in (
                     "NN", "NNS") and (direct > end or tok.lower_ in DURATIONS or tok.lower_ in UNITS):
                 break
-        elif head >= 0 and tokens[head].tag_ in ("NNP", "NNPS") and tok.tag_ in ("CC", ","):
+        elif head >= 0 and tokens[head].tag_ in ("NNP", "NNPS") and tok.tag_ == "CC" and \
+                token_at(tokens, k + 1, "tag_") == "NNP" and token_at(tokens, k + 2, "tag_") in ("NN", "NNS"):
             pass  # "dozens of Kia and Hyundai vehicles": the names modify a later noun
-        elif head >= 0 or (tok.tag_ not in MODIFIER_TAGS and not _model_number(tokens, k)):
+        elif head >= 0 or (tok.tag_ not in MODIFIER_TAGS and not (k > j and _model_number(tokens, k))):
             break
         k += 1
     if head < 0 or tokens[head].is_punct or (head == j + 1 and tokens[j].lower_ in TIME_REFERENCES):

@@ -219,8 +219,8 @@ def _means_scale(tokens: list[Token], k: int, suffix: str, money: bool) -> bool:
     if money or suffix in ("M", "B"):
         return True
     for tok in tokens[k:k + 4]:
-        if tok.tag_ == "NNS" or tok.lower_ == "of":
-            return True
+        if tok.tag_ == "NNS" or tok.lower_ in ("of", "bpd", "tons", "tonnes", "barrels"):
+            return True  # "about 1 m bpd"
         if tok.tag_ == "NN" or tok.is_punct:
             return False
     return False
