@@ -155,12 +155,20 @@ def _resolve_aliases(names: list[str], types: dict[str, str],
     distinct = sorted(set(names), key=lambda n: (-len(name_tokens(n)), -len(n), n))
     by_token: dict[str, list[str]] = defaultdict(list)  # token -> full names holding it
     by_initials: dict[str, list[str]] = defaultdict(list)
+    # Across articles a name of several words can only stand for the same words or for
+    # them plus a generic tail (`_stands_for`): looking those up, not every name sharing
+    # the last word ("Corp"), keeps the corpus pass linear.
+    by_words: dict[tuple[str, ...], list[str]] = defaultdict(list)
     result: dict[str, str] = {}
     for name in distinct:
         tokens = name_tokens(name)
-        pool = by_token.get(tokens[-1], []) if tokens else []
         if within_article:  # an acronym needs its long form in the same article
+            pool = by_token.get(tokens[-1], []) if tokens else []
             pool = pool + by_initials.get(re.sub(r"[^A-Z]", "", name), [])
+        elif len(tokens) > 1:
+            pool = by_words.get(tokens, [])
+        else:
+            pool = by_token.get(tokens[-1], []) if tokens else []
         heads = {result[f] for f in pool if _stands_for(name, f, types, within_article)}
         if len(heads) == 1 and tokens:
             result[name] = heads.pop()
@@ -169,6 +177,8 @@ def _resolve_aliases(names: list[str], types: dict[str, str],
             for token in set(tokens):
                 by_token[token].append(name)
             by_initials[_initials(name)].append(name)
+            by_words[tokens].append(name)
+            by_words[tokens[:-1]].append(name)
     return result
 
 
