@@ -156,6 +156,8 @@ def _load(path: Path) -> dict[str, Any] | None:
 
 def _save(path: Path, state: dict[str, Any]) -> None:
     tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(json.dumps(state, ensure_ascii=False, sort_keys=True, indent=0, default=list),
+    # Compact: an indent makes the json module use its pure-Python encoder, slow at scale.
+    tmp.write_text(json.dumps(state, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
+                              default=list),
                    encoding="utf-8")
     tmp.replace(path)

@@ -17,7 +17,8 @@ from generator.model import Article, Entity, Topic
 from generator.text import slugify
 
 T = TypeVar("T")
-PER_PAGE = 500  # items per page of a long list (sources, all topics): pages stay light at scale
+PER_PAGE = 100  # items per list page (sources, all topics): light on a phone, and a rebuild
+# re-renders only the pages whose items changed
 
 
 def heading_id(value: str, bare: bool = False, type_filter: bool = False) -> Markup:
