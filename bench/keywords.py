@@ -36,10 +36,11 @@ F1 are then averaged over documents (macro). Documents are sorted by file name; 
 takes the first N.
 
 Systems: ours; plain YAKE; "first NPs", the published FirstPhrases baseline rebuilt as a
-protocol check: noun phrases (ADJ* (NOUN|PROPN)+: JJ* NN+ in spaCy's tags of the model above) of
-title and body, dropped when a word is a stop word (spaCy's list; the paper used NLTK's,
-which is not installed here), shorter than 2 letters, the phrase under 3 letters, over 5
-words, or not alphanumeric apart from "-"; ranked by first occurrence, one per stemmed form.
+protocol check: noun phrases (ADJ* (NOUN|PROPN)+, i.e. JJ* NN+ in spaCy's tags) of the body
+(the title when there is none: their DUC-2001 copy, from ake-datasets, has no headline),
+dropped when a word is a stop word (spaCy's list; the paper used NLTK's, which is not
+installed here), shorter than 2 letters, the phrase under 3 letters, over 5 words, or not
+alphanumeric apart from "-"; ranked by first occurrence, one per stemmed form.
 
 Usage: .venv/bin/python bench/keywords.py [KPCROWD_DIR | duc_test.json] [--limit N]
 """
@@ -174,7 +175,7 @@ def main() -> None:
         predicted = {
             "ours": [kw.text for kw in ours],
             "plain": [phrase for phrase, _ in plain.extract_keywords(doc.raw)],
-            "first NPs": first_noun_phrases([doc.title, *doc.paragraphs])[:10],
+            "first NPs": first_noun_phrases(list(doc.paragraphs) or [doc.title])[:10],
         }
         for system, phrases in predicted.items():
             counts[system] += len(phrases)

@@ -1,11 +1,11 @@
 """Keywords: YAKE candidates, then what YAKE lacks.
 
-YAKE 0.7.3 keeps near-identical overlapping phrases ("Russian President
-Vladimir", "Vladimir Putin hosted"), so candidates are trimmed to noun phrases,
-mapped onto entity names, filtered (news stop list, furniture, outlets, fragments
-of capitalised headlines), ranked by `keyrank` (position and frequency, YAKE's
-order breaking ties), merged when they overlap or are near-synonyms, and
-returned in the surface form of the text.
+YAKE 0.7.3 (reading the article's lead) keeps near-identical overlapping phrases
+("Russian President Vladimir", "Vladimir Putin hosted"), so candidates are trimmed to
+adjective-noun phrases, mapped onto entity names, filtered (news stop list, furniture,
+outlets, fragments of capitalised headlines, halves of names), ranked by `keyrank`
+(position and frequency, YAKE's order breaking ties), merged when they overlap or are
+near-synonyms, and returned in the surface form of the text.
 """
 
 from __future__ import annotations
@@ -49,8 +49,8 @@ OUTLETS = {"associated press", "ap", "reuters", "cox newspapers", "new york time
 _NOUNISH = {"NN", "NNS", "NNP", "NNPS"}
 _ADJECTIVE = {"JJ", "JJR", "JJS"}
 # YAKE reads the article's first words only: its statistic costs time in proportion to the
-# text, and on 500N-KPCrowd the lead (with twice as many candidates kept) ranks as well
-# as the whole article (F1@10 16.06 against 15.84; bench/keywords.py).
+# text, and on 500N-KPCrowd the lead, with twice as many candidates kept, ranks better than
+# the whole article did (F1@10 16.06 against 15.84; bench/keywords.py).
 YAKE_WORDS = 400
 CANDIDATES_PER_KEYWORD = 12
 
