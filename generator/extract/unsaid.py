@@ -73,5 +73,3 @@ def partitive(tokens: list[Token], start: int, earlier: list[Figure]) -> tuple[s
                 return figure.unit, figure.counts
     return "", ""
 
-
-ELLIPSIS = {"who", "by", "in", "while", ",", ".", ")", "and", "were", "are", "have", "had", "on", "at"}
