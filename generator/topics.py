@@ -15,6 +15,7 @@ import json
 import logging
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import numpy as np
@@ -45,15 +46,15 @@ def group_topics(
     """One `TopicGroup` per topic, newest first. `threshold` is the average similarity (damped
     by `days`, the time scale) an article needs to join a topic and two topics to merge."""
     articles = sorted(articles, key=lambda a: a.id)
-    spellings = _spellings(entities)
+    spellings = _Spellings(entities)
     titles = [clean_title(a.title, a.outlet, spellings, a.id) for a in articles]
-    matrix, vocab = vectors.term_matrix(articles, extractions, titles)
+    matrix, headlines = vectors.term_matrix(articles, extractions, titles)
     days_of = np.array([vectors.day_number(a.date) for a in articles], dtype=np.int64)
     clusters = grouping.cluster(matrix, days_of, threshold, days)
     neighbours = grouping.related(matrix, clusters, days_of, days)
     sums = grouping.centroids(matrix, clusters)
     titled = [(_central_title(dict(zip(*_row(sums, n), strict=True)) if len(group) > 1 else {},
-                              group, vocab, articles, titles, extractions, spellings),
+                              group, headlines, articles, titles, extractions, spellings),
                [articles[i].id for i in group]) for n, group in enumerate(clusters)]
     titled += _defined_topics(defined, articles, extractions, entities)
     previous = _load_state(state_file)
@@ -68,7 +69,7 @@ def group_topics(
     return topics
 
 
-def clean_title(title: str, outlet: str, spellings: dict[str, str], article_id: str = "") -> str:
+def clean_title(title: str, outlet: str, spellings: Mapping[str, str], article_id: str = "") -> str:
     """A headline as a topic title: no wire tags or outlet suffix, not ALL CAPS, never the id."""
     title = _EDITORIAL.sub("", _WIRE_TAG.sub("", title.strip())).strip()
     match = _SUFFIX.match(title)
@@ -85,7 +86,7 @@ def clean_title(title: str, outlet: str, spellings: dict[str, str], article_id: 
     return title
 
 
-def _sentence_case(title: str, spellings: dict[str, str]) -> str:
+def _sentence_case(title: str, spellings: Mapping[str, str]) -> str:
     """Lower case, then names and acronyms as the entity extraction spells them (longest
     run of up to four words first)."""
     words = title.lower().split()
@@ -110,16 +111,34 @@ def _sentence_case(title: str, spellings: dict[str, str]) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _spellings(entities: list[Entity]) -> dict[str, str]:
-    """Lower-cased entity names and aliases with their spelling, for names of two letters or more
-    that are not plain words (an entity called "Will" must not capitalise "will")."""
-    found: dict[str, str] = {}
-    for entity in sorted(entities, key=lambda e: (-e.mentions, e.key)):
-        for name in (entity.name, *entity.aliases):
-            lower = name.lower()
-            if len(lower) >= 2 and name != lower and lower not in vectors.STOP:
-                found.setdefault(lower, name)
-    return found
+class _Spellings(Mapping[str, str]):
+    """Lower-cased entity names and aliases with their spelling, for names of two letters or
+    more that are not plain words (an entity called "Will" must not capitalise "will"). Built
+    on first use: only an ALL-CAPS headline needs it, and 100,000 articles name a million
+    entities."""
+
+    def __init__(self, entities: list[Entity]) -> None:
+        self._entities = entities
+        self._found: dict[str, str] | None = None
+
+    def _names(self) -> dict[str, str]:
+        if self._found is None:
+            self._found = {}
+            for entity in sorted(self._entities, key=lambda e: (-e.mentions, e.key)):
+                for name in (entity.name, *entity.aliases):
+                    lower = name.lower()
+                    if len(lower) >= 2 and name != lower and lower not in vectors.STOP:
+                        self._found.setdefault(lower, name)
+        return self._found
+
+    def __getitem__(self, key: str) -> str:
+        return self._names()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names())
+
+    def __len__(self) -> int:
+        return len(self._names())
 
 
 def _row(matrix: csr_matrix, number: int) -> tuple[list[int], list[float]]:
@@ -128,16 +147,16 @@ def _row(matrix: csr_matrix, number: int) -> tuple[list[int], list[float]]:
     return matrix.indices[start:end].tolist(), matrix.data[start:end].tolist()
 
 
-def _central_title(weight: dict[int, float], members: list[int], vocab: dict[str, int],
+def _central_title(weight: dict[int, float], members: list[int], headlines: csr_matrix,
                    articles: list[Article], titles: list[str],
-                   extractions: dict[str, Extraction], spellings: dict[str, str]) -> str:
+                   extractions: dict[str, Extraction], spellings: Mapping[str, str]) -> str:
     """The most central headline: the one whose words weigh most in the topic's centroid
-    (`weight`: term id -> summed weight; cosine of its word set with the centroid); without
-    any headline, the lead sentence of the earliest article, shortened."""
+    (`weight`: term id -> summed weight; cosine of its term set, a row of `headlines`, with
+    the centroid); without any headline, the lead sentence of the earliest article, shortened."""
     titled = [i for i in members if len(titles[i].split()) >= 2]
 
     def centrality(i: int) -> tuple[float, bool, str, str]:
-        terms = sorted({vocab[t] for t in vectors.tokens(titles[i]) if t in vocab})
+        terms = _row(headlines, i)[0]
         closeness = sum(weight.get(t, 0.0) for t in terms) / (len(terms) or 1) ** 0.5
         return (-round(closeness, 9), articles[i].date == "", articles[i].date, articles[i].id)
 
@@ -157,6 +176,8 @@ def _defined_topics(
     defined: tuple[DefinedTopic, ...], articles: list[Article],
     extractions: dict[str, Extraction], entities: list[Entity],
 ) -> list[tuple[str, list[str]]]:
+    if not defined:  # the name index below is costly for a large corpus
+        return []
     names: dict[str, set[str]] = defaultdict(set)
     for entity in entities:
         for name in (entity.name, *entity.aliases):

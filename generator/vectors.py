@@ -4,19 +4,24 @@ Terms are lower-case content words of the title (x3), lead (x2) and body, with
 possessives and plurals folded, plus the article's entity keys (`e:`) and keyphrases
 (`k:`). Weights are sublinear term frequency times smoothed inverse document frequency
 from the corpus itself; a term seen in one article only says nothing about grouping and is
-dropped; each row keeps its strongest terms. Term ids follow first appearance in article
-order, so the matrix is the same whatever the hash seed.
+dropped; each row keeps its strongest terms.
+
+Words are found without a Python step per word (100,000 articles hold 30 million): a
+batch of texts is scanned as one byte array, each word known by a 64-bit polynomial hash
+of its bytes, and only each distinct word is decoded and normalised, once. Term ids follow
+first sight, batch by batch in article order and by hash within a batch, so the matrix is
+the same whatever the hash seed.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from datetime import date as Date
+from itertools import chain
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy.sparse import csr_matrix
+from scipy.sparse import coo_matrix, csr_matrix
 
 from generator.model import Article, Extraction
 
@@ -25,8 +30,10 @@ LEAD_TOKENS, BODY_TOKENS = 60, 200  # the rest of a long article adds noise, not
 BODY_CHARS = 3000  # enough text for BODY_TOKENS content words
 ENTITY_WEIGHT, KEYPHRASE_WEIGHT = 0.5, 1.5
 TOP_TERMS = 120  # terms kept per article
+BATCH_BYTES = 4_000_000  # text scanned at once: the byte arrays take about 10 bytes a byte
+CACHE_BITS = 22  # 4 million slots for words already seen (64 MB)
+CACHE_SLOTS = 1 << CACHE_BITS
 
-_WORD = re.compile(r"[^\W\d_][^\W_]*(?:['’.-][^\W_]+)*")
 STOP = frozenset(str.split("""
 a about above across after again against ago all almost also although always am among an and
 another any anyone are around as at back be became because become been before being below
@@ -45,7 +52,23 @@ october november december mr mrs ms dr according added asked called came come co
 percent people day days month months official officials report reported reports news
 """))
 
-_NORMAL: dict[str, str] = {}  # word -> term ("" for a stop word), a cache: words repeat
+Ints = NDArray[np.int64]
+Int32s = NDArray[np.int32]
+
+# Byte classes: a word starts at a letter, goes on with letters and digits, and may hold a
+# single ' . or - between two of them ("u.s", "o'neill", "cease-fire"). Every byte of a
+# non-ASCII character counts as a letter except Latin-1 and general punctuation (see _scan).
+_SEPARATOR, _LETTER, _DIGIT, _JOINER = 0, 1, 2, 3
+_CLASS = np.zeros(256, dtype=np.uint8)
+_CLASS[np.frombuffer(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", np.uint8)] = _LETTER
+_CLASS[128:] = _LETTER
+_CLASS[np.frombuffer(b"0123456789", np.uint8)] = _DIGIT
+_CLASS[np.frombuffer(b"'.-", np.uint8)] = _JOINER
+_WORDY = (_CLASS == _LETTER) | (_CLASS == _DIGIT)
+_JOINS = _CLASS == _JOINER
+_BASE, _LENGTH_MIX = np.uint64(0x100000001B3), np.uint64(0x9E3779B97F4A7C15)
+_EMPTY = -2  # a cache slot never filled
+_MASKS = np.array([(1 << 8 * k) - 1 for k in range(9)], dtype=np.uint64)  # the first k bytes
 
 
 def day_number(iso: str) -> int:
@@ -56,22 +79,8 @@ def day_number(iso: str) -> int:
         return -1
 
 
-def tokens(text: str) -> list[str]:
-    """Lower-case content words, possessives and plurals folded ("hostages'" -> "hostage")."""
-    normal = _NORMAL
-    found = []
-    for word in _WORD.findall(text.lower()):
-        term = normal.get(word)
-        if term is None:
-            term = _normalise(word)
-            if len(normal) < 2_000_000:
-                normal[word] = term
-        if term:
-            found.append(term)
-    return found
-
-
-def _normalise(word: str) -> str:
+def normalise_word(word: str) -> str:
+    """A word's term: possessive and plural folded ("hostages'" -> "hostage"), "" for a stop word."""
     word = word.replace("’", "'").removesuffix("'s").strip(".'-")
     if len(word) < 2 or word in STOP:
         return ""
@@ -82,79 +91,160 @@ def _normalise(word: str) -> str:
     return word
 
 
-class _WordIds(dict[str, int]):
-    """Word -> term id (-1 for a stop word), a new word's term looked up on first sight."""
-
-    def __init__(self, vocab: dict[str, int]) -> None:
-        super().__init__()
-        self.vocab = vocab
-
-    def __missing__(self, word: str) -> int:
-        term = _normalise(word)
-        number = self.vocab.setdefault(term, len(self.vocab)) if term else -1
-        self[word] = number
-        return number
-
-
-class _Terms:
-    """Term ids of texts and names, numbered in order of first appearance."""
+class WordTerms:
+    """Term ids of the content words of texts, numbered in order of first sight."""
 
     def __init__(self) -> None:
-        self.vocab: dict[str, int] = {}
-        self._word_ids = _WordIds(self.vocab)  # a word's term is worked out once per corpus
+        self.vocab: dict[str, int] = {}  # term -> id
+        self._hashes = np.zeros(0, dtype=np.uint64)  # words seen, sorted, and their term ids
+        self._terms = np.zeros(0, dtype=np.int64)
+        # A direct-mapped cache in front of the sorted arrays (a search there is slow: every
+        # probe a cache miss). It only speeds lookups: a slot answers for its own hash only.
+        self._slot_hashes = np.zeros(CACHE_SLOTS, dtype=np.uint64)
+        self._slot_terms = np.full(CACHE_SLOTS, _EMPTY, dtype=np.int64)
 
-    def ids(self, text: str) -> NDArray[np.int32]:
-        words = _WORD.findall(text.lower())
-        found = np.fromiter(map(self._word_ids.__getitem__, words), dtype=np.int32,
-                            count=len(words))
-        return found[found >= 0]
+    def of(self, texts: Sequence[str], limit: int = 0) -> tuple[Int32s, Int32s]:
+        """Term ids of the texts' content words in reading order (the first `limit` of each
+        text when given), and the text of each."""
+        ids, owners, start = [np.zeros(0, np.int32)], [np.zeros(0, np.int32)], 0
+        while start < len(texts):
+            encoded, size = [], 0
+            while start + len(encoded) < len(texts) and (size < BATCH_BYTES or not encoded):
+                encoded.append(texts[start + len(encoded)].lower().replace("’", "'").encode())
+                size += len(encoded[-1]) + 1
+            found, owner = self._batch(b" ".join(encoded), [len(e) + 1 for e in encoded])
+            keep = found >= 0
+            found, owner = found[keep], owner[keep]
+            if limit:
+                keep = np.arange(len(owner)) - np.searchsorted(owner, owner) < limit
+                found, owner = found[keep], owner[keep]
+            ids.append(found.astype(np.int32))  # 30 million words: half the memory
+            owners.append((owner + start).astype(np.int32))
+            start += len(encoded)
+        return np.concatenate(ids), np.concatenate(owners)
 
-    def named(self, terms: list[str]) -> NDArray[np.int32]:
-        claim, vocab = self.vocab.setdefault, self.vocab
-        return np.fromiter((claim(t, len(vocab)) for t in terms), dtype=np.int32, count=len(terms))
+    def _batch(self, text: bytes, sizes: list[int]) -> tuple[Ints, Ints]:
+        starts, ends = _scan(np.frombuffer(text, dtype=np.uint8))
+        owner = np.searchsorted(np.cumsum(sizes), starts, side="right").astype(np.int64)
+        hashes = _hashes(text, starts, ends)
+        slots = ((hashes * _LENGTH_MIX) >> np.uint64(64 - CACHE_BITS)).astype(np.int64)
+        terms = self._slot_terms[slots]
+        missed = np.flatnonzero((self._slot_hashes[slots] != hashes) | (terms == _EMPTY))
+        if len(missed):
+            terms[missed] = self._lookup(text, starts[missed], ends[missed], hashes[missed])
+            self._slot_hashes[slots[missed]] = hashes[missed]
+            self._slot_terms[slots[missed]] = terms[missed]
+        return terms, owner
+
+    def _lookup(self, text: bytes, starts: Ints, ends: Ints, hashes: NDArray[np.uint64]) -> Ints:
+        """Term ids of words by hash; a word never seen is decoded and normalised once."""
+        words, first, inverse = np.unique(hashes, return_index=True, return_inverse=True)
+        place = np.searchsorted(self._hashes, words)  # sorted queries: fewer cache misses
+        seen = place < len(self._hashes)
+        seen[seen] = self._hashes[place[seen]] == words[seen]
+        if not seen.all():
+            terms = [normalise_word(text[starts[k]:ends[k]].decode("utf-8", "replace"))
+                     for k in first[~seen].tolist()]
+            ids = [self.vocab.setdefault(term, len(self.vocab)) if term else -1 for term in terms]
+            at = place[~seen]
+            self._hashes = np.insert(self._hashes, at, words[~seen])
+            self._terms = np.insert(self._terms, at, np.array(ids, dtype=np.int64))
+            place = np.searchsorted(self._hashes, words)
+        return self._terms[place][inverse.ravel()]
 
 
-def _article_terms(article: Article, extraction: Extraction, title: str,
-                   terms: _Terms) -> tuple[NDArray[np.int32], NDArray[np.float64]]:
-    """Every weighted occurrence of a term in one article (repeats are summed later)."""
+def _scan(data: NDArray[np.uint8]) -> tuple[Ints, Ints]:
+    """Start and end byte of each word of lower-case UTF-8 text."""
+    word = _WORDY[data]
+    # U+2000-U+206F (dashes, quotes, ellipsis) and U+0080-U+00BF (no-break space, « », °)
+    # part words: their three and two bytes are not letters.
+    general = np.flatnonzero((data[:-2] == 0xE2) & (data[1:-1] < 0x82))
+    latin = np.flatnonzero(data[:-1] == 0xC2)
+    for offset in range(3):
+        word[general + offset] = False
+    for offset in range(2):
+        word[latin + offset] = False
+    part = word.copy()
+    part[1:-1] |= _JOINS[data[1:-1]] & word[:-2] & word[2:]
+    edges = np.flatnonzero(np.diff(part, prepend=False, append=False))
+    starts, ends = edges[0::2], edges[1::2]
+    late = np.flatnonzero(_CLASS[data[starts]] != _LETTER)  # "1990s": the word is "s"
+    while len(late):
+        starts[late] += 1
+        late = late[starts[late] < ends[late]]
+        late = late[_CLASS[data[starts[late]]] != _LETTER]
+    found = starts < ends
+    return starts[found], ends[found]
+
+
+def _hashes(text: bytes, starts: Ints, ends: Ints) -> NDArray[np.uint64]:
+    """A 64-bit hash of each word: its bytes read eight at a time, folded polynomially
+    (modulo 2**64), mixed with its length."""
+    # Element i of `wide` is the eight bytes from byte i on (an unaligned view, no copy).
+    wide = np.ndarray((len(text) + 1,), dtype="<u8", buffer=text + bytes(8), strides=(1,))
+    lengths = ends - starts
+    found = np.zeros(len(starts), dtype=np.uint64)
+    for offset in range(0, int(lengths.max(initial=0)), 8):
+        live = np.flatnonzero(lengths > offset)
+        chunk = wide[starts[live] + offset] & _MASKS[np.minimum(lengths[live] - offset, 8)]
+        found[live] = found[live] * _BASE + chunk
+    return found + lengths.astype(np.uint64) * _LENGTH_MIX
+
+
+def _opening(article: Article) -> str:
+    """The first paragraphs, up to about BODY_CHARS characters."""
     text, size = [], 0
     for paragraph in article.paragraphs:
         if size > BODY_CHARS:
             break
         text.append(paragraph)
         size += len(paragraph)
-    head = terms.ids(title)
-    body = terms.ids(" ".join(text))[:BODY_TOKENS]
-    entities = terms.named(["e:" + m.key for m in extraction.mentions if m.key])
-    phrases = terms.named(["k:" + k.text.lower() for k in extraction.keywords])
-    weights = np.repeat([TITLE_WEIGHT, LEAD_WEIGHT, 1.0, ENTITY_WEIGHT, KEYPHRASE_WEIGHT],
-                        [len(head), min(len(body), LEAD_TOKENS), max(0, len(body) - LEAD_TOKENS),
-                         len(entities), len(phrases)])
-    return np.concatenate([head, body, entities, phrases]), weights
+    return " ".join(text)
+
+
+def _named(lists: list[list[str]], first: int) -> tuple[Int32s, Int32s, int]:
+    """Term ids from `first` on for entity keys or keyphrases, in order of first sight; the
+    article of each; how many ids were given."""
+    flat = list(chain.from_iterable(lists))
+    ids = {name: number for number, name in enumerate(dict.fromkeys(flat), first)}
+    found = np.fromiter(map(ids.__getitem__, flat), dtype=np.int32, count=len(flat))
+    owner = np.repeat(np.arange(len(lists), dtype=np.int32), [len(x) for x in lists])
+    return found, owner, len(ids)
 
 
 def term_matrix(articles: Sequence[Article], extractions: dict[str, Extraction],
-                titles: Sequence[str]) -> tuple[csr_matrix, dict[str, int]]:
-    """The articles' unit TF-IDF rows (strongest TOP_TERMS terms each) and the term ids."""
-    terms = _Terms()
-    ids, weights, bounds = [], [], [0]
-    for article, title in zip(articles, titles, strict=True):
-        found, counts = _article_terms(article, extractions[article.id], title, terms)
-        ids.append(found)
-        weights.append(counts)
-        bounds.append(bounds[-1] + len(found))
-    n, vocab = len(articles), terms.vocab
-    matrix = csr_matrix((np.concatenate([np.zeros(0), *weights]),
-                         np.concatenate([np.zeros(0, np.int32), *ids]),
-                         np.asarray(bounds, dtype=np.int64)), shape=(n, len(vocab)))
-    matrix.sum_duplicates()  # repeats of a term add up, in a fixed order
+                titles: Sequence[str]) -> tuple[csr_matrix, csr_matrix]:
+    """The articles' unit TF-IDF rows (strongest TOP_TERMS terms each), and the terms of each
+    headline (1 per term, same columns)."""
+    words = WordTerms()
+    head, head_of = words.of(titles)
+    body, body_of = words.of([_opening(a) for a in articles], BODY_TOKENS)
+    rank = np.arange(len(body)) - np.searchsorted(body_of, body_of)  # place in its article
+    # Entity keys and keyphrases have their own ids, after the words: no prefix to build.
+    entities, entity_of, count = _named([[m.key for m in extractions[a.id].mentions if m.key]
+                                         for a in articles], len(words.vocab))
+    phrases, phrase_of, more = _named([[k.text.lower() for k in extractions[a.id].keywords]
+                                       for a in articles], len(words.vocab) + count)
+    columns = len(words.vocab) + count + more
+    weights = np.concatenate([np.full(len(head), TITLE_WEIGHT, dtype=np.float32),
+                              np.where(rank < LEAD_TOKENS, LEAD_WEIGHT, 1.0).astype(np.float32),
+                              np.full(len(entities), ENTITY_WEIGHT, dtype=np.float32),
+                              np.full(len(phrases), KEYPHRASE_WEIGHT, dtype=np.float32)])
+    n, shape = len(articles), (len(articles), columns)
+    headlines = coo_matrix((np.ones(len(head)), (head_of, head)), shape=shape).tocsr()
+    headlines.data[:] = 1.0
+    matrix = coo_matrix((weights, (np.concatenate([head_of, body_of, entity_of, phrase_of]),
+                                   np.concatenate([head, body, entities, phrases]))),
+                        shape=shape).tocsr()  # repeats of a term add up, in a fixed order
+    del weights, head_of, body_of, entity_of, phrase_of, body, entities, phrases, rank  # peak memory
+    matrix.data = matrix.data.astype(np.float64)
     tf = matrix.data
     tf[:] = np.where(tf >= 1, 1 + np.log(np.maximum(tf, 1)), tf)
-    df = np.bincount(matrix.indices, minlength=len(vocab))
+    df = np.bincount(matrix.indices, minlength=columns)
     tf *= np.log((n + 1) / (df + 1))[matrix.indices]  # 0 for a term in every article
     if n >= 3:
         tf[df[matrix.indices] <= 1] = 0.0
-    return normalise(strongest(matrix, TOP_TERMS)), vocab
+    return normalise(strongest(matrix, TOP_TERMS)), headlines
 
 
 def strongest(matrix: csr_matrix, keep: int) -> csr_matrix:
