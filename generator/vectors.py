@@ -108,7 +108,8 @@ class WordTerms:
         text when given), and the text of each."""
         ids, owners, start = [np.zeros(0, np.int32)], [np.zeros(0, np.int32)], 0
         while start < len(texts):
-            encoded, size = [], 0
+            encoded: list[bytes] = []
+            size = 0
             while start + len(encoded) < len(texts) and (size < BATCH_BYTES or not encoded):
                 encoded.append(texts[start + len(encoded)].lower().replace("’", "'").encode())
                 size += len(encoded[-1]) + 1

@@ -171,6 +171,22 @@ def test_average_link_matches_scipy_on_all_pairs(extracted):
         assert ours == theirs
 
 
+def test_words_read_from_bytes_as_a_reader_splits_them():
+    """Curly quotes and dashes part words, an inner hyphen or full stop does not, possessives
+    and plurals fold, a number is no word ("1997's" leaves only "s", dropped)."""
+    from generator.vectors import WordTerms
+
+    words = WordTerms()
+    ids, owner = words.of([
+        "Clinton’s tax bill — the “capital-gains” cut — passed the U.S. Senate 51-49 in 1997's "
+        "budget.", "Hostages' families wait"])
+    names = {number: term for term, number in words.vocab.items()}
+    assert [names[i] for i in ids.tolist()] == [
+        "clinton", "tax", "bill", "capital-gain", "cut", "passed", "u.s", "senate", "budget",
+        "hostage", "family", "wait"]
+    assert owner.tolist() == [0] * 9 + [1] * 3
+
+
 @pytest.mark.parametrize(("raw", "outlet", "expected"), [
     ("Russian Diplomat Hopes to Meet Hamas – Agencies", "", "Russian Diplomat Hopes to Meet Hamas"),
     ("Talks stall in Doha | Reuters", "", "Talks stall in Doha"),
