@@ -49,10 +49,12 @@ OUTLETS = {"associated press", "ap", "reuters", "cox newspapers", "new york time
 _NOUNISH = {"NN", "NNS", "NNP", "NNPS"}
 _ADJECTIVE = {"JJ", "JJR", "JJS"}
 # YAKE reads the article's first words only: its statistic costs time in proportion to the
-# text, and on 500N-KPCrowd the lead, with twice as many candidates kept, ranks better than
-# the whole article did (F1@10 16.06 against 15.84; bench/keywords.py).
+# text, and on 500N-KPCrowd the lead ranks as well as the whole article (F1@10 15.86 against
+# 15.84; bench/keywords.py). Twelve candidates per keyword scored 16.25 there but put
+# generic words ("movement", "relations") in place of "Vladimir Putin" and "Russia" in the
+# seeds: six keep the names.
 YAKE_WORDS = 400
-CANDIDATES_PER_KEYWORD = 12
+CANDIDATES_PER_KEYWORD = 6
 
 
 def keywords_for(article: Article, headings: list[Doc], docs: list[Doc], mentions: list[Mention],
