@@ -355,6 +355,8 @@ def test_sources_are_split_into_pages(tmp_path: Path, monkeypatch: pytest.Monkey
     build(config)
     first, second = (config.out / "sources.html").read_text(), (config.out / "sources-2.html").read_text()
     assert 'id="001_73f38740c26fde8c"' in first and 'id="002_b3ecd8dd4f08534c"' in second
+    # The front matter of a later page parses: its title is the page's, not body text.
+    assert "<title>Sources (page 2) - " in second and "title:" not in second
     topic = next((config.out / "topics").glob("*.html")).read_text()
     assert 'href="../sources-2.html#002_b3ecd8dd4f08534c"' in topic
     assert "sources-2.html" in (config.out / "sitemap.xml").read_text()
