@@ -65,7 +65,8 @@ class PageInputs:
 
     def topic(self, topic: Topic) -> tuple[Any, ...]:
         update = self.updates.get(topic.slug)
-        ids = [*topic.article_ids, *(i for c in (update.changes if update else ()) for i in c.article_ids)]
+        ids = [*topic.article_ids, *(i for c in (update.changes if update else ()) for i in c.article_ids),
+               *(v.article_id for fact in (*topic.lead, *topic.points) for v in fact.variants)]
         return (topic, update, self.edition_dates if update else None, self.cited(ids),
                 tuple(self.entity_link(self.entities[k]) for k in topic.entity_keys
                       if k in self.entities),
