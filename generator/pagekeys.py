@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import logging
 import os
 import tempfile
 from collections.abc import Iterable
@@ -22,8 +21,6 @@ from typing import Any
 from generator.cache import source_version
 from generator.config import Config
 from generator.model import Article, Entity, Topic, TopicUpdate
-
-log = logging.getLogger(__name__)
 
 
 def page_key(template: str, inputs: Any) -> str:

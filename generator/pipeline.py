@@ -96,9 +96,8 @@ def build(config: Config, progress: Progress | None = None) -> BuildResult:
     log.info("pages: %d written, %d removed (%s site build); extraction cache: %d hits, %d misses",
              len(written), removed, "incremental" if incremental else "full",
              extract_cache.hits, extract_cache.misses)
-    return BuildResult(digest, extract_cache.misses, tuple(written),
-                       tuple(sorted(p for p, text in rendered.pages.items() if text is not None)),
-                       incremental, timer.laps)
+    return BuildResult(digest, extract_cache.misses, tuple(written), rendered.ran, incremental,
+                       timer.laps)
 
 
 def _cache(config: Config) -> Cache:

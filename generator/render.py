@@ -135,6 +135,11 @@ class Rendered(NamedTuple):
     keys: dict[str, str]
     """Path -> the page's input key (`generator.pagekeys`), for the next build."""
 
+    @property
+    def ran(self) -> tuple[str, ...]:
+        """The pages whose template ran (the others kept their Markdown)."""
+        return tuple(sorted(path for path, text in self.pages.items() if text is not None))
+
 
 def render(digest: Digest, config: Config, previous: dict[str, str] | None = None) -> Rendered:
     """The MkDocs project: Markdown pages under docs/, mkdocs.yml and the theme overrides.
