@@ -297,7 +297,8 @@ def test_times_that_are_not_rates_or_units():
     assert [f.unit for f in revenue] == ["USD", "USD"]
     angle = figures("A groundball machine with a minus-1.4 degree average launch angle in 2018 and 2.1 last year, "
                     "Hosmer entered Sundays game averaging 15.9 degrees.")
-    assert [(f.value, f.unit) for f in angle] == [(-1.4, "degree"), (2.1, ""), (15.9, "degree")]
+    # "and 2.1 last year": the unit left unsaid is the earlier figure's
+    assert [(f.value, f.unit) for f in angle] == [(-1.4, "degree"), (2.1, "degree"), (15.9, "degree")]
     seasons = figures("Five new seasons of Sesame Street will join the 50 previous years worth of educational "
                       "programming on the service.")
     assert (seasons[1].value, seasons[1].unit) == (50, "years")
@@ -319,7 +320,8 @@ def test_labels_times_and_model_names_are_not_figures():
     assert (storm.value, storm.unit) == (155, "mile per hour")
     bitcoin = figures("Bitcoin plummeted from $36,040 at 10.45pm last night to $34,935 at 5am, a sharp 3 percent "
                       "drop.")
-    assert [f.unit for f in bitcoin] == ["USD", "USD", "%"]
+    assert [(f.text, f.value, f.value_high, f.unit) for f in bitcoin] == [
+        ("$36,040 to $34,935", 36040, 34935, "USD"), ("3 percent", 3, None, "%")]
     assert figures("The debut of Boeings own 787 Dreamliner starting in 2011 was marred by everything.") == []
     assert figures("The tech executives had procured thousands of COVID -19 tests from a local company.") == []
     sea = one("Antarctic ice melt could cause sea levels to rise 11 FEET per century, submerging coastal regions "
@@ -344,3 +346,56 @@ def test_kpcrowd_sentences_keep_their_figures():
     gas = figures("The nationwide average price for a gallon of unleaded gasoline stood at $3.61 yesterday, up "
                   "from $3.38 a month ago and $2.80 a year ago.")
     assert [f.value for f in gas] == [3.61, 3.38, 2.8]  # "a month ago" ends the figure, not the page
+
+
+# Changes whose ends have words between them, and units a later number leaves unsaid (NewsQuant, tuned half).
+
+def test_changes_from_one_level_to_another_with_words_between():
+    economy = figures("Horsepower jumped from 240 to 273, and the SUV’s EPA-rated fuel-economy climbed from 21 mpg "
+                      "combined to 23 for FWD models.")
+    assert [(f.value, f.value_high, f.unit) for f in economy] == [(240, 273, ""), (21, 23, "mile per gallon")]
+    assert economy[1].text == "21 mpg to 23"
+    mileage = figures("Average automobile mileage has been creeping upward, from 20 miles per gallon in 2008 to 29 "
+                      "mpg in 2020 for mid-sized cars, and from about 14-18 mpg to 24 for small SUVs.")
+    assert [(f.value, f.value_high, f.unit) for f in mileage] == [
+        (20, 29, "mile per gallon"), (14, 18, "mile per gallon"), (24, None, "mile per gallon")]
+    oil = one("That means there's a glut of oil and lower prices (the price of the West Texas Intermediate "
+              "benchmark has dropped since October from $75 U.S. per barrel to $45.88).")
+    assert (oil.value, oil.value_high, oil.unit) == (75, 45.88, "USD")
+    # The "to" of another clause, or an upper end that counts something else, is not the change's.
+    assert [f.value_high for f in figures("Sales rose from 10 units, and fell to 4 units.")] == [None, None]
+    assert [f.unit for f in figures("The money went from 10 donors last year to 40 charities.")] == [
+        "donors", "charities"]
+
+
+def test_a_bare_number_echoes_the_unit_of_the_figure_after_the_same_word():
+    dax = figures("German DAX increased by 2 percent but NSADAQ decrease by 1.")
+    assert [(f.value, f.unit) for f in dax] == [(2, "%"), (1, "%")]
+    index = figures("Nevertheless, the benchmark TA-25 index ended down 1% at 1,463.78 points, while the TA-125 "
+                    "lost 1.1% to end at 1,334.20, on turnover of 1.3 billion shekels ($350 million).")
+    assert [(f.value, f.unit) for f in index][:4] == [(1, "%"), (1463.78, "point"), (1.1, "%"), (1334.2, "point")]
+    # A number of another size keeps no unit: "by 2 percent … by 1,000" is not 1,000 percent.
+    assert [f.unit for f in figures("Prices rose by 2 percent and output by 1,000.")] == ["%", ""]
+
+
+# Found by reading the figures of KPCrowd news sentences.
+
+def test_codes_years_before_a_noun_and_nouns_that_look_like_numbers():
+    assert figures("Jeff Legwold: 303-954-2359 or jlegwold@denverpost.com") == []  # a phone number
+    movie = figures("She began her film career in the 1992 movie Jamon Jamon, which 1500 people saw.")
+    assert [(f.value, f.unit) for f in movie] == [(1500, "people")]  # 1992 is a year
+    assert figures("Yoga cut episodes in half, while reducing depression and anxiety scores and improving "
+                   "scores in physical functioning.") == []  # "scores" counts only in "scores of"
+    assert one("Scores of people were hurt.").value_high == 200
+
+
+def test_counted_phrases_stop_at_commas_days_and_possessors():
+    crowd = one("A sell-out crowd of 33,000, including Indian President Pratibha Patil, watched.")
+    assert (crowd.value, crowd.unit) == (33000, "")
+    counts = one("Obregon-Reyes and Vega also were convicted of three other counts Friday, including conspiracy.")
+    assert (counts.unit, counts.counts) == ("counts", "other counts")
+    killers = one("Los Angeles police described Thomas as one of the region's most prolific killers.")
+    assert (killers.unit, killers.counts, killers.text) == (
+        "killers", "region's most prolific killers", "one of the region's most prolific killers")
+    catches = one("It was one of the most spectacular catches ever to grace a World Cup match.")
+    assert (catches.value, catches.unit) == (1, "catches")

@@ -24,13 +24,14 @@ from generator.extract.measures import (
     unit_after,
 )
 from generator.extract.numbers import Number, currency_before, may_start_number, read_number, token_at
-from generator.extract.ranges import RANGE_WORDS, opening_before, range_end
+from generator.extract.ranges import RANGE_WORDS, change_end, opening_before, range_end
 from generator.extract.units import (
     CASED_UNITS,
     DURATIONS,
     PEOPLE,
     QUALIFIERS,
     STREETS,
+    TIMES,
     UNITS,
 )
 from generator.extract.unsaid import unsaid_unit
@@ -42,17 +43,17 @@ if TYPE_CHECKING:
 AUX = {"be", "is", "are", "was", "were", "been", "being", "have", "has", "had", "will", "would",
        "could", "may", "might", "still", "reportedly", "now", "all", "also", "then", "later"}
 NAME_ENTS = {"PERSON", "ORG", "GPE", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "LOC"}
-TIMES = {"a.m", "p.m", "am", "pm", "gmt", "utc", "o'clock"}
 # A number after these names a thing rather than counting: "a category 4 hurricane", "type 2 diabetes".
 LABELS = {"category", "level", "grade", "phase", "stage", "type", "no", "number", "round", "chapter",
           "article", "section", "episode", "page", "vol", "volume"}
+CODE = re.compile(r"\d+(?:-\d+){2,}")
 ORDINALS = re.compile(r"^(\d+(st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|"
                       r"eighth|ninth|tenth|eleventh|twelfth|\w+ieth|hundredth|thousandth)$", re.I)
 
 
 def figures_in(sent: Span, sentence: str, article_id: str, date: str) -> list[Figure]:
     """The figures in one sentence (`sentence` is its text as shown to readers)."""
-    figures: list[Figure] = []
+    figures: list[tuple[str, Figure]] = []  # with the word before each: a later bare number may echo it
     tokens = list(sent)
     i = 0
     while i < len(tokens):
@@ -60,13 +61,13 @@ def figures_in(sent: Span, sentence: str, article_id: str, date: str) -> list[Fi
         if found is None:
             i += 1
             continue
-        figures.append(found[0])
-        i = found[1]
-    return figures
+        figures.append(found[:2])
+        i = found[2]
+    return [figure for _, figure in figures]
 
 
 def _figure_at(tokens: list[Token], i: int, sentence: str, article_id: str, date: str,
-               earlier: list[Figure]) -> tuple[Figure, int] | None:
+               earlier: list[tuple[str, Figure]]) -> tuple[str, Figure, int] | None:
     start = i
     currency, i = currency_before(tokens, i)
     if i >= len(tokens) or not may_start_number(tokens[i].text):
@@ -94,8 +95,14 @@ def _figure_at(tokens: list[Token], i: int, sentence: str, article_id: str, date
         unit = UNITS.get(unit, unit)  # "hundreds of miles" counts a unit of measure
         rate, head_end = rate_after(tokens, head_end)  # "40 to 50 hours a week", "3000 tests per day"
         unit += f" per {rate}" if unit and rate else ""
+    gap = None  # words between the ends of a change: left out of the figure's text
+    if opening == "from" and high is None and (change := change_end(tokens, head_end, unit)) is not None:
+        high, gap = change[0], (head_end, change[3])
+        if not unit:
+            unit, counts = change[1], change[2]
+        head_end = change[4]
     if not unit:
-        unit, counts = unsaid_unit(tokens, start, end, value, earlier)
+        unit, counts = unsaid_unit(tokens, start, q_start, end, value, earlier)
         if not unit and not any(c.isdigit() for c in tokens[i].text):
             return None  # a number word with nothing counted ("all three had") says too little
     if followed_by(tokens, head_end, ("ago",)) or tokens[head_end - 1].lower_.rstrip(".") in MONTHS:
@@ -105,9 +112,11 @@ def _figure_at(tokens: list[Token], i: int, sentence: str, article_id: str, date
         number.unit != "fraction"  # "One out of three Germans" is a share
     if not math.isfinite(value) or (high is not None and not math.isfinite(high)):
         return None
-    text = " ".join(t.text for t in tokens[q_start:head_end])
-    text = re.sub(r" ([,%])", r"\1", text).replace("$ ", "$").replace(" - ", "-")
-    return Figure(
+    shown = tokens[q_start:head_end] if gap is None else [*tokens[q_start:gap[0]], tokens[gap[1] - 1],
+                                                           *tokens[gap[1]:head_end]]
+    text = " ".join(t.text for t in shown)
+    text = re.sub(r" ([,%]|['’]s\b)", r"\1", text).replace("$ ", "$").replace(" - ", "-")
+    return token_at(tokens, q_start - 1), Figure(
         value=value, value_high=high, text=text, qualifier=qualifier,
         bound=QUALIFIERS.get(qualifier, "min" if number.vague else "exact"), unit=unit,
         counts=counts, kind=_kind(unit, counts, in_passing), refers_to=_refers_to(tokens, q_start, head_end),
@@ -117,6 +126,8 @@ def _figure_at(tokens: list[Token], i: int, sentence: str, article_id: str, date
 
 def _not_a_figure(tokens: list[Token], i: int, number: Number, money: bool) -> bool:
     tok = tokens[i]
+    if _code(tok):
+        return True
     if ORDINALS.match(tok.text) or (tok.ent_type_ == "ORDINAL" and not number.unit) or \
             ":" in tok.text or ("/" in tok.text and number.unit != "fraction"):
         return True
@@ -144,10 +155,19 @@ def _not_a_figure(tokens: list[Token], i: int, number: Number, money: bool) -> b
         return True
     year = re.compile(r"1\d{3}|2[01]\d\d")
     if year.fullmatch(tok.text) and not measured and (
-            token_at(tokens, number.end, "tag_") not in ("NNS", "NN") or (
+            (token_at(tokens, number.end, "tag_") != "NNS" and nxt not in PEOPLE) or (
             prev in ("and", "to") and year.fullmatch(token_at(tokens, i - 2, "text")))):
-        return True  # a year, or the second of two: "Between 1600 and 1900 world temperatures dropped"
+        return True  # a year, "the 2010 season", or the second of two: "Between 1600 and 1900 world …"
     return nxt in TIMES or number.unit.lower() in TIMES  # "9 p.m.", "at 10.45pm last night"
+
+
+def _code(tok: Token) -> bool:
+    """Digits in a run of three or more groups joined by hyphens: a phone number ("303-954-2359"),
+    an ISO date or a code, never a quantity."""
+    text = tok.doc.text
+    start = max(text.rfind(" ", 0, tok.idx), text.rfind("\n", 0, tok.idx)) + 1
+    end = min((k for k in (text.find(" ", tok.idx), text.find("\n", tok.idx)) if k >= 0), default=len(text))
+    return CODE.search(text[start:end]) is not None
 
 
 def _model_name(tokens: list[Token], i: int, number: Number) -> bool:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from generator.dates import MONTHS
 from generator.extract.numbers import Number, token_at
-from generator.extract.units import CASED_UNITS, CURRENCY_WORDS, DURATIONS, PEOPLE, UNITS
+from generator.extract.units import CASED_UNITS, CURRENCY_WORDS, DURATIONS, PEOPLE, UNITS, WEEKDAYS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -26,7 +26,8 @@ TIME_REFERENCES = {"last", "next", "this"}
 RESOLUTIONS = {240, 360, 480, 720, 1080, 1440, 2160}  # "1080p" is a video format, not pence
 WEIGHT_CUES = {"weigh", "weighs", "weighed", "weighing", "weight", "heavy", "heavier", "lighter",
                "exercising", "diet", "shed", "obese", "overweight"}
-MODIFIER_TAGS = {"JJ", "JJR", "JJS", "HYPH", "CC", ",", "VBG", "VBN", "NNP", "NNPS", "ADD"}
+MODIFIER_TAGS = {"JJ", "JJR", "JJS", "RBS", "HYPH", "CC", ",", "VBG", "VBN", "NNP", "NNPS", "ADD"}
+CALENDAR = MONTHS.keys() | WEEKDAYS  # "three other counts Friday": when, not what
 
 
 def unit_after(tokens: list[Token], end: int, number: Number, currency: str) -> tuple[str, str, int]:
@@ -127,11 +128,15 @@ def counted_after(tokens: list[Token], end: int, one: bool = False) -> tuple[str
         j += 1
         if followed_by(tokens, j, (*DETERMINERS, "a", "an")):
             j += 1
+    if token_at(tokens, j, "tag_") in ("CC", ",", "HYPH"):
+        return "", "", end  # "33,000, including …", "scores and improving scores": no phrase starts so
     head = -1
     k = j
     while k < min(len(tokens), j + 8):
         tok = tokens[k]
-        if (tok.tag_ in NOUN_TAGS and tok.lower_.rstrip(".") not in MONTHS) or tok.lower_ in PEOPLE:
+        if head >= 0 and tok.tag_ == "POS" and k + 1 < len(tokens):
+            head = -1  # "one of the region's most prolific killers": the noun so far was the possessor
+        elif (tok.tag_ in NOUN_TAGS and tok.lower_.rstrip(".") not in CALENDAR) or tok.lower_ in PEOPLE:
             head = k
             if k == direct and not one and tok.tag_ == "NN" and token_at(tokens, k + 1, "tag_") in (
                     "NN", "NNS") and (direct > end or tok.lower_ in DURATIONS or tok.lower_ in UNITS):
@@ -145,7 +150,7 @@ def counted_after(tokens: list[Token], end: int, one: bool = False) -> tuple[str
     if head < 0 or tokens[head].is_punct or (head == j + 1 and tokens[j].lower_ in TIME_REFERENCES):
         return "", "", end  # "2.1 last year": when, not what
     phrase = " ".join(t.text for t in tokens[j:head + 1])
-    phrase = re.sub(r" ([,])", r"\1", phrase).replace(" - ", "-")
+    phrase = re.sub(r" ([,]|['’]s\b)", r"\1", phrase).replace(" - ", "-")
     return phrase, tokens[head].lower_, head + 1
 
 

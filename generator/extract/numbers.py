@@ -92,7 +92,7 @@ def read_number(tokens: list[Token], i: int, money: bool = False) -> Number | No
     if low in TENS_OF and token_at(tokens, i + 1) == "of" and many in ("thousands", "millions", "billions"):
         base = VAGUE[many] * TENS_OF[low]
         return Number(base, i + 3, high=base * 10, vague=f"{low} of {many}")
-    if low in VAGUE:
+    if low in VAGUE and (low != "scores" or token_at(tokens, i + 1) == "of"):  # not "anxiety scores"
         return Number(VAGUE[low], i + 1, high=VAGUE[low] * 10, vague=low)
     if fraction := _fraction(tokens, i):
         return fraction

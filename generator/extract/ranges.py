@@ -9,14 +9,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from generator.extract.measures import unit_after
+from generator.extract.measures import counted_after, unit_after
 from generator.extract.numbers import Number, currency_before, read_number, token_at
-from generator.extract.units import CHANGES
+from generator.extract.units import CHANGES, TIMES, UNITS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 RANGE_WORDS = ("to", "-", "–", "and", "or")
+# Between the ends of a change these start another clause or list item: a "to" after them is another's.
+CLAUSE_BREAKS = {",", ";", ":", "(", ")", "—", "–", "--", "and", "but", "or", "while", "whereas", "from"}
 
 
 def opening_before(tokens: list[Token], k: int) -> str:
@@ -54,6 +56,28 @@ def range_end(tokens: list[Token], k: int, low: Number, unit: str = "",
     return lower, upper.value, upper.end, upper
 
 
+def change_end(tokens: list[Token], k: int, unit: str,
+               window: int = 6) -> tuple[float, str, str, int, int] | None:
+    """The "to" end of a change opened by "from" whose ends have words between them: "plummeted from
+    $36,040 at 10.45pm last night to $34,935", "from 20 miles per gallon in 2008 to 29 mpg".
+    (upper value, its unit, what it counts, its start, its end); the upper end must count what the lower end
+    counts (`unit`), or say nothing and take it."""
+    j = next((m for m in range(k, min(len(tokens), k + window)) if tokens[m].lower_ == "to"
+              or tokens[m].lower_ in CLAUSE_BREAKS), None)
+    if j is None or j == k or tokens[j].lower_ != "to":
+        return None  # right after the lower end, "to" is an ordinary range (`range_end`)
+    currency, n = currency_before(tokens, j + 1) if j + 1 < len(tokens) else ("", j + 1)
+    upper = read_number(tokens, n, bool(currency)) if n < len(tokens) else None
+    if upper is None or upper.vague or upper.high is not None or upper.unit.lower() in TIMES or \
+            token_at(tokens, upper.end).rstrip(".") in TIMES:
+        return None
+    upper_unit, counts, end = unit_after(tokens, upper.end, upper, currency or upper.currency)
+    if not upper_unit:
+        counts, head, end = counted_after(tokens, upper.end)
+        upper_unit = UNITS.get(head, head)
+    if upper_unit and upper_unit != unit:
+        return None  # "from 10 donors last year to 40 charities": two things, not one that changed
+    return upper.value, upper_unit, counts, j + 1, end
 
 
 def preceded(tokens: list[Token], k: int, options: tuple[str, ...], window: int = 2) -> bool:

@@ -79,6 +79,11 @@ PEOPLE = {"people", "persons", "person", "hostages", "hostage", "citizens", "civ
           "deaths", "killed", "wounded", "injured", "members", "employees", "voters", "adults",
           "students", "families", "individuals", "staff"}
 
+# Clock words after a number: "9 p.m.", "10.45pm" are times, not figures.
+TIMES = {"a.m", "p.m", "am", "pm", "gmt", "utc", "o'clock"}
+
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
 STREETS = {"road", "street", "avenue", "lane", "drive", "boulevard", "st", "rd", "ave", "way"}
 
 CHANGES = ("up", "down", "rose", "fell", "increased", "decreased", "gained", "lost", "dropped",

@@ -14,16 +14,36 @@ if TYPE_CHECKING:
 
     from generator.model import Figure
 
-ELLIPSIS = {"who", "by", "in", "while", ",", ".", ")", "and", "were", "are", "have", "had", "on", "at"}
+ELLIPSIS = {"who", "by", "in", "while", ",", ".", ")", "and", "were", "are", "have", "had", "on", "at",
+            "last", "this", "next"}  # "a minus-1.4 degree angle in 2018 and 2.1 last year"
+# A bare number after one of these echoes the earlier figure after the same word (or after "from",
+# for "to"): "increased by 2 percent but NASDAQ decrease by 1", "at 1,463.78 points ... at 1,334.20".
+PARALLEL = {"by": "by", "at": "at", "to": "from", "than": "than"}
 
 
-def unsaid_unit(tokens: list[Token], start: int, end: int, value: float,
-                earlier: list[Figure]) -> tuple[str, str]:
-    """(unit, counted phrase) for the number at tokens[start:end] that has none after it."""
+def unsaid_unit(tokens: list[Token], start: int, q_start: int, end: int, value: float,
+                earlier: list[tuple[str, Figure]]) -> tuple[str, str]:
+    """(unit, counted phrase) for the number at tokens[start:end] that has none after it;
+    `earlier`: the sentence's figures so far, each with the word before it."""
+    figures = [figure for _, figure in earlier]
     for found in (suspended_after(tokens, end), part_of_later(tokens, end, value),
-                  partitive(tokens, start, earlier)):
+                  partitive(tokens, start, figures), parallel(tokens, q_start, value, earlier)):
         if found[0]:
             return found
+    return "", ""
+
+
+def parallel(tokens: list[Token], q_start: int, value: float,
+             earlier: list[tuple[str, Figure]]) -> tuple[str, str]:
+    """The unit of the last earlier figure opened by the same word as this bare number, when
+    the two are of a size: "German DAX increased by 2 percent but NASDAQ decrease by 1"."""
+    word = token_at(tokens, q_start - 1)
+    if word not in PARALLEL or not any(c.isdigit() for c in token_at(tokens, q_start, "text")):
+        return "", ""
+    for opener, figure in reversed(earlier):
+        if opener in (word, PARALLEL[word]) and figure.unit and figure.kind != "number":
+            near = figure.value and 1 / 20 <= abs(value / figure.value) <= 20
+            return (figure.unit, figure.counts) if near else ("", "")
     return "", ""
 
 
@@ -69,7 +89,7 @@ def partitive(tokens: list[Token], start: int, earlier: list[Figure]) -> tuple[s
     if number and follows in ELLIPSIS:
         for figure in reversed(earlier):
             if figure.kind in ("people", "count", "measure") and figure.value and \
-                    1 / 20 <= number.value / figure.value <= 20:
+                    1 / 20 <= abs(number.value / figure.value) <= 20:
                 return figure.unit, figure.counts
     return "", ""
 
