@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass
+from pathlib import Path
 
 from generator.cache import Cache
 from generator.changes import compare
@@ -64,8 +65,9 @@ def build(config: Config, progress: Progress | None = None) -> BuildResult:
         timer.lap("ingest")
         articles = clean_articles(articles, files)
         timer.lap("clean")
-        articles, merges = fold_copies(articles, config.copy_threshold,
-                                       config.force_merge, config.forbid_merge)
+        articles, merges = fold_copies(articles, config.copy_threshold, config.force_merge,
+                                       config.forbid_merge, _saved(config, "copies.pkl"),
+                                       reuse=not config.full)
         timer.lap("dedupe")
         extract_cache = _cache(config)
         extractions, failed = extract_articles(articles, config, extract_cache, progress)
@@ -98,6 +100,11 @@ def build(config: Config, progress: Progress | None = None) -> BuildResult:
              extract_cache.hits, extract_cache.misses)
     return BuildResult(digest, extract_cache.misses, tuple(written), rendered.ran, incremental,
                        timer.laps)
+
+
+def _saved(config: Config, name: str) -> Path | None:
+    """Where a stage keeps its state for the next build (none when caching is off)."""
+    return config.work / name if config.cache else None
 
 
 def _cache(config: Config) -> Cache:

@@ -3,7 +3,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generator.dedupe import EXACT_LIMIT, article_shingles, fold_copies, similar_pairs
+from generator.dedupe import EXACT_LIMIT, Shingles, article_shingles, fold_copies, similar_pairs
 from generator.model import Article
 from generator.text import jaccard
 from tests.conftest import MOSCOW_TIMES
@@ -95,3 +95,32 @@ def test_lsh_path_finds_the_same_pairs_as_exact_jaccard():
     found = {(a, b) for a, b, _ in similar_pairs(sets, 0.6)}
     assert len(sets) > EXACT_LIMIT and len(exact) > 1000
     assert found == exact
+
+
+def test_saved_signatures_give_the_pairs_of_a_fresh_pass(tmp_path: Path):
+    """A rebuild signs only new or edited texts and compares them with the saved signatures;
+    the pairs and scores must equal a fresh LSH pass over the changed corpus."""
+    base = [f"w{i}" for i in range(300)]
+
+    def corpus(n_articles: int, edited: int) -> dict[str, Article]:
+        out = {}
+        for n in range(n_articles):
+            words = [f"u{n}_{i}" for i in range(300)] if n % 3 else list(base)
+            words[n % 300] = f"edit{n}"
+            if n == edited:
+                words[:200] = [f"x{i}" for i in range(200)]  # no longer a copy of anything
+            out[f"d{n:04d}"] = article(f"d{n:04d}", " ".join(words))
+        return out
+
+    saved = tmp_path / "copies.pkl"
+    first = corpus(EXACT_LIMIT + 20, edited=-1)
+    before = similar_pairs(Shingles(first.values()), 0.6, saved)
+    assert saved.is_file() and len(before) > 1000
+    second = corpus(EXACT_LIMIT + 25, edited=3)  # five new articles, one copy edited away
+    counting = Shingles(second.values())
+    after = similar_pairs(counting, 0.6, saved)
+    fresh = similar_pairs(Shingles(second.values()), 0.6)
+    assert after == fresh and after != before
+    assert not any("d0003" in pair[:2] for pair in after)
+    # Shingles were made only for the edited and new texts and their candidates' partners.
+    assert len(counting._made) < len(second) / 2
