@@ -230,7 +230,7 @@ def test_dot_decimals_before_a_scale_are_not_ambiguous():
     assert [(f.value, f.unit) for f in worth][:2] == [(1_356_000_000, ""), (1_762_000_000, "USD")]
     shekels = figures("The law threatens to deal a huge financial blow to Israels 9 billion shekels ($2.408 billion) "
                       "a year tobacco and electronic cigarette industry.")
-    assert [(f.value, f.unit) for f in shekels] == [(9e9, "ILS"), (2_408_000_000, "USD")]
+    assert [(f.value, f.unit) for f in shekels] == [(9e9, "ILS per year"), (2_408_000_000, "USD")]
 
 
 def test_a_change_by_an_amount_then_a_level_is_not_a_range():
@@ -399,3 +399,19 @@ def test_counted_phrases_stop_at_commas_days_and_possessors():
         "killers", "region's most prolific killers", "one of the region's most prolific killers")
     catches = one("It was one of the most spectacular catches ever to grace a World Cup match.")
     assert (catches.value, catches.unit) == (1, "catches")
+
+
+def test_of_phrases_spelled_units_and_rates_after_brackets():
+    dash = one("The played 65 snaps of man coverage during the regular season.")
+    assert (dash.unit, dash.counts, dash.text) == ("snaps", "snaps of man coverage", "65 snaps of man coverage")
+    fraud = one("Evaldas Rimasauskas pled guilty to one count of wire fraud.")
+    assert fraud.counts == "count of wire fraud"
+    seasons = one("Five new seasons of Sesame Street will join.")
+    assert seasons.counts == "new seasons"  # a name after "of" is what the seasons belong to, not what they are
+    grid = figures("On a shorter horizon, the report says if Diablo Canyon stays open, the states power grid would "
+                   "not need to install another 3.4 gigawatts of PV and 2.7 gigawatts of energy storage in 2025 "
+                   "and 2030 .")
+    assert [(f.value, f.unit, f.kind) for f in grid] == [(3.4, "gigawatt", "measure"), (2.7, "gigawatt", "measure")]
+    wind = one("We need to see the construction of even 1,000 megawatts of capacity, she said.")
+    assert (wind.unit, wind.counts) == ("megawatt", "megawatts")
+    # "9 billion shekels ($2.408 billion) a year": the rate after the brackets, in the dot-decimal test above

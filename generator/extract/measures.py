@@ -85,6 +85,11 @@ def unit_after(tokens: list[Token], end: int, number: Number, currency: str) -> 
             head_end += 2 if "-" in measure else 0
     if unit:
         rate, head_end = rate_after(tokens, head_end)
+        if not rate and token_at(tokens, head_end) == "(":  # "9 billion shekels ($2.408 billion) a year"
+            # the figure ends before the brackets: the converted amount is a figure too
+            close = next((k for k in range(head_end + 1, min(len(tokens), head_end + 8))
+                          if tokens[k].text == ")"), None)
+            rate = rate_after(tokens, close + 1)[0] if close is not None else ""
         if rate:
             unit, counts = f"{unit} per {rate}", f"{counts} per {rate}"
     return unit, counts, head_end
@@ -149,9 +154,26 @@ def counted_after(tokens: list[Token], end: int, one: bool = False) -> tuple[str
         k += 1
     if head < 0 or tokens[head].is_punct or (head == j + 1 and tokens[j].lower_ in TIME_REFERENCES):
         return "", "", end  # "2.1 last year": when, not what
-    phrase = " ".join(t.text for t in tokens[j:head + 1])
+    stop = _of_phrase(tokens, head)
+    phrase = " ".join(t.text for t in tokens[j:stop])
     phrase = re.sub(r" ([,]|['’]s\b)", r"\1", phrase).replace(" - ", "-")
-    return phrase, tokens[head].lower_, head + 1
+    return phrase, tokens[head].lower_, stop
+
+
+def _of_phrase(tokens: list[Token], head: int) -> int:
+    """Where the counted phrase ends: after an "of" phrase of common nouns that says what the
+    counted noun is of ("65 snaps of man coverage", "one of the proudest moments of his life"),
+    else after the head. Names ("five new seasons of Sesame Street") and units stay apart."""
+    if token_at(tokens, head + 1) != "of" or tokens[head].tag_ not in ("NN", "NNS") or \
+            tokens[head].lower_ in UNITS:
+        return head + 1
+    k = head + 2 + (token_at(tokens, head + 2, "tag_") in ("DT", "PRP$"))
+    stop = head + 1
+    while k < min(len(tokens), head + 7) and tokens[k].tag_ in ("JJ", "NN", "NNS", "HYPH"):
+        if tokens[k].tag_ in ("NN", "NNS") and tokens[k].lower_ not in CALENDAR:
+            stop = k + 1
+        k += 1
+    return stop if k == len(tokens) or tokens[k].tag_ not in ("NNP", "NNPS", "CD") else head + 1
 
 
 def _model_number(tokens: list[Token], k: int) -> bool:

@@ -64,6 +64,28 @@ UNITS = {
     "apg": "assist per game", "rpg": "rebound per game", "″": "inch", "′": "foot",
     "pint": "pint", "pints": "pint", "quart": "quart", "quarts": "quart", "ounce": "ounce", "ounces": "ounce",
     "oz": "ounce",
+    # Metric and electrical units spelled out: "megawatts of capacity" is an amount of megawatts.
+    **{spelling: name for name, spellings in {
+        "watt": ("watt", "watts"), "kilowatt": ("kilowatt", "kilowatts"),
+        "megawatt": ("megawatt", "megawatts"),
+        "gigawatt": ("gigawatt", "gigawatts"), "terawatt": ("terawatt", "terawatts"),
+        "kilowatt hour": ("kilowatt-hour", "kilowatt-hours", "kilowatt hours", "kilowatt hour"),
+        "megawatt hour": ("megawatt-hour", "megawatt-hours", "megawatt hours", "megawatt hour", "mwh"),
+        "gigawatt hour": ("gigawatt-hour", "gigawatt-hours", "gigawatt hours", "gigawatt hour", "gwh"),
+        "terawatt hour": ("terawatt-hour", "terawatt-hours", "terawatt hours", "terawatt hour", "twh"),
+        "volt": ("volt", "volts"), "kilovolt": ("kilovolt", "kilovolts"),
+        "millimetre": ("millimetre", "millimetres", "millimeter", "millimeters"),
+        "centimetre": ("centimetre", "centimetres", "centimeter", "centimeters"),
+        "micrometre": ("micrometre", "micrometres", "micrometer", "micrometers", "micron", "microns"),
+        "milligram": ("milligram", "milligrams"), "microgram": ("microgram", "micrograms"),
+        "millilitre": ("millilitre", "millilitres", "milliliter", "milliliters"),
+        "knot": ("knot", "knots"), "decibel": ("decibel", "decibels"),
+        "kilohertz": ("kilohertz", "khz"), "megahertz": ("megahertz",), "gigahertz": ("gigahertz",),
+        "kilobyte": ("kilobyte", "kilobytes", "kb"), "megabyte": ("megabyte", "megabytes"),
+        "gigabyte": ("gigabyte", "gigabytes"), "terabyte": ("terabyte", "terabytes"),
+        "petabyte": ("petabyte", "petabytes", "pb"), "megapascal": ("megapascal", "megapascals"),
+        "gigapascal": ("gigapascal", "gigapascals", "gpa"), "carat": ("carat", "carats"),
+    }.items() for spelling in spellings},
 }
 # Symbols whose case decides the unit: "450 Nm" of torque is not 450 nanometres, "5G" not 5 grams,
 # "12 C" is Celsius.
