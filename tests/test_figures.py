@@ -415,3 +415,22 @@ def test_of_phrases_spelled_units_and_rates_after_brackets():
     wind = one("We need to see the construction of even 1,000 megawatts of capacity, she said.")
     assert (wind.unit, wind.counts) == ("megawatt", "megawatts")
     # "9 billion shekels ($2.408 billion) a year": the rate after the brackets, in the dot-decimal test above
+
+
+def test_results_are_one_figure_not_a_range_or_a_count():
+    down = figures("At 2-0 down it was easy to give up and they didnt Lampard who won four FA Cup finals with "
+                   "Chelsea told BBC One.")[0]
+    assert (down.text, down.value, down.value_high, down.unit) == ("2-0", 2, 0, "")
+    win = one("Northampton returned to form with a 39-3 win over Wasps last week.")  # KPCrowd
+    assert (win.value, win.value_high, win.unit, win.kind) == (39, 3, "", "number")
+    assert one("Klay Thompson's layup with 4:39 left to play tied Game 7 at 89-89.").text == "89-89"
+    assert one("The range is 33-35 people.").value_high == 35  # rising: a range
+
+
+def test_ages_said_with_be_and_life_expectancy():
+    assert one("He will be 35 by the end of the year.").unit == "year of age"
+    glasgow = one("It was that noted the average life expectancy for men in Glasgow is around 73 raising the "
+                  "prospect of some dying before they access their state pension.")
+    assert (glasgow.value, glasgow.unit, glasgow.qualifier) == (73, "year of age", "around")
+    assert one("She is 5 points ahead.").unit == "point"
+    assert one("The rate is 5.").unit == ""

@@ -24,7 +24,7 @@ from generator.extract.measures import (
     unit_after,
 )
 from generator.extract.numbers import Number, currency_before, may_start_number, read_number, token_at
-from generator.extract.ranges import RANGE_WORDS, change_end, opening_before, range_end
+from generator.extract.ranges import RANGE_WORDS, change_end, opening_before, range_end, score_end
 from generator.extract.units import (
     CASED_UNITS,
     DURATIONS,
@@ -81,16 +81,19 @@ def _figure_at(tokens: list[Token], i: int, sentence: str, article_id: str, date
     opening = opening_before(tokens, q_start)
     if opening == "by" and (currency or number.unit):
         opening = ""  # "increased by $43.6 billion to $419.2 billion": a change, then a level
+    score = score_end(tokens, i, number) if not currency else None
+    if score is not None:
+        high, end = score
     if high is None and (span := range_end(tokens, end, number, opening=opening)) is not None:
         value, high, end = span[:3]
         number = number if number.unit else replace(number, unit=span[3].unit)  # "~25 – 40min"
-    unit, counts, head_end = unit_after(tokens, end, number, currency)
+    unit, counts, head_end = unit_after(tokens, end, number, currency) if score is None else ("", "", end)
     if unit and high is None and (span := range_end(tokens, head_end, number, unit, opening)) is not None:
         value, high, head_end = span[0], span[1], unit_after(tokens, span[2], span[3], currency)[2]
-    if unit in ("", "year") and age_at(tokens, i, end, value):
+    if unit in ("", "year") and score is None and age_at(tokens, i, end, value):
         unit, counts = "year of age", "years old"
         head_end = max(head_end, end + (token_at(tokens, end) in ("year", "years")))
-    if not unit:
+    if not unit and score is None:
         counts, unit, head_end = counted_after(tokens, end, one=value == 1 and high is None)
         unit = UNITS.get(unit, unit)  # "hundreds of miles" counts a unit of measure
         rate, head_end = rate_after(tokens, head_end)  # "40 to 50 hours a week", "3000 tests per day"
@@ -101,7 +104,7 @@ def _figure_at(tokens: list[Token], i: int, sentence: str, article_id: str, date
         if not unit:
             unit, counts = change[1], change[2]
         head_end = change[4]
-    if not unit:
+    if not unit and score is None:
         unit, counts = unsaid_unit(tokens, start, q_start, end, value, earlier)
         if not unit and not any(c.isdigit() for c in tokens[i].text):
             return None  # a number word with nothing counted ("all three had") says too little

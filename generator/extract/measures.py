@@ -187,8 +187,14 @@ def age_at(tokens: list[Token], i: int, end: int, value: float) -> bool:
     """A person's age: "Maddon, 66, has used", "Nick Hague 44 has spent", "over the age of 21"."""
     if not (float(value).is_integer() and 0 < value < 120) or not tokens[i].text.isdigit():
         return False
-    if [t.lower_ for t in tokens[max(0, i - 2):i]] == ["age", "of"]:
-        return True
+    before = token_at(tokens, i - 1)
+    if [t.lower_ for t in tokens[max(0, i - 2):i]] == ["age", "of"] or before in ("aged", "age") or \
+            any(t.lower_ == "expectancy" for t in tokens[max(0, i - 8):i]):
+        return True  # "aged 35", "at age 35", "life expectancy for men in Glasgow is around 73"
+    if before in ("be", "is", "was", "turned", "turns", "turn") and \
+            token_at(tokens, end, "tag_") not in NOUN_TAGS:
+        # "He will be 35 by the end of the year": a person is a number
+        return any(t.lower_ in ("he", "she") or t.ent_type_ == "PERSON" for t in tokens[max(0, i - 4):i - 1])
     if token_at(tokens, i - 1) == ",":  # a proper noun, then the number between commas
         return token_at(tokens, i - 2, "tag_") == "NNP" and token_at(tokens, end) == ","
     person = token_at(tokens, i - 1, "ent_type_") == "PERSON"

@@ -80,5 +80,16 @@ def change_end(tokens: list[Token], k: int, unit: str,
     return upper.value, upper_unit, counts, j + 1, end
 
 
+def score_end(tokens: list[Token], i: int, low: Number) -> tuple[float, int] | None:
+    """ "a 39-3 win", "At 2-0 down", "tied at 89-89": two whole numbers joined by a hyphen, the
+    second not above the first, are a result (upper value, end), not a range nor a count of wins."""
+    k = low.end
+    if low.end != i + 1 or low.unit or low.currency or not tokens[i].text.isdigit() or \
+            token_at(tokens, k) != "-" or not token_at(tokens, k + 1).isdigit() or \
+            token_at(tokens, k + 2) == "-" or not float(token_at(tokens, k + 1)) <= low.value:
+        return None
+    return float(token_at(tokens, k + 1)), k + 2
+
+
 def preceded(tokens: list[Token], k: int, options: tuple[str, ...], window: int = 2) -> bool:
     return any(t.lower_ in options for t in tokens[max(0, k - window):k])
