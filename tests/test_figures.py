@@ -434,3 +434,15 @@ def test_ages_said_with_be_and_life_expectancy():
     assert (glasgow.value, glasgow.unit, glasgow.qualifier) == (73, "year of age", "around")
     assert one("She is 5 points ahead.").unit == "point"
     assert one("The rate is 5.").unit == ""
+
+
+def test_words_before_the_number_that_say_what_is_counted():
+    seeds = one("But can we really expect double-digit victories with the top three seeds from each region still "
+                "playing?")
+    assert (seeds.text, seeds.unit, seeds.counts) == ("top three seeds", "seeds", "top seeds")
+    goals = figures("After a torrid time at Chelsea, Salahs second spell in England brought about a Premier League "
+                    "history as he netted a record 32 goals in 36 league games.")
+    assert [(f.value, f.counts) for f in goals] == [(32, "record goals"), (36, "league games")]
+    # Words that place or quantify are not what is counted; nor are units and durations.
+    others = figures("The other two men and the last three games and the past two years.")
+    assert [f.counts for f in others] == ["men", "games", "years"]

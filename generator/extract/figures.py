@@ -20,6 +20,7 @@ from generator.extract.measures import (
     age_at,
     counted_after,
     followed_by,
+    modifiers_before,
     rate_after,
     unit_after,
 )
@@ -115,14 +116,18 @@ def _figure_at(tokens: list[Token], i: int, sentence: str, article_id: str, date
         number.unit != "fraction"  # "One out of three Germans" is a share
     if not math.isfinite(value) or (high is not None and not math.isfinite(high)):
         return None
-    shown = tokens[q_start:head_end] if gap is None else [*tokens[q_start:gap[0]], tokens[gap[1] - 1],
-                                                           *tokens[gap[1]:head_end]]
+    lead = q_start  # "the top three seeds" counts top seeds
+    if not qualifier and counts and _kind(unit, counts) in ("count", "people"):
+        lead = modifiers_before(tokens, q_start)
+        counts = " ".join([*(t.text for t in tokens[lead:q_start]), counts])
+    shown = tokens[lead:head_end] if gap is None else [*tokens[lead:gap[0]], tokens[gap[1] - 1],
+                                                       *tokens[gap[1]:head_end]]
     text = " ".join(t.text for t in shown)
     text = re.sub(r" ([,%]|['’]s\b)", r"\1", text).replace("$ ", "$").replace(" - ", "-")
     return token_at(tokens, q_start - 1), Figure(
         value=value, value_high=high, text=text, qualifier=qualifier,
         bound=QUALIFIERS.get(qualifier, "min" if number.vague else "exact"), unit=unit,
-        counts=counts, kind=_kind(unit, counts, in_passing), refers_to=_refers_to(tokens, q_start, head_end),
+        counts=counts, kind=_kind(unit, counts, in_passing), refers_to=_refers_to(tokens, lead, head_end),
         sentence=sentence, article_id=article_id, date=date,
     ), head_end
 

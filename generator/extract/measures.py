@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from generator.dates import MONTHS
 from generator.extract.numbers import Number, token_at
 from generator.extract.units import CASED_UNITS, CURRENCY_WORDS, DURATIONS, PEOPLE, UNITS, WEEKDAYS
@@ -28,6 +30,9 @@ WEIGHT_CUES = {"weigh", "weighs", "weighed", "weighing", "weight", "heavy", "hea
                "exercising", "diet", "shed", "obese", "overweight"}
 MODIFIER_TAGS = {"JJ", "JJR", "JJS", "RBS", "HYPH", "CC", ",", "VBG", "VBN", "NNP", "NNPS", "ADD"}
 CALENDAR = MONTHS.keys() | WEEKDAYS  # "three other counts Friday": when, not what
+# Before a number, spaCy's stop words ("other", "last", "first", "several") place or quantify what is
+# counted without saying what it is; "top" does ("the top three seeds").
+PLAIN_MODIFIERS = STOP_WORDS - {"top"} | {"past", "previous", "straight", "consecutive"}
 
 
 def unit_after(tokens: list[Token], end: int, number: Number, currency: str) -> tuple[str, str, int]:
@@ -199,6 +204,17 @@ def age_at(tokens: list[Token], i: int, end: int, value: float) -> bool:
         return token_at(tokens, i - 2, "tag_") == "NNP" and token_at(tokens, end) == ","
     person = token_at(tokens, i - 1, "ent_type_") == "PERSON"
     return person and token_at(tokens, end, "tag_") in ("VBZ", "VBD")  # "Nick Hague 44 has spent"
+
+
+def modifiers_before(tokens: list[Token], k: int) -> int:
+    """Where a counted noun phrase starts whose describing words come before the number, after a
+    determiner: "the top three seeds", "a record 32 goals" (k: the number's first token). Words
+    that only place or quantify ("the last three", "the other two") are not kept."""
+    j = k
+    while j > 0 and k - j < 2 and tokens[j - 1].tag_ in ("JJ", "JJS", "NN", "VBG") and \
+            tokens[j - 1].lower_ not in PLAIN_MODIFIERS:
+        j -= 1
+    return j if j < k and token_at(tokens, j - 1, "tag_") in ("DT", "PRP$", "POS") else k
 
 
 def followed_by(tokens: list[Token], k: int, options: tuple[str, ...]) -> bool:
