@@ -83,8 +83,8 @@ def _figure_at(tokens: list[Token], i: int, sentence: str, article_id: str, date
     if opening == "by" and (currency or number.unit):
         opening = ""  # "increased by $43.6 billion to $419.2 billion": a change, then a level
     score = score_end(tokens, i, number) if not currency else None
-    if score is not None:
-        high, end = score
+    if score is not None:  # a tie ("at 2-2") is one number
+        high, end = (score[0] if score[0] != value else None), score[1]
     if high is None and (span := range_end(tokens, end, number, opening=opening)) is not None:
         value, high, end = span[:3]
         number = number if number.unit else replace(number, unit=span[3].unit)  # "~25 – 40min"
@@ -134,7 +134,7 @@ def _figure_at(tokens: list[Token], i: int, sentence: str, article_id: str, date
 
 def _not_a_figure(tokens: list[Token], i: int, number: Number, money: bool) -> bool:
     tok = tokens[i]
-    if _code(tok):
+    if _code(tokens, i):
         return True
     if ORDINALS.match(tok.text) or (tok.ent_type_ == "ORDINAL" and not number.unit) or \
             ":" in tok.text or ("/" in tok.text and number.unit != "fraction"):
@@ -169,13 +169,15 @@ def _not_a_figure(tokens: list[Token], i: int, number: Number, money: bool) -> b
     return nxt in TIMES or number.unit.lower() in TIMES  # "9 p.m.", "at 10.45pm last night"
 
 
-def _code(tok: Token) -> bool:
+def _code(tokens: list[Token], i: int) -> bool:
     """Digits in a run of three or more groups joined by hyphens: a phone number ("303-954-2359"),
     an ISO date or a code, never a quantity."""
-    text = tok.doc.text
-    start = max(text.rfind(" ", 0, tok.idx), text.rfind("\n", 0, tok.idx)) + 1
-    end = min((k for k in (text.find(" ", tok.idx), text.find("\n", tok.idx)) if k >= 0), default=len(text))
-    return CODE.search(text[start:end]) is not None
+    start = end = i
+    while start > 0 and not tokens[start - 1].whitespace_ and i - start < 4:
+        start -= 1
+    while end + 1 < len(tokens) and not tokens[end].whitespace_ and end - i < 4:
+        end += 1
+    return start < end and CODE.search("".join(t.text for t in tokens[start:end + 1])) is not None
 
 
 def _model_name(tokens: list[Token], i: int, number: Number) -> bool:
