@@ -447,3 +447,16 @@ def test_words_before_the_number_that_say_what_is_counted():
     # Words that place or quantify are not what is counted; nor are units and durations.
     others = figures("The other two men and the last three games and the past two years.")
     assert [f.counts for f in others] == ["men", "games", "years"]
+
+
+def test_quarters_of_a_year_cents_and_prices_per_unit():  # KPCrowd sentences
+    assert figures("This was the 4th consecutive beat but the company only went public in the fourth quarter of "
+                   "2009.") == []
+    staff = figures("the chinese ev start-up employs around 600 people worldwide almost half of which are in "
+                    "california.")  # NewsQuant
+    assert [(f.value, f.unit) for f in staff] == [(600, "people"), (0.5, "fraction")]  # "almost half": a share
+    cents = figures("Earnings per share were 44 cents compared to the 41 cents consensus.")
+    assert [(f.value, f.unit) for f in cents] == [(44, "cent"), (41, "cent")]
+    fuel = one("AAA Daily Fuel Gauge said the nationwide price of regular gasoline at the pump was $US3.62 a "
+               "gallon overnight.")
+    assert (fuel.value, fuel.unit) == (3.62, "USD per gallon")

@@ -119,7 +119,7 @@ def rate_after(tokens: list[Token], k: int) -> tuple[str, int]:
     if word == "a" and token_at(tokens, j + 1) in ("earlier", "ago", "later", "before", "after"):
         return "", k  # "$6.78 billion a year earlier": a time, not a rate
     if (token_at(tokens, j, "tag_") in ("NN", "NNS") or after in RATE_WORDS) and \
-            (word != "a" or after.rstrip("s") in DURATIONS | {"share", "barrel"}):
+            (word != "a" or after.rstrip("s") in DURATIONS | {"share", "barrel"} or after in UNITS):
         return RATE_WORDS.get(after, UNITS.get(after, after.removesuffix("s"))), j + 1
     return "", k
 

@@ -231,7 +231,8 @@ def _fraction(tokens: list[Token], i: int) -> Number | None:
     low = tokens[i].lower_
     if (slash := _SLASH.match(low)) and token_at(tokens, i + 1) == "of" and 0 < int(slash[1]) < int(slash[2]):
         return Number(int(slash[1]) / int(slash[2]), i + 1, unit="fraction")
-    if low in ("half", "quarter") and token_at(tokens, i + 1) in ("of", "the"):
+    if low in ("half", "quarter") and token_at(tokens, i + 1) in ("of", "the") and \
+            token_at(tokens, i - 1, "tag_") != "JJ":  # "the fourth quarter of 2009" is a time
         return Number(FRACTIONS[low], i + 1, unit="fraction")
     if low in ("a", "one") and token_at(tokens, i + 1) in ("third", "quarter", "half") and \
             token_at(tokens, i + 2) == "of":
