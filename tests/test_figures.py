@@ -460,3 +460,16 @@ def test_quarters_of_a_year_cents_and_prices_per_unit():  # KPCrowd sentences
     fuel = one("AAA Daily Fuel Gauge said the nationwide price of regular gasoline at the pump was $US3.62 a "
                "gallon overnight.")
     assert (fuel.value, fuel.unit) == (3.62, "USD per gallon")
+
+
+def test_hyphened_percent_dimensions_and_parts_of_a_counted_whole():  # KPCrowd sentences
+    tax = one("Kenny has vowed to resist EU pressure to raise Ireland's cherished 12.5-percent corporation tax "
+              "rate, in return for easier terms on the rescue package.")
+    assert (tax.value, tax.unit, tax.kind) == (12.5, "%", "percent")
+    assert figures("Gradient vector fields are difficult to grasp in 3-D, because picturing the potential would "
+                   "require a fourth dimension.") == []
+    games = figures("He had four homers against the Cubs last season when Pittsburgh won 10 of 15 games.")
+    assert [(f.value, f.unit) for f in games] == [(4, "homers"), (10, "games"), (15, "games")]
+    finals = figures("Mahendra Singh Dhoni's men will begin their reply knowing that seven of the previous nine "
+                     "World Cup finals have been lost by the team batting second.")
+    assert [(f.value, f.counts) for f in finals] == [(7, "World Cup finals"), (9, "World Cup finals")]

@@ -134,8 +134,9 @@ def _figure_at(tokens: list[Token], i: int, sentence: str, article_id: str, date
 
 def _not_a_figure(tokens: list[Token], i: int, number: Number, money: bool) -> bool:
     tok = tokens[i]
-    if _code(tokens, i):
-        return True
+    if _code(tokens, i) or (token_at(tokens, number.end) == "-" and re.fullmatch(
+            r"[A-Z]", token_at(tokens, number.end + 1, "text"))):
+        return True  # "303-954-2359"; "3-D" is a kind of image, not a count
     if ORDINALS.match(tok.text) or (tok.ent_type_ == "ORDINAL" and not number.unit) or \
             ":" in tok.text or ("/" in tok.text and number.unit != "fraction"):
         return True

@@ -46,8 +46,9 @@ def unit_after(tokens: list[Token], end: int, number: Number, currency: str) -> 
     if number.unit == "fraction":  # a share of what follows, or an amount of a unit ("1/16 of a US pint")
         counts, head, head_end = counted_after(tokens, end)
         unit = UNITS.get(head, "fraction") if token_at(tokens, end + 1) in ("a", "an") else "fraction"
-    elif number.unit == "%" or word in ("%", "percent", "pc"):
-        unit, counts, head_end = "%", "percent", end + (number.unit != "%")
+    elif number.unit == "%" or word in ("%", "percent", "pc") or (
+            word == "-" and token_at(tokens, end + 1) == "percent"):  # "a 12.5-percent tax rate"
+        unit, counts, head_end = "%", "percent", end + (number.unit != "%") + (word == "-")
         if token_at(tokens, head_end, "lower_") in ("point", "points"):
             unit, counts, head_end = "percentage point", "percentage points", head_end + 1
     elif word == "per" and token_at(tokens, end + 1, "lower_") == "cent":

@@ -48,15 +48,19 @@ def parallel(tokens: list[Token], q_start: int, value: float,
 
 
 def part_of_later(tokens: list[Token], end: int, value: float) -> tuple[str, str]:
-    """A part of a whole told next: "raised 280 million of the 1.5 billion shekels"."""
+    """A part of a whole told next: "raised 280 million of the 1.5 billion shekels", "won 10 of
+    15 games", "seven of the previous nine World Cup finals"."""
     if token_at(tokens, end) != "of":
         return "", ""
     k = end + 1 + (token_at(tokens, end + 1) in ("the", "its", "their"))
+    k += token_at(tokens, k, "tag_") == "JJ"
     currency, k = currency_before(tokens, k) if k < len(tokens) else ("", k)
     whole = read_number(tokens, k, bool(currency)) if k < len(tokens) else None
     if whole is None or whole.value <= value:
         return "", ""
     unit, counts, _ = unit_after(tokens, whole.end, whole, currency or whole.currency)
+    if not unit:
+        counts, unit, _ = counted_after(tokens, whole.end)
     return unit, counts
 
 
