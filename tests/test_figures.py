@@ -312,6 +312,7 @@ def test_metres_shares_and_scaled_counts():
     sales = figures("Nearly two-thirds of the combined 4.3M digital and physical sales of The Greatest Showman "
                     "came from buyers of traditional CDs.")
     assert [(f.value, f.unit) for f in sales] == [(2 / 3, "fraction"), (4_300_000, "sales")]
+    assert sales[0].counts == "digital and physical sales"  # a share of the whole counted after its number
 
 
 def test_labels_times_and_model_names_are_not_figures():

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from generator.dates import MONTHS
-from generator.extract.numbers import Number, token_at
+from generator.extract.numbers import Number, read_number, token_at
 from generator.extract.units import CASED_UNITS, CURRENCY_WORDS, DURATIONS, PEOPLE, UNITS, WEEKDAYS
 
 if TYPE_CHECKING:
@@ -46,6 +46,11 @@ def unit_after(tokens: list[Token], end: int, number: Number, currency: str) -> 
     if number.unit == "fraction":  # a share of what follows, or an amount of a unit ("1/16 of a US pint")
         counts, head, head_end = counted_after(tokens, end)
         unit = UNITS.get(head, "fraction") if token_at(tokens, end + 1) in ("a", "an") else "fraction"
+        if not counts and token_at(tokens, end) == "of":  # "two-thirds of the combined 4.3M … sales"
+            k = end + 1 + (token_at(tokens, end + 1) in DETERMINERS)
+            k += token_at(tokens, k, "tag_") in ("JJ", "VBN")
+            whole = read_number(tokens, k) if k < len(tokens) and tokens[k].like_num else None
+            counts = counted_after(tokens, whole.end)[0] if whole else ""
     elif number.unit == "%" or word in ("%", "percent", "pc") or (
             word == "-" and token_at(tokens, end + 1) == "percent"):  # "a 12.5-percent tax rate"
         unit, counts, head_end = "%", "percent", end + (number.unit != "%") + (word == "-")
