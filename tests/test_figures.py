@@ -474,3 +474,9 @@ def test_hyphened_percent_dimensions_and_parts_of_a_counted_whole():  # KPCrowd 
     finals = figures("Mahendra Singh Dhoni's men will begin their reply knowing that seven of the previous nine "
                      "World Cup finals have been lost by the team batting second.")
     assert [(f.value, f.counts) for f in finals] == [(7, "World Cup finals"), (9, "World Cup finals")]
+
+
+def test_mixed_fractions():  # KPCrowd
+    sacks = one("He led the nation in sacks in 2010 with 15 1/2 and won the Nagurski and Ted Hendricks awards.")
+    assert (sacks.text, sacks.value) == ("15 1/2", 15.5)
+    assert one("She served 5 1/2 years in prison.").value == 5.5

@@ -118,6 +118,9 @@ def read_number(tokens: list[Token], i: int, money: bool = False) -> Number | No
             high = number.high * factor if number.high is not None else None
             number = Number(number.value * factor, number.end, high, currency=number.currency, factor=factor,
                             approx=number.approx)
+    if (part := _SLASH.match(token_at(tokens, number.end))) and number.high is None and not number.unit and \
+            tokens[i].text.isdigit() and 0 < int(part[1]) < int(part[2]):  # "5 1/2 years"
+        number = Number(number.value + int(part[1]) / int(part[2]), number.end + 1, currency=number.currency)
     return _scale(tokens, number, money)
 
 
