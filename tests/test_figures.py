@@ -480,3 +480,14 @@ def test_mixed_fractions():  # KPCrowd
     sacks = one("He led the nation in sacks in 2010 with 15 1/2 and won the Nagurski and Ted Hendricks awards.")
     assert (sacks.text, sacks.value) == ("15 1/2", 15.5)
     assert one("She served 5 1/2 years in prison.").value == 5.5
+
+
+def test_rupees_in_indian_english_and_pounds_of_a_body():  # KPCrowd
+    debt = one("Now you can understand as to why the State of Tamil Nadu has been entangled in the debt trap of "
+               "over Rs.1 lakh crore, Ms. Jayalalithaa asked.")
+    assert (debt.value, debt.unit, debt.qualifier) == (1e12, "INR", "over")  # "Rs.1" is one rupee, not 0.1
+    assert one("They promised an assistance of Rs.2,000 each.").value == 2000
+    bowers = figures("Bowers is 6-feet-3, 280 pounds and is a force when healthy.")
+    assert (bowers[-1].value, bowers[-1].unit) == (280, "pound")
+    assert one("Robin Hood - the English Outlaw Unmasked costs 9.99 pounds.").unit == "GBP"
+    assert one("James Lipman With 275 pound-feet of torque.").unit == "pound-foot"

@@ -28,6 +28,7 @@ TIME_REFERENCES = {"last", "next", "this"}
 RESOLUTIONS = {240, 360, 480, 720, 1080, 1440, 2160}  # "1080p" is a video format, not pence
 WEIGHT_CUES = {"weigh", "weighs", "weighed", "weighing", "weight", "heavy", "heavier", "lighter",
                "exercising", "diet", "shed", "obese", "overweight"}
+BODY_CUES = {"tall", "height", "feet", "foot", "inches"}
 MODIFIER_TAGS = {"JJ", "JJR", "JJS", "RBS", "HYPH", "CC", ",", "VBG", "VBN", "NNP", "NNPS", "ADD"}
 CALENDAR = MONTHS.keys() | WEEKDAYS  # "three other counts Friday": when, not what
 # Before a number, spaCy's stop words ("other", "last", "first", "several") place or quantify what is
@@ -60,7 +61,8 @@ def unit_after(tokens: list[Token], end: int, number: Number, currency: str) -> 
         unit, counts, head_end = "%", "percent", end + 2
     elif word == "percentage" and token_at(tokens, end + 1, "lower_") in ("point", "points"):
         unit, counts, head_end = "percentage point", "percentage points", end + 2
-    elif word in ("pound", "pounds") and not currency and _weighed(tokens):
+    elif word in ("pound", "pounds") and not currency and token_at(tokens, end + 1) != "-" and \
+            _weighed(tokens, number):  # not "275 pound-feet of torque"
         unit, counts, head_end = "pound", tokens[end].text, end + 1  # "dropping from 208 pounds to 193"
     elif f"{word} {token_at(tokens, end + 1)}" in CURRENCY_WORDS and not currency:
         unit = counts = CURRENCY_WORDS[f"{word} {token_at(tokens, end + 1)}"]
@@ -106,9 +108,12 @@ def unit_after(tokens: list[Token], end: int, number: Number, currency: str) -> 
     return unit, counts, head_end
 
 
-def _weighed(tokens: list[Token]) -> bool:
-    """A sentence about weight, where "pounds" are not money."""
-    return any(t.lower_ in WEIGHT_CUES for t in tokens)
+def _weighed(tokens: list[Token], number: Number) -> bool:
+    """A sentence about weight, where "pounds" are not money; or about a body's size, where a few
+    hundred pounds are not money either ("Bowers is 6-feet-3, 280 pounds")."""
+    return any(t.lower_ in WEIGHT_CUES for t in tokens) or (
+        number.value < 1000 and not number.scaled and any(
+            not BODY_CUES.isdisjoint(t.lower_.split("-")) for t in tokens))
 
 
 def rate_after(tokens: list[Token], k: int) -> tuple[str, int]:

@@ -21,7 +21,8 @@ SMALL = {w: i for i, w in enumerate([
     "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"])}
 TENS = {w: 10 * i for i, w in enumerate([
     "zero", "ten", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]) if i >= 2}
-SCALE_WORDS = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+SCALE_WORDS = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+               "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7}  # Indian English: "Rs 50 crore"
 SCALE_SUFFIXES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12,
                   "trn": 1e12}
 # A plural of N means N up to ten N, as "tens of thousands" means 10,000 to 100,000.
@@ -31,13 +32,13 @@ FRACTIONS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3, "thirds": 2 / 3, "qua
 CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "$US": "USD", "€": "EUR", "£": "GBP", "PS": "GBP",
                     "¥": "JPY", "₽": "RUB", "₪": "ILS", "₹": "INR", "HK$": "HKD", "A$": "AUD",
                     "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "NZ$": "NZD", "S$": "SGD", "RM": "MYR",
-                    "Rs": "INR", "R$": "BRL", "Y=": "JPY", "USD": "USD", "EUR": "EUR", "GBP": "GBP",
-                    "AUD": "AUD", "CAD": "CAD", "INR": "INR", "JPY": "JPY", "CNY": "CNY"}
+                    "Rs": "INR", "Rs.": "INR", "R$": "BRL", "Y=": "JPY", "USD": "USD", "EUR": "EUR",
+                    "GBP": "GBP", "AUD": "AUD", "CAD": "CAD", "INR": "INR", "JPY": "JPY", "CNY": "CNY"}
 # After a lone "$", letters glued to the digits say which dollar: "$" "US113", "$" "A82,615,680".
 _DOLLAR_PREFIX = re.compile(r"^(US|A|AU|C|NZ|HK|S)(?=\d)")
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _GLUED = re.compile(rf"^(?P<approx>~|sub-)?(?P<sign>[+−-]|minus-)?"
-                    rf"(?P<cur>[A-Z]{{0,3}}\$|\$US|€|£|¥|₹|RM|Rs|PS|Y=|USD|EUR|GBP|AUD|CAD|INR|JPY|CNY)?(?P<num>{_DIGITS})"
+                    rf"(?P<cur>[A-Z]{{0,3}}\$|\$US|€|£|¥|₹|RM|Rs\.?|PS|Y=|USD|EUR|GBP|AUD|CAD|INR|JPY|CNY)?(?P<num>{_DIGITS})"
                     rf"(?P<suffix>[A-Za-zµμ%]+[23]?|[″′])?\.?$")
 _DIGIT = re.compile(r"\d")
 SCALES_AFTER = SCALE_WORDS.keys() | {"bn", "mn", "tn"}
