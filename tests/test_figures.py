@@ -491,3 +491,21 @@ def test_rupees_in_indian_english_and_pounds_of_a_body():  # KPCrowd
     assert (bowers[-1].value, bowers[-1].unit) == (280, "pound")
     assert one("Robin Hood - the English Outlaw Unmasked costs 9.99 pounds.").unit == "GBP"
     assert one("James Lipman With 275 pound-feet of torque.").unit == "pound-foot"
+
+
+# Wire copy (Reuters-21578, the corpus bench/scale.py builds): its abbreviations and prices.
+
+def test_wire_copy_abbreviations_and_prices():
+    korea = figures("Rha said that 1986 was the first year South Korea had a trade surplus - 4.5 billion dlrs, "
+                    "against a 1985 deficit of 900 mln dlrs.")
+    assert [(f.value, f.unit) for f in korea] == [(4.5e9, "USD"), (900e6, "USD")]
+    hungary = figures("He forecast gross domestic product growth of two pct this year, from one pct in 1986.")
+    assert [(f.value, f.unit) for f in hungary] == [(2, "%"), (1, "%")]
+    shares = figures("The company's shares were trading off 1-1/2 at 15-1/4.")
+    assert [f.value for f in shares] == [1.5, 15.25]
+    debt = figures("Hungary's net hard currency debt soared to 7.79 billion dlrs last year from 5.01 billion in "
+                   "1985.")  # "from" echoes "to"
+    assert [(f.value, f.unit) for f in debt] == [(7.79e9, "USD"), (5.01e9, "USD")]
+    crowns = one("The deficit rose to a preliminary 34.5 billion crowns in 1986.")
+    assert crowns.counts == "crowns"  # "preliminary" describes the amount, not what is counted
+    assert [f.unit for f in figures("Qtly div 28 cts vs 25 cts prior")] == ["cent", "cent"]

@@ -33,7 +33,9 @@ MODIFIER_TAGS = {"JJ", "JJR", "JJS", "RBS", "HYPH", "CC", ",", "VBG", "VBN", "NN
 CALENDAR = MONTHS.keys() | WEEKDAYS  # "three other counts Friday": when, not what
 # Before a number, spaCy's stop words ("other", "last", "first", "several") place or quantify what is
 # counted without saying what it is; "top" does ("the top three seeds").
-PLAIN_MODIFIERS = STOP_WORDS - {"top"} | {"past", "previous", "straight", "consecutive"}
+PLAIN_MODIFIERS = STOP_WORDS - {"top"} | {"past", "previous", "straight", "consecutive"} | {
+    "preliminary", "provisional", "estimated", "projected", "reported", "combined", "total", "whopping",
+    "mere", "staggering", "typical", "average"}  # these describe the amount, not what is counted
 
 
 def unit_after(tokens: list[Token], end: int, number: Number, currency: str) -> tuple[str, str, int]:
@@ -52,7 +54,7 @@ def unit_after(tokens: list[Token], end: int, number: Number, currency: str) -> 
             k += token_at(tokens, k, "tag_") in ("JJ", "VBN")
             whole = read_number(tokens, k) if k < len(tokens) and tokens[k].like_num else None
             counts = counted_after(tokens, whole.end)[0] if whole else ""
-    elif number.unit == "%" or word in ("%", "percent", "pc") or (
+    elif number.unit == "%" or word in ("%", "percent", "pc", "pct") or (
             word == "-" and token_at(tokens, end + 1) == "percent"):  # "a 12.5-percent tax rate"
         unit, counts, head_end = "%", "percent", end + (number.unit != "%") + (word == "-")
         if token_at(tokens, head_end, "lower_") in ("point", "points"):

@@ -22,7 +22,8 @@ SMALL = {w: i for i, w in enumerate([
 TENS = {w: 10 * i for i, w in enumerate([
     "zero", "ten", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]) if i >= 2}
 SCALE_WORDS = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-               "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7}  # Indian English: "Rs 50 crore"
+               "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,  # Indian English: "Rs 50 crore"
+               "mln": 1e6, "bln": 1e9}  # wire copy: "900 mln dlrs"
 SCALE_SUFFIXES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12,
                   "trn": 1e12}
 # A plural of N means N up to ten N, as "tens of thousands" means 10,000 to 100,000.
@@ -119,9 +120,12 @@ def read_number(tokens: list[Token], i: int, money: bool = False) -> Number | No
             high = number.high * factor if number.high is not None else None
             number = Number(number.value * factor, number.end, high, currency=number.currency, factor=factor,
                             approx=number.approx)
-    if (part := _SLASH.match(token_at(tokens, number.end))) and number.high is None and not number.unit and \
-            tokens[i].text.isdigit() and 0 < int(part[1]) < int(part[2]):  # "5 1/2 years"
-        number = Number(number.value + int(part[1]) / int(part[2]), number.end + 1, currency=number.currency)
+    dash = token_at(tokens, number.end) == "-"  # wire copy writes prices "6-3/8"
+    part = _SLASH.match(token_at(tokens, number.end + dash))
+    if part and number.high is None and not number.unit and tokens[i].text.isdigit() and \
+            0 < int(part[1]) < int(part[2]):  # "5 1/2 years"
+        number = Number(number.value + int(part[1]) / int(part[2]), number.end + 1 + dash,
+                        currency=number.currency)
     return _scale(tokens, number, money)
 
 

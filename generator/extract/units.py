@@ -15,7 +15,8 @@ QUALIFIERS = {
 CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP",
                   "rubles": "RUB", "roubles": "RUB", "shekels": "ILS", "yuan": "CNY", "yen": "JPY",
                   "rupees": "INR", "usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "cny": "CNY",
-                  "chf": "CHF", "pence": "GBX", "ringgit": "MYR", "rand": "ZAR",
+                  "chf": "CHF", "pence": "GBX", "dlrs": "USD", "dlr": "USD", "lire": "ITL",  # wire copy
+                  "ringgit": "MYR", "rand": "ZAR",
                   "baht": "THB", "reais": "BRL", "zloty": "PLN", "forints": "HUF", "kuna": "HRK",
                   "lira": "TRY", "riyals": "SAR", "dirhams": "AED", "naira": "NGN",
                   # Written with the country: "7.5 million Danish crowns".
@@ -63,7 +64,7 @@ UNITS = {
     "basis points": "basis point", "basis point": "basis point",
     "apg": "assist per game", "rpg": "rebound per game", "″": "inch", "′": "foot",
     "pint": "pint", "pints": "pint", "quart": "quart", "quarts": "quart", "ounce": "ounce", "ounces": "ounce",
-    "oz": "ounce", "cent": "cent", "cents": "cent",  # "44 cents compared to the 41 cents consensus"
+    "oz": "ounce", "cent": "cent", "cents": "cent", "cts": "cent",  # "the 41 cents consensus"
     # Metric and electrical units spelled out: "megawatts of capacity" is an amount of megawatts.
     **{spelling: name for name, spellings in {
         "watt": ("watt", "watts"), "kilowatt": ("kilowatt", "kilowatts"),

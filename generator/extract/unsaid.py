@@ -17,8 +17,9 @@ if TYPE_CHECKING:
 ELLIPSIS = {"who", "by", "in", "while", ",", ".", ")", "and", "were", "are", "have", "had", "on", "at",
             "last", "this", "next"}  # "a minus-1.4 degree angle in 2018 and 2.1 last year"
 # A bare number after one of these echoes the earlier figure after the same word (or after "from",
-# for "to"): "increased by 2 percent but NASDAQ decrease by 1", "at 1,463.78 points ... at 1,334.20".
-PARALLEL = {"by": "by", "at": "at", "to": "from", "than": "than"}
+# for "to", and the reverse): "increased by 2 percent but NASDAQ decrease by 1", "at 1,463.78 points
+# ... at 1,334.20", "soared to 7.79 billion dlrs last year from 5.01 billion".
+PARALLEL = {"by": "by", "at": "at", "to": "from", "from": "to", "than": "than", "of": "of"}
 
 
 def unsaid_unit(tokens: list[Token], start: int, q_start: int, end: int, value: float,
