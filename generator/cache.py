@@ -152,29 +152,40 @@ def _package_version(name: str) -> str:
 def conforms(value: Any, expected: Any) -> bool:
     """Whether `value` has the shape of the type `expected`. Tuples are checked by their
     first items, so the check stays cheap on large entries."""
+    return _checker(expected)(value)
+
+
+Check = Callable[[Any], bool]
+
+
+@functools.cache
+def _checker(expected: Any) -> Check:
+    """The shape check for `expected`, worked out once per type: a rebuild checks every
+    cached entry, and reading the type hints each time cost more than loading the pickles."""
     origin = typing.get_origin(expected)
     if origin in (typing.Union, types.UnionType):
-        return any(conforms(value, option) for option in typing.get_args(expected))
+        options = tuple(_checker(option) for option in typing.get_args(expected))
+        return lambda value: any(check(value) for check in options)
     if origin is tuple:
         args = typing.get_args(expected)
-        if not isinstance(value, tuple):
-            return False
         if len(args) == 2 and args[1] is Ellipsis:
-            return all(conforms(item, args[0]) for item in value[:2])
-        return len(value) == len(args) and all(map(conforms, value, args))
+            item = _checker(args[0])
+            return lambda value: isinstance(value, tuple) and all(map(item, value[:2]))
+        items = tuple(_checker(arg) for arg in args)
+        return lambda value: (isinstance(value, tuple) and len(value) == len(items)
+                              and all(check(v) for check, v in zip(items, value, strict=True)))
     if origin is not None:
-        return isinstance(value, origin)
+        return lambda value: isinstance(value, origin)
     if expected is float:
-        return isinstance(value, int | float) and not isinstance(value, bool)
+        return lambda value: isinstance(value, int | float) and not isinstance(value, bool)
     if expected is None or expected is type(None):
-        return value is None
+        return lambda value: value is None
     if dataclasses.is_dataclass(expected):
-        if type(value) is not expected:
-            return False
         hints = _hints(typing.cast(type, expected))
-        return all(conforms(getattr(value, f.name, _MISSING), hints[f.name])
-                   for f in dataclasses.fields(expected))
-    return isinstance(value, expected)
+        fields = tuple((f.name, _checker(hints[f.name])) for f in dataclasses.fields(expected))
+        return lambda value: type(value) is expected and all(
+            check(getattr(value, name, _MISSING)) for name, check in fields)
+    return lambda value: isinstance(value, expected)
 
 
 _MISSING = object()
