@@ -509,3 +509,13 @@ def test_wire_copy_abbreviations_and_prices():
     crowns = one("The deficit rose to a preliminary 34.5 billion crowns in 1986.")
     assert crowns.counts == "crowns"  # "preliminary" describes the amount, not what is counted
     assert [f.unit for f in figures("Qtly div 28 cts vs 25 cts prior")] == ["cent", "cent"]
+
+
+def test_parts_of_wholes_after_a_possessive():  # KPCrowd
+    rose = figures("Bulls 101, Pistons 96 In Auburn Hills, Mich., Derrick Rose scored 13 of his 27 points in the "
+                   "first quarter.")
+    assert [(f.value, f.unit) for f in rose][-2:] == [(13, "point"), (27, "point")]
+    budget = figures("The organization made nearly a third of its $1.4 billion budget through insurance sales in "
+                     "2009, American Public Radio's Gregory Warner told the panel Friday.")
+    assert [(f.value, f.unit, f.counts) for f in budget][:2] == [
+        (1 / 3, "fraction", "budget"), (1.4e9, "USD", "USD")]

@@ -52,6 +52,7 @@ def unit_after(tokens: list[Token], end: int, number: Number, currency: str) -> 
         if not counts and token_at(tokens, end) == "of":  # "two-thirds of the combined 4.3M … sales"
             k = end + 1 + (token_at(tokens, end + 1) in DETERMINERS)
             k += token_at(tokens, k, "tag_") in ("JJ", "VBN")
+            k += token_at(tokens, k, "text") in ("$", "€", "£")  # "nearly a third of its $1.4 billion budget"
             whole = read_number(tokens, k) if k < len(tokens) and tokens[k].like_num else None
             counts = counted_after(tokens, whole.end)[0] if whole else ""
     elif number.unit == "%" or word in ("%", "percent", "pc", "pct") or (

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from generator.extract.measures import counted_after, unit_after
+from generator.extract.measures import DETERMINERS, counted_after, unit_after
 from generator.extract.numbers import currency_before, read_number, token_at
 
 if TYPE_CHECKING:
@@ -53,7 +53,7 @@ def part_of_later(tokens: list[Token], end: int, value: float) -> tuple[str, str
     15 games", "seven of the previous nine World Cup finals"."""
     if token_at(tokens, end) != "of":
         return "", ""
-    k = end + 1 + (token_at(tokens, end + 1) in ("the", "its", "their"))
+    k = end + 1 + (token_at(tokens, end + 1) in DETERMINERS)  # "scored 13 of his 27 points"
     k += token_at(tokens, k, "tag_") == "JJ"
     currency, k = currency_before(tokens, k) if k < len(tokens) else ("", k)
     whole = read_number(tokens, k, bool(currency)) if k < len(tokens) else None
