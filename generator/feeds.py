@@ -15,7 +15,7 @@ from jinja2 import Environment, StrictUndefined
 from markupsafe import Markup
 
 from generator.config import Config
-from generator.layout import has_page, heading_id, list_pages, source_pages
+from generator.layout import has_page, heading_id, index_pages, list_pages, source_pages
 from generator.model import Article, Digest, FeedEntry
 from generator.render import template_loader
 
@@ -80,6 +80,7 @@ def render_sitemap(digest: Digest, config: Config) -> bytes:
              ("find.html", newest)]
     for name, items in (("sources", digest.articles), ("topics", digest.topics)):
         pages += [(path.replace(".md", ".html"), newest) for path in list_pages(name, len(items))]
+    pages += [(path.replace(".md", ".html"), newest) for path in index_pages(digest.entities)]
     pages += [(f"topics/{t.slug}.html", t.date_to) for t in digest.topics]
     pages += [(f"entities/{e.key}.html", max((dates[a] for a in e.article_ids if a in dates), default=""))
               for e in digest.entities if has_page(e, config.entity_page_min_articles)]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import posixpath
+from collections.abc import Iterable
 from typing import TypeVar
 
 from markupsafe import Markup
@@ -19,6 +20,9 @@ from generator.text import slugify
 T = TypeVar("T")
 PER_PAGE = 100  # items per list page (sources, all topics): light on a phone, and a rebuild
 # re-renders only the pages whose items changed
+INDEX_SPLIT = 2000  # above this many entities the index is a page per first letter (one page
+# of 18,000 names at 10,000 articles was 1 MB of Markdown, converted again on every rebuild)
+INDEX_TOP = 50  # the most named entities, on the first page of a split index
 
 
 def heading_id(value: str, bare: bool = False, type_filter: bool = False) -> Markup:
@@ -54,6 +58,26 @@ def chunked(items: tuple[T, ...]) -> list[tuple[T, ...]]:
 def list_pages(name: str, count: int) -> list[str]:
     """Every page of a list of `count` items (one page when it is empty)."""
     return [list_page(name, n) for n in range(1, max(1, -(-count // PER_PAGE)) + 1)]
+
+
+def index_pages(entities: Iterable[Entity]) -> dict[str, list[Entity]]:
+    """The entity index's letter pages and their entities, A–Z by name (accents folded;
+    digits and other scripts on one last page); none when the index fits on one page."""
+    ordered = sorted(entities, key=lambda e: (e.name.lower(), e.key))
+    if len(ordered) <= INDEX_SPLIT:
+        return {}
+    pages: dict[str, list[Entity]] = {}
+    for entity in ordered:
+        letter = slugify(entity.name[:1])
+        name = letter if len(letter) == 1 and letter.isalpha() else "other"
+        pages.setdefault(f"entities/index/{name}.md", []).append(entity)
+    return dict(sorted(pages.items(), key=lambda kv: (kv[0].endswith("/other.md"), kv[0])))
+
+
+def index_label(path: str) -> str:
+    """What the letter links of a split entity index show: "A", …, "Other"."""
+    name = posixpath.splitext(posixpath.basename(path))[0]
+    return "Other" if name == "other" else name.upper()
 
 
 class Links:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import quote
@@ -30,7 +30,17 @@ from generator.changes import summary
 from generator.config import Config
 from generator.dates import human_date, is_iso
 from generator.errors import BuildError
-from generator.layout import Links, chunked, has_page, heading_id, list_pages, source_pages
+from generator.layout import (
+    INDEX_TOP,
+    Links,
+    chunked,
+    has_page,
+    heading_id,
+    index_label,
+    index_pages,
+    list_pages,
+    source_pages,
+)
 from generator.metadata import safe_url
 from generator.model import Digest, Entity, Topic
 from generator.pagekeys import PageInputs, page_key, topic_lines
@@ -188,7 +198,7 @@ def render(digest: Digest, config: Config, previous: dict[str, str] | None = Non
     for topic in digest.topics:
         page(f"topics/{topic.slug}.md", "topic.md.j2", inputs.topic(topic), topic=topic,
              co_entities=[entities[k] for k in topic.entity_keys if k in entities])
-    page("entities/index.md", "entities.md.j2", by_type=_by_type(digest.entities))
+    _entity_index(page, digest.entities, inputs)
     co_mentioned = _co_mentioned(digest.entities)
     order = {t.slug: n for n, t in enumerate(digest.topics)}
     for entity in digest.entities:
@@ -220,7 +230,28 @@ def _paged(page: Any, name: str, template: str, key: str, items: tuple[Any, ...]
              page_number=number, page_count=len(chunks), pages=paths)
 
 
-def _by_type(entities: tuple[Entity, ...]) -> dict[str, dict[str, list[Entity]]]:
+def _entity_index(page: Any, entities: tuple[Entity, ...], inputs: PageInputs) -> None:
+    """One page; for a large corpus, a first page of the most named entities and letter links,
+    and a page per letter (a rebuild re-renders only the letters whose names changed)."""
+    letters = index_pages(entities)
+    if not letters:
+        page("entities/index.md", "entities.md.j2", by_type=_by_type(entities), letters=(), top=(),
+             here="")
+        return
+    nav = tuple((index_label(path), path) for path in letters)
+
+    def lines(members: list[Entity]) -> tuple[Any, ...]:
+        return tuple((inputs.entity_link(e), len(e.article_ids)) for e in members)
+
+    top = sorted(entities, key=lambda e: (-len(e.article_ids), e.name.lower(), e.key))[:INDEX_TOP]
+    page("entities/index.md", "entities.md.j2", (nav, lines(top)), by_type={}, letters=nav, top=top,
+         here="entities/index.md")
+    for path, members in letters.items():
+        page(path, "entities.md.j2", (nav, path, lines(members)), by_type=_by_type(members),
+             letters=nav, top=(), here=path)
+
+
+def _by_type(entities: Iterable[Entity]) -> dict[str, dict[str, list[Entity]]]:
     """Entities by type, then by first letter, A–Z; types without a heading of their own
     ("other": diseases, events) come last."""
     grouped: dict[str, dict[str, list[Entity]]] = {}

@@ -124,6 +124,37 @@ def test_page_keys_follow_what_a_page_shows(tmp_path: Path, seeds_copy: Path):
     assert set(full.rendered) == set(first.rendered)
 
 
+def test_a_large_entity_index_is_a_page_per_letter(tmp_path: Path, seeds_copy: Path,
+                                                   monkeypatch: pytest.MonkeyPatch):
+    """Above INDEX_SPLIT entities the index is a first page (most named, letter links) and a
+    page per first letter holding each entity once; a rebuild re-renders only the letters
+    whose names changed, and equals a full build."""
+    monkeypatch.setattr("generator.layout.INDEX_SPLIT", 20)
+    config = make_config(tmp_path / "inc", seeds_copy)
+    build(config)
+    data = json.loads((config.out / "digest.json").read_text())
+    letters = sorted((config.out / "entities" / "index").glob("*.html"))
+    assert len(letters) > 5 and len(data["entities"]) > 20
+    first = (config.out / "entities" / "index.html").read_text()
+    assert ">Most named<" in first and 'href="index/v.html"' in first
+    assert first.count('href="index/') == len(letters)
+    shown = {e["id"]: [p.stem for p in letters if f'/{e["id"]}.html"' in p.read_text()]
+             for e in data["entities"] if e["url"]}
+    assert all(len(pages) == 1 for pages in shown.values()), shown
+    assert shown["vladimir-putin"] == ["v"]
+    assert 'data-type="person"' in (config.out / "entities" / "index" / "v.html").read_text()
+    assert "entities/index/v.html" in (config.out / "sitemap.xml").read_text()
+    assert not {p for p in build(config).rendered if p.startswith("docs/entities/index/")}
+    (seeds_copy / "new.txt").write_text("Warsaw port reopens\n"
+                                        "Wojciech Kowalczyk said in Warsaw on Monday that the port reopened.\n")
+    shutil.copytree(config.work, tmp_path / "full-work")
+    rebuilt = {p for p in build(config).rendered if p.startswith("docs/entities/index/")}
+    assert "docs/entities/index/w.md" in rebuilt and "docs/entities/index/v.md" not in rebuilt
+    fresh = dataclasses.replace(config, out=tmp_path / "full-site", work=tmp_path / "full-work", full=True)
+    build(fresh)
+    assert tree(config.out) == tree(fresh.out)
+
+
 def test_unchanged_files_are_not_read_again(tmp_path: Path, seeds_copy: Path,
                                             monkeypatch: pytest.MonkeyPatch):
     from generator import ingest as ingest_module
