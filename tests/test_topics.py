@@ -259,3 +259,53 @@ def test_topic_pages_link_related_topics(tmp_path: Path):
     assert f'href="{china.slug}.html"' in related and china.title.split()[0] in related
     data = json.loads((config.out / "digest.json").read_text())
     assert next(t for t in data["topics"] if t["id"] == tax.slug)["related"][0] == china.slug
+
+
+def test_groups_merge_by_the_mean_over_all_their_article_pairs():
+    """The second pass scores two groups by the mean cosine of all their article pairs (from
+    summed rows, so pairs the candidate search never scored count too), damped by the days
+    between the groups' mean dates."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    from generator import grouping, vectors
+
+    rows = np.array([[1.0, 0.0, 0.0, 0.1], [0.9, 0.3, 0.0, 0.0],
+                     [0.0, 0.6, 0.8, 0.0], [0.0, 0.0, 1.0, 0.2]])
+    matrix = vectors.normalise(csr_matrix(rows))
+    similarity = (matrix @ matrix.T).toarray()
+    mean = similarity[np.ix_([0, 1], [2, 3])].mean()  # 0.052, most of it from one pair
+    groups = [[0, 1], [2, 3]]
+    same_day = np.array([700_000] * 4)
+    assert grouping.merge_groups(matrix, same_day, groups, mean - 1e-9, 0.0) == [[0, 1, 2, 3]]
+    assert grouping.merge_groups(matrix, same_day, groups, mean + 1e-9, 0.0) == groups
+    # Mean dates 30 days apart at a 30-day scale: the similarity counts half.
+    apart = np.array([700_000, 700_010, 700_030, 700_040])
+    assert grouping.merge_groups(matrix, apart, groups, mean / 2 - 1e-9, 30.0) == [[0, 1, 2, 3]]
+    assert grouping.merge_groups(matrix, apart, groups, mean / 2 + 1e-9, 30.0) == groups
+
+
+def test_weighted_average_link_equals_the_article_level_one(extracted):
+    """Items standing for several articles, with summed pair similarities, merge as the
+    articles themselves would."""
+    import numpy as np
+
+    from generator import grouping, vectors
+
+    ids = sorted(extracted)
+    articles = [extracted[i][0] for i in ids]
+    matrix, _ = vectors.term_matrix(articles, {i: extracted[i][1] for i in ids},
+                                    [a.title for a in articles])
+    similarity = (matrix @ matrix.T).toarray()
+    u, v = np.triu_indices(len(ids), 1)
+    for threshold in (0.02, 0.05, 0.1):
+        plain = grouping.members(grouping.average_link(len(ids), u, v, similarity[u, v], threshold))
+        parts = [group[i:i + 2] for group in plain for i in range(0, len(group), 2)]  # split each
+        sums = np.array([[similarity[np.ix_(a, b)].sum() for b in parts] for a in parts])
+        gu, gv = np.triu_indices(len(parts), 1)
+        sizes = np.array([len(p) for p in parts], dtype=np.float64)
+        labels = grouping.average_link(len(parts), gu, gv, sums[gu, gv], threshold, sizes)
+        merged = np.empty(len(ids), dtype=np.int64)
+        for number, part in enumerate(parts):
+            merged[part] = labels[number]
+        assert grouping.members(merged) == plain
