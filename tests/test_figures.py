@@ -519,3 +519,9 @@ def test_parts_of_wholes_after_a_possessive():  # KPCrowd
                      "2009, American Public Radio's Gregory Warner told the panel Friday.")
     assert [(f.value, f.unit, f.counts) for f in budget][:2] == [
         (1 / 3, "fraction", "budget"), (1.4e9, "USD", "USD")]
+
+
+def test_megapixels_and_letters_glued_to_a_model_number():  # KPCrowd
+    cameras = figures("If true, this would mean Apple is dumping the OmniVision 5- and 3.2-megapixel cameras "
+                      "currently seated in their iPhone 4 and iPhone 3GS devices, and onto Sony's 8MP sensors.")
+    assert [(f.value, f.unit) for f in cameras] == [(3.2, "megapixel"), (8, "megapixel")]

@@ -41,7 +41,7 @@ UNITS = {
     "points": "point", "kw": "kilowatt", "mw": "megawatt", "gw": "gigawatt", "kwh": "kilowatt hour",
     "gb": "gigabyte", "tb": "terabyte", "mb": "megabyte", "mbps": "megabit per second",
     "ghz": "gigahertz", "mhz": "megahertz", "rpm": "revolutions per minute", "mmbtu": "mmbtu",
-    "megapixel": "megapixel", "megapixels": "megapixel", "bpd": "barrel per day",
+    "megapixel": "megapixel", "megapixels": "megapixel", "mp": "megapixel", "bpd": "barrel per day",
     "μm": "micrometre", "µm": "micrometre", "nm": "nanometre", "nanometer": "nanometre",
     "nanometers": "nanometre", "nanometre": "nanometre", "nanometres": "nanometre",
     "sqm": "square metre", "sq m": "square metre", "sq ft": "square foot", "sq km": "square kilometre",
