@@ -159,8 +159,8 @@ def _not_a_figure(tokens: list[Token], i: int, number: Number, money: bool) -> b
             and prev not in QUALIFIERS and token_at(tokens, number.end, "tag_") != "NNS" \
             and not age_at(tokens, i, number.end, number.value):
         return True  # a name's number: "Section 427", "Fortune 100", "iPhone 11"
-    if prev_tok is not None and prev_tok.tag_ == "NNP" and len(number.unit) > 1 and number.unit.isupper() and \
-            number.unit.lower() not in UNITS and number.unit not in CASED_UNITS:
+    if prev_tok is not None and prev_tok.tag_ == "NNP" and len(number.unit) > 1 and \
+            number.unit.isupper() and number.unit.lower() not in UNITS and number.unit not in CASED_UNITS:
         return True  # letters no unit spells, glued to a name's number: "iPhone 3GS"
     after = number.end + 2 * (nxt in ("-", "–") and bool(read_number(tokens, number.end + 1)))
     if _street(tokens, after):  # "16-18 Industrial Avenue" too
