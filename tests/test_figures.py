@@ -525,3 +525,13 @@ def test_megapixels_and_letters_glued_to_a_model_number():  # KPCrowd
     cameras = figures("If true, this would mean Apple is dumping the OmniVision 5- and 3.2-megapixel cameras "
                       "currently seated in their iPhone 4 and iPhone 3GS devices, and onto Sony's 8MP sensors.")
     assert [(f.value, f.unit) for f in cameras] == [(3.2, "megapixel"), (8, "megapixel")]
+
+
+def test_or_more_fractions_in_words_and_adjectives_of_the_amount():  # KPCrowd
+    menu = one("Menu labeling requirements proposed Friday by the Food and Drug Administration will require chain "
+               "restaurants with 20 or more locations to clearly post the calorie count.")
+    assert (menu.value, menu.unit) == (20, "locations")
+    jobs = figures("Employers added a robust 216,000 jobs in March, the Bureau of Labor Statistics reported, as the "
+                   "unemployment rate ticked down one-tenth of a percentage point to 8.8percent.")
+    assert [(f.value, f.counts) for f in jobs][:2] == [(216000, "jobs"), (0.1, "percentage point")]
+    assert one("Three-fifths of the seats were won.").value == 0.6

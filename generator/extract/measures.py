@@ -33,9 +33,8 @@ MODIFIER_TAGS = {"JJ", "JJR", "JJS", "RBS", "HYPH", "CC", ",", "VBG", "VBN", "NN
 CALENDAR = MONTHS.keys() | WEEKDAYS  # "three other counts Friday": when, not what
 # Before a number, spaCy's stop words ("other", "last", "first", "several") place or quantify what is
 # counted without saying what it is; "top" does ("the top three seeds").
-PLAIN_MODIFIERS = STOP_WORDS - {"top"} | {"past", "previous", "straight", "consecutive"} | {
-    "preliminary", "provisional", "estimated", "projected", "reported", "combined", "total", "whopping",
-    "mere", "staggering", "typical", "average"}  # these describe the amount, not what is counted
+PLAIN_MODIFIERS = STOP_WORDS - {"top"} | {"past"} | {
+    "preliminary", "total", "average", "whopping", "staggering"}  # these describe the amount
 
 
 def unit_after(tokens: list[Token], end: int, number: Number, currency: str) -> tuple[str, str, int]:
@@ -152,6 +151,8 @@ def counted_after(tokens: list[Token], end: int, one: bool = False) -> tuple[str
         j += 1
         if followed_by(tokens, j, (*DETERMINERS, "a", "an")):
             j += 1
+    if token_at(tokens, j) == "or" and token_at(tokens, j + 1) in ("more", "fewer", "less", "so"):
+        j += 2  # "chain restaurants with 20 or more locations"
     if token_at(tokens, j, "tag_") in ("CC", ",", "HYPH"):
         return "", "", end  # "33,000, including …", "scores and improving scores": no phrase starts so
     head = -1
@@ -222,11 +223,12 @@ def age_at(tokens: list[Token], i: int, end: int, value: float) -> bool:
 
 def modifiers_before(tokens: list[Token], k: int) -> int:
     """Where a counted noun phrase starts whose describing words come before the number, after a
-    determiner: "the top three seeds", "a record 32 goals" (k: the number's first token). Words
-    that only place or quantify ("the last three", "the other two") are not kept."""
+    determiner: "the top three seeds", "a record 32 goals", "the remaining 59 hostages" (k: the
+    number's first token). Words that only place or quantify ("the last three", "the other two")
+    and plain adjectives, which mostly describe the amount ("a robust 216,000 jobs"), are not kept."""
     j = k
-    while j > 0 and k - j < 2 and tokens[j - 1].tag_ in ("JJ", "JJS", "NN", "VBG") and \
-            tokens[j - 1].lower_ not in PLAIN_MODIFIERS:
+    while j > 0 and k - j < 2 and tokens[j - 1].lower_ not in PLAIN_MODIFIERS and (
+            tokens[j - 1].tag_ in ("JJS", "NN", "VBG") or tokens[j - 1].lower_ == "top"):
         j -= 1
     return j if j < k and token_at(tokens, j - 1, "tag_") in ("DT", "PRP$", "POS") else k
 

@@ -30,6 +30,10 @@ SCALE_SUFFIXES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "bn": 1
 VAGUE = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9}
 TENS_OF = {"tens": 10, "hundreds": 100}  # "tens of thousands" = 10,000 to 100,000
 FRACTIONS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3, "thirds": 2 / 3, "quarters": 3 / 4}
+DENOMINATORS = {word: parts for parts, words in enumerate(
+    [(), (), ("half", "halves"), ("third", "thirds"), ("quarter", "quarters"), ("fifth", "fifths"),
+     ("sixth", "sixths"), ("seventh", "sevenths"), ("eighth", "eighths"), ("ninth", "ninths"),
+     ("tenth", "tenths")]) for word in words}
 CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "$US": "USD", "€": "EUR", "£": "GBP", "PS": "GBP",
                     "¥": "JPY", "₽": "RUB", "₪": "ILS", "₹": "INR", "HK$": "HKD", "A$": "AUD",
                     "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "NZ$": "NZD", "S$": "SGD", "RM": "MYR",
@@ -245,10 +249,9 @@ def _fraction(tokens: list[Token], i: int) -> Number | None:
     if low in ("a", "one") and token_at(tokens, i + 1) in ("third", "quarter", "half") and \
             token_at(tokens, i + 2) == "of":
         return Number(FRACTIONS[token_at(tokens, i + 1)], i + 2, unit="fraction")
-    parts = token_at(tokens, i + 2)
-    if low in ("two", "three") and token_at(tokens, i + 1) == "-" and parts in ("thirds", "quarters"):
-        share = FRACTIONS[token_at(tokens, i + 2)] if low != "three" else 0.75
-        return Number(share, i + 3, unit="fraction")
+    parts = DENOMINATORS.get(token_at(tokens, i + 2), 0)  # "two-thirds", "one-tenth", "three-fifths"
+    if low in SMALL and token_at(tokens, i + 1) == "-" and 0 < SMALL[low] < parts:
+        return Number(SMALL[low] / parts, i + 3, unit="fraction")
     if low == "one" and token_at(tokens, i + 1) in ("in", "out"):
         k = i + 2 + (token_at(tokens, i + 1) == "out")  # "one in three", "one out of three"
         if token_at(tokens, k) in SMALL and SMALL[token_at(tokens, k)] > 1:
