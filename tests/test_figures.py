@@ -305,8 +305,9 @@ def test_times_that_are_not_rates_or_units():
 
 
 def test_metres_shares_and_scaled_counts():
-    assert one("The event centres around the 37m (121ft)-long reconstructed skeleton of Patagotitan "
-               "mayorum.").unit == "metre"
+    skeleton = figures("The event centres around the 37m (121ft)-long reconstructed skeleton of Patagotitan "
+                       "mayorum.")
+    assert [(f.text, f.unit) for f in skeleton] == [("37 m", "metre"), ("121ft", "foot")]
     germans = one("One out of three Germans have housing problems.")
     assert (germans.unit, germans.counts, germans.kind) == ("fraction", "Germans", "percent")
     sales = figures("Nearly two-thirds of the combined 4.3M digital and physical sales of The Greatest Showman "

@@ -48,6 +48,7 @@ _GLUED = re.compile(rf"^(?P<approx>~|sub-)?(?P<sign>[+−-]|minus-)?"
 _DIGIT = re.compile(r"\d")
 SCALES_AFTER = SCALE_WORDS.keys() | {"bn", "mn", "tn"}
 _STARTS = SMALL.keys() | TENS.keys() | VAGUE.keys() | TENS_OF.keys() | FRACTIONS.keys() | {"a", "an"}
+_BRACKET_TAIL = re.compile(r"\)-[a-z]+$")
 _SLASH = re.compile(r"^(\d{1,3})[/⁄](\d{1,4})$")  # "1/16 of a US pint", "1⁄32 of a US quart"
 _RANGE = re.compile(rf"^(?P<low>{_DIGITS})[-–](?P<high>(?:{_DIGITS})[A-Za-z%]*\.?)$")
 
@@ -103,7 +104,7 @@ def read_number(tokens: list[Token], i: int, money: bool = False) -> Number | No
     if fraction := _fraction(tokens, i):
         return fraction
     sign = -1.0 if i > 0 and tokens[i - 1].text in ("-", "−", "minus") and _signed(tokens, i) else 1.0
-    text = tokens[i].text
+    text = _BRACKET_TAIL.sub("", tokens[i].text)  # "(121ft)-long" is one token
     dollar = _DOLLAR_PREFIX.match(text) if money else None
     scaled = token_at(tokens, i + 1).rstrip(".") in SCALES_AFTER
     found = _digits(text[dollar.end():] if dollar else text, scaled)
