@@ -78,8 +78,9 @@ def render_sitemap(digest: Digest, config: Config) -> bytes:
     newest = max(dates.values(), default="")
     pages = [("index.html", newest), ("entities/index.html", newest), ("dedup.html", newest),
              ("find.html", newest)]
-    for name, items in (("sources", digest.articles), ("topics", digest.topics)):
-        pages += [(path.replace(".md", ".html"), newest) for path in list_pages(name, len(items))]
+    for name, count, from_end in (("sources", len(digest.articles), False),
+                                  ("topics", len(digest.topics), True)):
+        pages += [(path.replace(".md", ".html"), newest) for path in list_pages(name, count, from_end)]
     pages += [(path.replace(".md", ".html"), newest) for path in index_pages(digest.entities)]
     pages += [(f"topics/{t.slug}.html", t.date_to) for t in digest.topics]
     pages += [(f"entities/{e.key}.html", max((dates[a] for a in e.article_ids if a in dates), default=""))

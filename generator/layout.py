@@ -40,9 +40,15 @@ def _anchor(value: str) -> str:
     return slugify(value, max_length=None, keep="_") or "section"
 
 
-def source_pages(articles: tuple[Article, ...]) -> dict[str, str]:
+def sources_order(articles: Iterable[Article]) -> tuple[Article, ...]:
+    """The sources list in the order articles arrive: by date (undated first), then by id. A
+    new article, usually the newest, joins the last page; the pages before it keep theirs."""
+    return tuple(sorted(articles, key=lambda a: (a.date, a.id)))
+
+
+def source_pages(articles: Iterable[Article]) -> dict[str, str]:
     """Article id -> the page of the sources list that holds its entry."""
-    return {a.id: list_page("sources", 1 + i // PER_PAGE) for i, a in enumerate(articles)}
+    return {a.id: list_page("sources", 1 + i // PER_PAGE) for i, a in enumerate(sources_order(articles))}
 
 
 def list_page(name: str, number: int) -> str:
@@ -50,14 +56,28 @@ def list_page(name: str, number: int) -> str:
     return f"{name}.md" if number == 1 else f"{name}-{number}.md"
 
 
-def chunked(items: tuple[T, ...]) -> list[tuple[T, ...]]:
-    """The items of each page of a long list (one empty page when there are none)."""
-    return [items[i:i + PER_PAGE] for i in range(0, len(items), PER_PAGE)] or [()]
+def chunked(items: tuple[T, ...], from_end: bool = False) -> list[tuple[T, ...]]:
+    """The items of each page of a long list (one empty page when there are none). `from_end`:
+    full pages are counted from the end and the first page holds the rest, so a list that
+    grows at the front (newest first) changes its first page, not every page."""
+    if not from_end:
+        return [items[i:i + PER_PAGE] for i in range(0, len(items), PER_PAGE)] or [()]
+    first = len(items) - (_page_count(len(items)) - 1) * PER_PAGE
+    return [items[:first], *(items[i:i + PER_PAGE] for i in range(first, len(items), PER_PAGE))]
 
 
-def list_pages(name: str, count: int) -> list[str]:
-    """Every page of a list of `count` items (one page when it is empty)."""
-    return [list_page(name, n) for n in range(1, max(1, -(-count // PER_PAGE)) + 1)]
+def list_pages(name: str, count: int, from_end: bool = False) -> list[str]:
+    """Every page of a list of `count` items, in reading order (one page when it is empty).
+    `from_end`: the pages after the first are numbered from the last, so each keeps its file
+    (and its items) while the list grows."""
+    pages = _page_count(count)
+    if not from_end:
+        return [list_page(name, n) for n in range(1, pages + 1)]
+    return [list_page(name, 1), *(list_page(name, n) for n in range(pages, 1, -1))]
+
+
+def _page_count(count: int) -> int:
+    return max(1, -(-count // PER_PAGE))
 
 
 def index_pages(entities: Iterable[Entity]) -> dict[str, list[Entity]]:

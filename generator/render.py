@@ -40,6 +40,7 @@ from generator.layout import (
     index_pages,
     list_pages,
     source_pages,
+    sources_order,
 )
 from generator.metadata import safe_url
 from generator.model import Digest, Entity, Topic
@@ -194,7 +195,7 @@ def render(digest: Digest, config: Config, previous: dict[str, str] | None = Non
 
     page("index.md", "index.md.j2", home_topics=digest.topics[:HOME_TOPICS])
     _paged(page, "topics", "topics.md.j2", "page_topics", digest.topics,
-           lambda chunk: (len(digest.topics), topic_lines(chunk)))
+           lambda chunk: (len(digest.topics), topic_lines(chunk)), from_end=True)
     for topic in digest.topics:
         page(f"topics/{topic.slug}.md", "topic.md.j2", inputs.topic(topic), topic=topic,
              co_entities=[entities[k] for k in topic.entity_keys if k in entities])
@@ -209,7 +210,8 @@ def render(digest: Digest, config: Config, previous: dict[str, str] | None = Non
         related = co_mentioned[entity.key]
         page(f"entities/{entity.key}.md", "entity.md.j2", inputs.entity(entity, entity_topics, related),
              entity=entity, mention_limit=MENTION_LIMIT, related=related, entity_topics=entity_topics)
-    _paged(page, "sources", "sources.md.j2", "page_articles", digest.articles, inputs.sources)
+    _paged(page, "sources", "sources.md.j2", "page_articles", sources_order(digest.articles),
+           inputs.sources)
     page("dedup.md", "dedup.md.j2")
     page("find.md", "find.md.j2")
     for asset, target in ASSETS.items():
@@ -222,9 +224,9 @@ def render(digest: Digest, config: Config, previous: dict[str, str] | None = Non
 
 
 def _paged(page: Any, name: str, template: str, key: str, items: tuple[Any, ...],
-           chunk_inputs: Callable[[tuple[Any, ...]], Any]) -> None:
-    chunks = chunked(items)
-    paths = list_pages(name, len(items))
+           chunk_inputs: Callable[[tuple[Any, ...]], Any], from_end: bool = False) -> None:
+    chunks = chunked(items, from_end)
+    paths = list_pages(name, len(items), from_end)
     for number, chunk in enumerate(chunks, start=1):
         page(paths[number - 1], template, (len(chunks), chunk_inputs(chunk)), **{key: chunk},
              page_number=number, page_count=len(chunks), pages=paths)

@@ -385,11 +385,12 @@ def test_sources_are_split_into_pages(tmp_path: Path, monkeypatch: pytest.Monkey
     config = make_config(tmp_path, SEEDS)
     build(config)
     first, second = (config.out / "sources.html").read_text(), (config.out / "sources-2.html").read_text()
-    assert 'id="001_73f38740c26fde8c"' in first and 'id="002_b3ecd8dd4f08534c"' in second
+    # Oldest first, undated first: the two undated seeds, then the dated one.
+    assert 'id="002_b3ecd8dd4f08534c"' in first and 'id="001_73f38740c26fde8c"' in second
     # The front matter of a later page parses: its title is the page's, not body text.
     assert "<title>Sources (page 2) - " in second and "title:" not in second
     topic = next((config.out / "topics").glob("*.html")).read_text()
-    assert 'href="../sources-2.html#002_b3ecd8dd4f08534c"' in topic
+    assert 'href="../sources-2.html#001_73f38740c26fde8c"' in topic
     assert "sources-2.html" in (config.out / "sitemap.xml").read_text()
     assert "russian-diplomat" in (config.out / "topics.html").read_text()
 
@@ -420,3 +421,24 @@ def test_every_internal_link_resolves(seed_site):
             if not (page.parent / target).resolve().exists():
                 broken.append(f"{page.relative_to(site)} -> {href}")
     assert not broken, "\n".join(broken[:20])
+
+
+def test_long_lists_keep_their_pages_as_they_grow():
+    """All topics (newest first) grows at the front and keeps full pages counted from the end;
+    the sources list (oldest first) grows at the end: either way a new item changes one page."""
+    from generator.layout import PER_PAGE, chunked, list_pages
+
+    def pages(count: int, items: tuple[int, ...], from_end: bool) -> dict[str, tuple[int, ...]]:
+        return dict(zip(list_pages("topics", count, from_end), chunked(items, from_end), strict=True))
+
+    for size in (2 * PER_PAGE + 50, 3 * PER_PAGE):
+        old = tuple(range(size))
+        before, after = pages(size, old, True), pages(size + 1, (-1, *old), True)
+        # (when the first page was full, its items move to a new page of their own)
+        assert {p for p in after if before.get(p) != after[p]} == {"topics.md"} | (set(after) - set(before))
+        assert sorted(x for chunk in after.values() for x in chunk) == sorted((-1, *old))
+        before, after = pages(size, old, False), pages(size + 1, (*old, size), False)
+        assert len({p for p in after if before.get(p) != after[p]}) == 1
+    assert list_pages("topics", 3 * PER_PAGE + 1, True) == ["topics.md", "topics-4.md", "topics-3.md",
+                                                            "topics-2.md"]
+    assert [len(c) for c in chunked(tuple(range(3 * PER_PAGE + 1)), True)] == [1, *[PER_PAGE] * 3]
