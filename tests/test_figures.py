@@ -536,3 +536,14 @@ def test_or_more_fractions_in_words_and_adjectives_of_the_amount():  # KPCrowd
                    "unemployment rate ticked down one-tenth of a percentage point to 8.8percent.")
     assert [(f.value, f.counts) for f in jobs][:2] == [(216000, "jobs"), (0.1, "percentage point")]
     assert one("Three-fifths of the seats were won.").value == 0.6
+
+
+def test_model_numbers_and_amounts_in_another_unit_are_not_ranges():  # Reuters-21578
+    assert [f.value_high for f in figures("Boeing said it now has orders for 47 767-300's.")] == [None] * 3
+    anacomp = figures("Anacomp reported net of 2.8 mln dlrs or nine cts a share in its first qtr ended December "
+                      "31, up from 301,000 dlrs or one ct a share.")
+    assert [(f.value, f.value_high, f.unit) for f in anacomp][2:] == [
+        (301000, None, "USD"), (1, None, "cent per share")]
+    driving = figures("It will also boost the driving range by about 35 miles - from up to 252 miles to 287 miles- "
+                      "and improve the charging times.")  # NewsQuant
+    assert [(f.value, f.value_high) for f in driving] == [(35, None), (252, 287)]

@@ -46,7 +46,8 @@ def range_end(tokens: list[Token], k: int, low: Number, unit: str = "",
     if upper is None or upper.vague:
         return None
     upper_unit = unit_after(tokens, upper.end, upper, currency)[0]
-    if unit and upper_unit != unit and not (opening == "from" and not upper_unit):
+    if unit and upper_unit != unit and not (opening == "from" and not upper_unit and
+                                           _counts_nothing_else(tokens, upper.end, unit)):
         return None  # "252 miles to 287 miles" needs the same unit on both ends
     lower = low.value
     if upper.scaled and not low.scaled and lower * upper.factor <= upper.value:
@@ -80,11 +81,19 @@ def change_end(tokens: list[Token], k: int, unit: str,
     return upper.value, upper_unit, counts, j + 1, end
 
 
+def _counts_nothing_else(tokens: list[Token], k: int, unit: str) -> bool:
+    """No noun after an upper end, or the unit again: not "from 301,000 dlrs or one ct a share",
+    where "one" is the amount in another unit."""
+    head = counted_after(tokens, k)[1].rstrip("-")
+    return not head or UNITS.get(head, head) == unit
+
+
 def score_end(tokens: list[Token], i: int, low: Number) -> tuple[float, int] | None:
-    """ "a 39-3 win", "At 2-0 down", "tied at 89-89": two whole numbers joined by a hyphen, the
-    second not above the first, are a result (upper value, end), not a range nor a count of wins."""
+    """ "a 39-3 win", "At 2-0 down", "tied at 89-89": two whole numbers up to 200 joined by a hyphen,
+    the second not above the first, are a result (upper value, end), not a range nor a count of wins
+    ("Boeing 767-300" is a model)."""
     k = low.end
-    if low.end != i + 1 or low.unit or low.currency or not tokens[i].text.isdigit() or \
+    if low.end != i + 1 or low.unit or low.currency or not tokens[i].text.isdigit() or low.value > 200 or \
             token_at(tokens, k) != "-" or not token_at(tokens, k + 1).isdigit() or \
             token_at(tokens, k + 2) == "-" or not float(token_at(tokens, k + 1)) <= low.value:
         return None

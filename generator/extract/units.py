@@ -64,7 +64,7 @@ UNITS = {
     "basis points": "basis point", "basis point": "basis point",
     "apg": "assist per game", "rpg": "rebound per game", "″": "inch", "′": "foot",
     "pint": "pint", "pints": "pint", "quart": "quart", "quarts": "quart", "ounce": "ounce", "ounces": "ounce",
-    "oz": "ounce", "cent": "cent", "cents": "cent", "cts": "cent",  # "the 41 cents consensus"
+    "oz": "ounce", "cent": "cent", "cents": "cent", "cts": "cent", "ct": "cent",  # "the 41 cents consensus"
     # Metric and electrical units spelled out: "megawatts of capacity" is an amount of megawatts.
     **{spelling: name for name, spellings in {
         "watt": ("watt", "watts"), "kilowatt": ("kilowatt", "kilowatts"),
