@@ -1,27 +1,27 @@
 """Ranking keyword candidates with what the best unsupervised news methods show matters.
 
-YAKE gives the candidates and its order; the rank comes from
-- position (PositionRank): the sentences that say a phrase, each weighted 1 / its number
-  (headline first), capped at 1;
-- frequency: how many sentences say it (log);
-- YAKE's order, which only breaks ties.
-Phrase-document similarity (EmbedRank with offline vectors: TF-IDF over the article's
-sentences, and LSA over them) was measured on 500N-KPCrowd and lowered F1@10 when added
-to these two (16.7 -> 16.2), so it is not used. Corpus specificity needs the corpus, so
-it is applied where the corpus is known: `specificity` weights `merge_keywords`' votes.
-Near-synonyms ("Russian authorities" / "Russian officials") are folded into the form the
-article ranks first, which is the one it says most.
+YAKE gives the candidates and one score (its order); the rank comes mostly from
+PositionRank (Florescu and Caragea, ACL 2017): a PageRank over the article's word
+co-occurrence graph (nouns and adjectives, a window of `WINDOW` words), biased towards
+the words said early (each occurrence weighs 1 / its position), a phrase scoring the sum
+of its words. Summing rewards the two- and three-word noun phrases readers pick ("oil
+spill", "cleanup efforts") over the single word they contain, which frequency alone
+ranked first. Near-synonyms ("Russian authorities" / "Russian officials") are folded
+into the form the article ranks first.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from functools import lru_cache
+
+import numpy as np
 
 from generator.text import words
 
-# Weights of the signals, tuned on 500N-KPCrowd (bench/keywords.py).
-W_POSITION, W_FREQUENCY, W_YAKE = 1.0, 1.0, 1e-6
+WINDOW = 10  # PositionRank's co-occurrence window, in words
+DAMPING = 0.85
 # Heads that news copy uses interchangeably after the same modifier.
 SYNONYM_HEADS = (
     frozenset({"authorities", "officials", "government", "leaders", "administration"}),
@@ -35,10 +35,45 @@ SYNONYM_HEADS = (
 )
 
 
-def sentence_words(sentences: list[str]) -> list[str]:
-    """Each sentence as its lower-cased words between single spaces, padded: a phrase is
-    in it when " phrase " is a substring (fast, and never half a word)."""
-    return [f" {' '.join(words(s))} " for s in sentences]
+def word_ranks(sequence: Sequence[str | None]) -> dict[str, float]:
+    """PositionRank score of each word of `sequence` (the article's words in order, None
+    for a word that cannot be part of a keyphrase), summing to 1."""
+    ids: dict[str, int] = {}  # first-occurrence order: never hash order
+    for word in sequence:
+        if word is not None:
+            ids.setdefault(word, len(ids))
+    if not ids:
+        return {}
+    n = len(ids)
+    bias = np.zeros(n)
+    sources: list[int] = []
+    targets: list[int] = []
+    for position, word in enumerate(sequence):
+        if word is None:
+            continue
+        node = ids[word]
+        bias[node] += 1 / (position + 1)
+        for other in sequence[position + 1:position + WINDOW]:
+            if other is not None and other != word:
+                sources.append(node)
+                targets.append(ids[other])
+    weights = np.zeros((n, n))
+    np.add.at(weights, (sources, targets), 1.0)
+    weights += weights.T
+    bias /= bias.sum()
+    out = weights.sum(axis=1)
+    # A word with no neighbour hands its score back through the bias, as PageRank's
+    # dangling nodes do.
+    transition = np.divide(weights, out[:, None], out=np.zeros_like(weights), where=out[:, None] > 0)
+    dangling = out == 0
+    rank = bias.copy()
+    for _ in range(100):
+        spread = DAMPING * (rank @ transition + rank[dangling].sum() * bias) + (1 - DAMPING) * bias
+        if np.abs(spread - rank).sum() < 1e-9:
+            rank = spread
+            break
+        rank = spread
+    return {word: float(rank[node]) for word, node in ids.items()}
 
 
 @lru_cache(maxsize=8192)
@@ -47,18 +82,18 @@ def phrase_words(phrase: str) -> tuple[str, ...]:
     return tuple(words(phrase))
 
 
-def score(phrase: str, yake_rank: float, sentences: list[str], alias: list[str]) -> float:
-    """Higher is better: the sentences that say the phrase (or its `alias`), each weighted
-    by its place (headline first), plus how many they are; `yake_rank` (1 for YAKE's best
-    candidate down to 0) only breaks ties."""
-    needles = [f" {' '.join(t)} " for t in (phrase_words(phrase), alias) if t]
-    position = 0.0
-    frequency = 0
-    for index, sentence in enumerate(sentences):
-        if any(needle in sentence for needle in needles):
-            position += 1 / (index + 1)
-            frequency += 1
-    return W_POSITION * min(1.0, position) + W_FREQUENCY * math.log1p(frequency) + W_YAKE * yake_rank
+def stem(word: str) -> str:
+    """Plural to singular, roughly: hostages -> hostage, countries -> country."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def phrase_rank(phrase: str, ranks: dict[str, float]) -> float:
+    """A phrase's PositionRank score: the sum of its words' scores."""
+    return sum(ranks.get(stem(w), 0.0) for w in phrase_words(phrase))
 
 
 def near_synonyms(a: str, b: str) -> bool:
