@@ -195,7 +195,8 @@ def render(digest: Digest, config: Config, previous: dict[str, str] | None = Non
 
     page("index.md", "index.md.j2", home_topics=digest.topics[:HOME_TOPICS])
     _paged(page, "topics", "topics.md.j2", "page_topics", digest.topics,
-           lambda chunk: (len(digest.topics), topic_lines(chunk)), from_end=True)
+           # only the first page shows how many topics there are: a new one changes no other
+           lambda number, chunk: (number == 1 and len(digest.topics), topic_lines(chunk)), from_end=True)
     for topic in digest.topics:
         page(f"topics/{topic.slug}.md", "topic.md.j2", inputs.topic(topic), topic=topic,
              co_entities=[entities[k] for k in topic.entity_keys if k in entities])
@@ -211,7 +212,7 @@ def render(digest: Digest, config: Config, previous: dict[str, str] | None = Non
         page(f"entities/{entity.key}.md", "entity.md.j2", inputs.entity(entity, entity_topics, related),
              entity=entity, mention_limit=MENTION_LIMIT, related=related, entity_topics=entity_topics)
     _paged(page, "sources", "sources.md.j2", "page_articles", sources_order(digest.articles),
-           inputs.sources)
+           lambda _, chunk: inputs.sources(chunk))
     page("dedup.md", "dedup.md.j2")
     page("find.md", "find.md.j2")
     for asset, target in ASSETS.items():
@@ -224,11 +225,11 @@ def render(digest: Digest, config: Config, previous: dict[str, str] | None = Non
 
 
 def _paged(page: Any, name: str, template: str, key: str, items: tuple[Any, ...],
-           chunk_inputs: Callable[[tuple[Any, ...]], Any], from_end: bool = False) -> None:
+           chunk_inputs: Callable[[int, tuple[Any, ...]], Any], from_end: bool = False) -> None:
     chunks = chunked(items, from_end)
     paths = list_pages(name, len(items), from_end)
     for number, chunk in enumerate(chunks, start=1):
-        page(paths[number - 1], template, (len(chunks), chunk_inputs(chunk)), **{key: chunk},
+        page(paths[number - 1], template, (paths, chunk_inputs(number, chunk)), **{key: chunk},
              page_number=number, page_count=len(chunks), pages=paths)
 
 
