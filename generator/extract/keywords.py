@@ -206,7 +206,8 @@ def _not_a_subject(phrase: str, article: Article, text: str, names: list[str]) -
 
 
 def _capitalised(line: str) -> bool:
-    title_words = [w for w in line.split() if w[:1].isalpha()]
+    """Title Case: headline style leaves short words ("for", "at the") lower-case."""
+    title_words = [w for w in line.split() if w[:1].isalpha() and len(w) > 3]
     return sum(w[:1].isupper() for w in title_words) >= 0.8 * len(title_words) > 0
 
 
