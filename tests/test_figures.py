@@ -547,3 +547,13 @@ def test_model_numbers_and_amounts_in_another_unit_are_not_ranges():  # Reuters-
     driving = figures("It will also boost the driving range by about 35 miles - from up to 252 miles to 287 miles- "
                       "and improve the charging times.")  # NewsQuant
     assert [(f.value, f.value_high) for f in driving] == [(35, None), (252, 287)]
+
+
+def test_a_bare_number_set_against_a_later_figure_and_currency_on_the_upper_end():
+    strikes = figures("texas however had the most cloud-to-ground flash count in 2018 at 2483805 while florida came "
+                      "in second with 1385710 lightning strikes.")  # NewsQuant
+    assert [(f.value, f.counts) for f in strikes] == [(2483805, "lightning strikes"), (1385710, "lightning strikes")]
+    assert [f.unit for f in figures("Revenue was 3.33 billion vs 3.15 billion dlrs.")] == ["USD", "USD"]
+    assert [f.unit for f in figures("Revenue was 3.33 billion and 3.15 billion dlrs.")] == ["", "USD"]
+    cost = one("It costs about 8 or $9.")  # the example in CQE's shared-unit rule
+    assert (cost.value, cost.value_high, cost.unit) == (8, 9, "USD")

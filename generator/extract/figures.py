@@ -47,6 +47,7 @@ NAME_ENTS = {"PERSON", "ORG", "GPE", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EV
 # A number after these names a thing rather than counting: "a category 4 hurricane", "type 2 diabetes".
 LABELS = {"category", "level", "grade", "phase", "stage", "type", "no", "number", "round", "chapter",
           "article", "section", "episode", "page", "vol", "volume"}
+CONTRASTS = {"while", "whereas", "vs", "vs.", "versus"}
 CODE = re.compile(r"\d+(?:-\d+){2,}")
 ORDINALS = re.compile(r"^(\d+(st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|"
                       r"eighth|ninth|tenth|eleventh|twelfth|\w+ieth|hundredth|thousandth)$", re.I)
@@ -55,6 +56,7 @@ ORDINALS = re.compile(r"^(\d+(st|nd|rd|th)|first|second|third|fourth|fifth|sixth
 def figures_in(sent: Span, sentence: str, article_id: str, date: str) -> list[Figure]:
     """The figures in one sentence (`sentence` is its text as shown to readers)."""
     figures: list[tuple[str, Figure]] = []  # with the word before each: a later bare number may echo it
+    spans: list[tuple[int, int]] = []
     tokens = list(sent)
     i = 0
     while i < len(tokens):
@@ -63,8 +65,23 @@ def figures_in(sent: Span, sentence: str, article_id: str, date: str) -> list[Fi
             i += 1
             continue
         figures.append(found[:2])
+        spans.append((i, found[2]))
         i = found[2]
-    return [figure for _, figure in figures]
+    return _set_against_later(tokens, spans, [figure for _, figure in figures])
+
+
+def _set_against_later(tokens: list[Token], spans: list[tuple[int, int]],
+                       figures: list[Figure]) -> list[Figure]:
+    """A bare number set against the next figure by "while" or "vs" counts what that one counts:
+    "at 2483805 while florida came in second with 1385710 lightning strikes"."""
+    for k in range(len(figures) - 1):
+        bare, later = figures[k], figures[k + 1]
+        if bare.unit or not later.unit or not bare.value or not 1 / 20 <= abs(later.value / bare.value) <= 20:
+            continue
+        between = tokens[spans[k][1]:spans[k + 1][0]]
+        if len(between) <= 12 and any(t.lower_ in CONTRASTS for t in between):
+            figures[k] = replace(bare, unit=later.unit, counts=later.counts, kind=later.kind)
+    return figures
 
 
 def _figure_at(tokens: list[Token], i: int, sentence: str, article_id: str, date: str,
@@ -88,6 +105,7 @@ def _figure_at(tokens: list[Token], i: int, sentence: str, article_id: str, date
     if high is None and (span := range_end(tokens, end, number, opening=opening)) is not None:
         value, high, end = span[:3]
         number = number if number.unit else replace(number, unit=span[3].unit)  # "~25 – 40min"
+        currency = currency or span[3].currency  # "about 8 or $9"
     unit, counts, head_end = unit_after(tokens, end, number, currency) if score is None else ("", "", end)
     if unit and high is None and (span := range_end(tokens, head_end, number, unit, opening)) is not None:
         value, high, head_end = span[0], span[1], unit_after(tokens, span[2], span[3], currency)[2]

@@ -7,6 +7,7 @@ lets a range follow a verb of change.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from generator.extract.measures import counted_after, unit_after
@@ -54,7 +55,7 @@ def range_end(tokens: list[Token], k: int, low: Number, unit: str = "",
         lower *= upper.factor
     if upper.value == lower or (upper.value < lower and opening != "from"):
         return None
-    return lower, upper.value, upper.end, upper
+    return lower, upper.value, upper.end, replace(upper, currency=upper.currency or currency)
 
 
 def change_end(tokens: list[Token], k: int, unit: str,
