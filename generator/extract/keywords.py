@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -50,6 +50,7 @@ OUTLETS = {"associated press", "ap", "reuters", "cox newspapers", "new york time
 _NOUNISH = {"NN", "NNS", "NNP", "NNPS"}
 _ADJECTIVE = {"JJ", "JJR", "JJS"}
 _PROPER = {"NNP", "NNPS"}
+_CANDIDATE_TAGS = _NOUNISH | _ADJECTIVE
 # YAKE reads the article's first words only: its statistic costs time in proportion to the
 # text, and PositionRank favours the lead anyway. It proposes 20 candidates per keyword:
 # the ranking, not YAKE's order, now picks among them (DUC-2001 even half, F1@10 27.3
@@ -65,12 +66,13 @@ def keywords_for(article: Article, headings: list[Doc], docs: list[Doc], mention
                  top: int) -> tuple[Keyword, ...]:
     """The article's `top` keywords, best first (`headings`: title and subheadings, tagged)."""
     text = ". ".join([article.title, *article.headings, *article.paragraphs])
-    names = _names_by_preference([m.text for m in mentions if m.label != "NORP"])
+    names = tuple(_names_by_preference([m.text for m in mentions if m.label != "NORP"]))
     people = {m.text for m in mentions if m.label == "PERSON"}
     found = yake_candidates(yake_input(text), top * CANDIDATES_PER_KEYWORD)
-    ranks = word_ranks(_graph_words(headings + docs))
+    tokens = [lower_tags(doc) for doc in headings + docs]
+    ranks = word_ranks(_graph_words(tokens))
     top_rank = max(ranks.values(), default=1.0)
-    tags = _tag_lookup(headings + docs, len(headings), {w for phrase, _ in found for w in phrase.split()})
+    tags = _tag_lookup(tokens, len(headings), {w for phrase, _ in found for w in phrase.split()})
     order: dict[str, str] = {}  # lower-cased phrase -> surface form, in YAKE's order
     for phrase, _ in found:
         phrase = _as_entity(phrase, names, people, tags) or _surface(_trim(phrase, tags), text)
@@ -85,6 +87,8 @@ def keywords_for(article: Article, headings: list[Doc], docs: list[Doc], mention
         ranked.append(Keyword(order[key], round(1 / (1 + value), 6)))  # lower is better
     kept: list[Keyword] = []
     for keyword in sorted(ranked, key=lambda k: (k.score, k.text)):
+        if len(kept) == top:
+            break
         home = next((k for k in kept if _overlaps(keyword.text, k.text)
                      or near_synonyms(keyword.text, k.text)), None)
         if home is None:
@@ -92,14 +96,21 @@ def keywords_for(article: Article, headings: list[Doc], docs: list[Doc], mention
         elif keyword.text in names and set(words(home.text)) < set(words(keyword.text)):
             # The entity's full name in the place its part earned: "RIA" -> "RIA Novosti".
             kept[kept.index(home)] = Keyword(keyword.text, home.score)
-    return tuple(kept[:top])
+    return tuple(kept)
 
 
-def _graph_words(docs: list[Doc]) -> list[str | None]:
+def lower_tags(doc: Doc) -> list[tuple[str, str]]:
+    """Each token's lower-cased text and tag, read as one array: a Token object per word cost
+    more than the whole keyword ranking."""
+    strings = doc.vocab.strings
+    return [(strings[lower], strings[tag]) for lower, tag in doc.to_array(["LOWER", "TAG"]).tolist()]
+
+
+def _graph_words(tokens: list[list[tuple[str, str]]]) -> list[str | None]:
     """The article's words in order for PositionRank: nouns and adjectives that are not stop
     words, stemmed; None for every other token."""
-    return [stem(tok.lower_) if tok.tag_ in _NOUNISH | _ADJECTIVE and not _stop(tok.text) else None
-            for doc in docs for tok in doc]
+    return [stem(word) if tag in _CANDIDATE_TAGS and not _stop(word) else None
+            for doc in tokens for word, tag in doc]
 
 
 def yake_input(text: str) -> str:
@@ -159,14 +170,15 @@ def _names_by_preference(names: list[str]) -> list[str]:
     return sorted(counts, key=lambda n: (-len(n), name_preference(n, counts[n], first[n])))
 
 
-def _tag_lookup(docs: list[Doc], body_from: int, needed: set[str]) -> dict[str, str]:
-    """The most common tag of each lower-cased word in `needed`; body text counts double,
-    because taggers misread Title Case headlines ("Diplomat Hopes" as two nouns)."""
+def _tag_lookup(tokens: list[list[tuple[str, str]]], body_from: int, needed: set[str]) -> dict[str, str]:
+    """The most common tag of each lower-cased word in `needed` (`tokens`: `lower_tags` of
+    each doc); body text counts double, because taggers misread Title Case headlines
+    ("Diplomat Hopes" as two nouns)."""
     counts: dict[str, Counter[str]] = {}
-    for index, doc in enumerate(docs):
-        for tok in doc:
-            if (word := tok.lower_) in needed:
-                counts.setdefault(word, Counter())[tok.tag_] += 2 if index >= body_from else 1
+    for index, doc in enumerate(tokens):
+        for word, tag in doc:
+            if word in needed:
+                counts.setdefault(word, Counter())[tag] += 2 if index >= body_from else 1
     # A tie goes to the tag seen first: most_common sorts stably and a Counter keeps
     # insertion order (the text's order, never hash order).
     return {w: c.most_common(1)[0][0] for w, c in counts.items()}
@@ -188,7 +200,7 @@ def _trim(phrase: str, tags: dict[str, str]) -> str:
     return " ".join(tokens)
 
 
-def _not_a_subject(phrase: str, article: Article, text: str, names: list[str]) -> bool:
+def _not_a_subject(phrase: str, article: Article, text: str, names: Sequence[str]) -> bool:
     """Furniture, an outlet's name, or a fragment of a capitalised headline that the story itself
     never says ("EARLIER GENERATION", "Pound Chechnya")."""
     key = phrase.lower()
@@ -227,23 +239,37 @@ def _capitalised_next_to(body: str, start: int, end: int) -> bool:
         w[:1].isupper() and not w.endswith((".", "!", "?", ":", '"', "”")) for w in before)
 
 
+@lru_cache(maxsize=16384)
 def _stop(token: str) -> bool:
     return token.lower().strip("'’") in NEWS_STOP or not re.search(r"[^\W\d_]", token)
 
 
-def _as_entity(phrase: str, names: list[str], people: set[str], tags: dict[str, str]) -> str:
+def _as_entity(phrase: str, names: tuple[str, ...], people: set[str], tags: dict[str, str]) -> str:
     """The entity name a candidate is part of, or that it contains ("Vladimir Putin"), or
     whose proper noun it cuts ("classic San" of "San Francisco")."""
     tokens = phrase_words(phrase)
-    for name in names:
+    index = _name_index(names)
+    for at in sorted({at for t in tokens for at in index.get(t, ())}):  # in `names` order
+        name = names[at]
         name_words = phrase_words(name)
-        if len(name_words) < 2:
-            continue
         shared = sum(1 for t in tokens if t in name_words)
         proper = any(t in name_words and tags.get(t) in _PROPER for t in tokens)
         if shared >= 2 or (shared and (len(tokens) == 1 or name in people or proper)):
             return name
     return ""
+
+
+@lru_cache(maxsize=4)
+def _name_index(names: tuple[str, ...]) -> dict[str, list[int]]:
+    """Each word of a name of two words or more -> the positions of those names in `names`:
+    a candidate is checked only against the names it shares a word with."""
+    index: dict[str, list[int]] = {}
+    for at, name in enumerate(names):
+        name_words = phrase_words(name)
+        if len(name_words) >= 2:
+            for word in dict.fromkeys(name_words):
+                index.setdefault(word, []).append(at)
+    return index
 
 
 def _surface(phrase: str, text: str) -> str:
@@ -256,6 +282,7 @@ def _surface(phrase: str, text: str) -> str:
     return sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
 
 
+@lru_cache(maxsize=4096)
 def _written(phrase: str, text: str) -> Counter[str]:
     """How the text writes the phrase as whole words, whatever the case and spacing (a
     regular expression per phrase cost more than the rest of the ranking)."""
