@@ -273,13 +273,14 @@ def _name_index(names: tuple[str, ...]) -> dict[str, list[int]]:
 
 
 def _surface(phrase: str, text: str) -> str:
-    """The phrase as most often written in the text (YAKE may lower-case it)."""
+    """The phrase as most often written in the text (YAKE may lower-case it); on a tie, the
+    form with fewer capitals, since headings capitalise what the body writes lower-case."""
     if not phrase:
         return ""
     found = _written(phrase, text)
     if not found:
         return phrase
-    return sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    return sorted(found.items(), key=lambda kv: (-kv[1], sum(c.isupper() for c in kv[0]), kv[0]))[0][0]
 
 
 @lru_cache(maxsize=4096)
