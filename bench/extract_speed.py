@@ -9,7 +9,7 @@ Rows (all serial, one process, models loaded and warmed up before timing):
   extract        `extract(article, MODEL, 10)` per document (spaCy + figures + mentions +
                  dates + keywords with YAKE), as the pipeline calls it;
   spaCy in it    `load_nlp(MODEL).pipe(paragraphs)` per document: the spaCy share of extract;
-  YAKE in it     `yake_candidates(yake_input(text), 120)` per document (the `yake` package on
+  YAKE in it     `yake_candidates(yake_input(text), 200)` per document (the `yake` package on
                  the text keywords_for passes it: the article's first 400 words);
   bare NER       `spacy.load(MODEL, exclude=["parser", "lemmatizer"]).pipe(all paragraphs)`,
                  one stream with spaCy's default batching (no sentencizer);
