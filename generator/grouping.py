@@ -13,13 +13,6 @@ of groups that are each other's best match at once, round after round (for avera
 linkage this gives the same clusters as merging the single best pair at a time), with
 the group similarities kept as sums so a merge only adds rows.
 
-The candidate search misses pairs (an article whose strongest terms are not its story's
-never meets that story's articles), and a missed pair counts 0: averages come out low and
-stories split. So the groups are merged once more by exact average linkage: the summed
-cosine of two groups' article pairs is the dot product of their summed rows, whatever
-pairs the search scored. Candidate group pairs come from the groups' strongest terms;
-time damps by the days between the groups' mean dates.
-
 Every order is explicit (article index, then scores with index tie-breaks), never set or
 hash order.
 """
@@ -39,10 +32,9 @@ QUERY_TERMS = 20  # an article's terms that find its candidate neighbours
 NEIGHBOURS = 30  # candidate neighbours scored per article
 COMMON = 0.01  # a query term in more than this share of articles (and 200) finds nobody
 BLOCK = 4000  # rows per sparse product, to bound memory
-CHUNK = 6_000_000  # row entries gathered at once when scoring pairs (50,000 article pairs)
+CHUNK = 50_000  # pairs scored at once
 ADOPT, CLEAR = 0.2, 1.2  # bars for a lone article to join a group (see adopt)
 RELATED, RELATED_FLOOR, RELATED_TERMS, RELATED_QUERY = 5, 0.05, 200, 50
-GROUP_TERMS, GROUP_QUERY, GROUP_NEIGHBOURS = 100, 30, 20  # candidate search among groups
 
 
 def decay(days_apart: Floats, scale: float) -> Floats:
@@ -60,38 +52,7 @@ def cluster(matrix: csr_matrix, days: Ints, threshold: float, scale: float) -> l
     keep = similarity > 0
     u, v, similarity = u[keep], v[keep], similarity[keep]
     labels = average_link(matrix.shape[0], u, v, similarity, threshold)
-    return merge_groups(matrix, days, members(adopt(labels, u, v, similarity, threshold)),
-                        threshold, scale)
-
-
-def merge_groups(matrix: csr_matrix, days: Ints, groups: list[list[int]], threshold: float,
-                 scale: float) -> list[list[int]]:
-    """Groups merged by average linkage over all their article pairs (the mean cosine,
-    damped by the days between the groups' mean dates), cut at `threshold`."""
-    if len(groups) < 2:
-        return groups
-    sums = centroids(matrix, groups)
-    u, v = candidate_pairs(normalise(strongest(sums, GROUP_TERMS)), GROUP_NEIGHBOURS, GROUP_QUERY)
-    centre = mean_days(days, groups)
-    undated = (centre[u] < 0) | (centre[v] < 0)
-    total = cosines(sums, u, v) * decay(np.where(undated, 0.0, np.abs(centre[u] - centre[v])), scale)
-    keep = total > 0
-    sizes = np.array([len(group) for group in groups], dtype=np.float64)
-    labels = average_link(len(groups), u[keep], v[keep], total[keep], threshold, sizes)
-    merged = np.empty(matrix.shape[0], dtype=np.int64)
-    for number, group in enumerate(groups):
-        merged[group] = labels[number]
-    return members(merged)
-
-
-def mean_days(days: Ints, groups: list[list[int]]) -> Floats:
-    """Mean day number of each group's dated articles (-1 when none is dated)."""
-    label = np.repeat(np.arange(len(groups)), [len(group) for group in groups])
-    day = days[np.concatenate(groups)] if groups else days[:0]
-    dated = (day >= 0).astype(np.float64)
-    count = np.bincount(label, weights=dated, minlength=len(groups))
-    total = np.bincount(label, weights=day * dated, minlength=len(groups))
-    return np.where(count > 0, total / np.maximum(count, 1.0), -1.0)
+    return members(adopt(labels, u, v, similarity, threshold))
 
 
 def adopt(labels: Ints, u: Ints, v: Ints, similarity: Floats, threshold: float) -> Ints:
@@ -157,35 +118,31 @@ def candidate_pairs(matrix: csr_matrix, neighbours: int, query: int) -> tuple[In
 def cosines(matrix: csr_matrix, u: Ints, v: Ints) -> Floats:
     """Dot products of rows u[i] and v[i] (cosines for unit rows)."""
     out = np.empty(len(u))
-    step = max(1, CHUNK * matrix.shape[0] // max(1, matrix.nnz))  # group sums hold more terms
-    for start in range(0, len(u), step):
-        end = start + step
+    for start in range(0, len(u), CHUNK):
+        end = start + CHUNK
         product = matrix[u[start:end]].multiply(matrix[v[start:end]])
         out[start:end] = np.asarray(product.sum(axis=1)).ravel()
     return out
 
 
-def average_link(n: int, u: Ints, v: Ints, similarity: Floats, threshold: float,
-                 sizes: Floats | None = None) -> Ints:
+def average_link(n: int, u: Ints, v: Ints, similarity: Floats, threshold: float) -> Ints:
     """A group label per item: average-linkage clusters over the pairs (u < v, each once)
-    cut at `threshold`; pairs not given count as similarity 0. An item may stand for
-    `sizes` articles; its pair similarities are then sums over their article pairs."""
+    cut at `threshold`; pairs not given count as similarity 0."""
     labels = np.arange(n)
-    size = np.ones(n) if sizes is None else sizes.copy()
+    size = np.ones(n)
     total = similarity.copy()  # summed similarity of the two groups' item pairs
     while len(u):
         score = total / (size[u] * size[v])
-        # Each group's best match: highest score, then lowest index (no sort: a sort of all
-        # pairs every round was most of the time).
-        a, b, s = np.concatenate([u, v]), np.concatenate([v, u]), np.concatenate([score, score])
-        top = np.full(n, -np.inf)
-        np.maximum.at(top, a, s)
-        best = np.full(n, n)
-        tied = s == top[a]
-        np.minimum.at(best, a[tied], b[tied])
-        groups = np.flatnonzero(best < n)
-        partners = best[groups]
-        pair = (groups < partners) & (best[partners] == groups) & (top[groups] >= threshold)
+        # Each group's best match: highest score, then lowest index. Listing each group's
+        # partners in ascending index (lower ones first) makes the stable sort break ties so.
+        a, b, s = np.concatenate([v, u]), np.concatenate([u, v]), np.concatenate([score, score])
+        order = np.argsort(a - s / 4.0, kind="stable")  # scores lie in [0, 1]
+        a, b, s = a[order], b[order], s[order]
+        first = np.r_[True, a[1:] != a[:-1]]
+        best = np.full(n, -1)
+        best[a[first]] = b[first]
+        groups, partners, scores = a[first], b[first], s[first]
+        pair = (groups < partners) & (best[partners] == groups) & (scores >= threshold)
         if not pair.any():
             break
         root = np.arange(n)
