@@ -7,7 +7,8 @@ the words said early (each occurrence weighs 1 / its position), a phrase scoring
 of its words. Summing rewards the two- and three-word noun phrases readers pick ("oil
 spill", "cleanup efforts") over the single word they contain, which frequency alone
 ranked first. Near-synonyms ("Russian authorities" / "Russian officials") are folded
-into the form the article ranks first.
+into the form the article ranks first. Corpus specificity needs the corpus, which one
+article's extraction does not see: `specificity` weights `merge_keywords`' votes instead.
 """
 
 from __future__ import annotations
