@@ -51,6 +51,16 @@ def test_site_pages_and_digest_json(seed_site):
         assert key in data["entities"][0]
 
 
+def test_search_indexes_topic_and_entity_pages_not_lists(seed_site):
+    """Pagefind indexes only elements marked data-pagefind-body: topic and entity pages, not the
+    lists of what those pages hold (home, all topics, sources, entity index, dedup report)."""
+    _, site, data = seed_site
+    for page in (data["topics"][0]["url"], "entities/vladimir-putin.html"):
+        assert "data-pagefind-body" in (site / page).read_text(), page
+    for page in ("index.html", "topics.html", "sources.html", "entities/index.html", "dedup.html"):
+        assert "data-pagefind-body" not in (site / page).read_text(), page
+
+
 def test_navigation_is_short(seed_site):
     _, site, _ = seed_site
     entity_page = next((site / "entities").glob("vladimir-putin.html")).read_text()
