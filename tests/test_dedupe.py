@@ -50,6 +50,7 @@ def test_republished_copy_is_folded(seeds_copy: Path, builder):
     assert "Example Wire" in (site / "sources.html").read_text()
     report = (site / "dedup.html").read_text()
     assert f"score {kept['duplicates'][0]['score']}" in report and "zzz_copy" in report
+    assert f"Copy 1 · score {kept['duplicates'][0]['score']}" in report
 
 
 def test_forbid_and_force_merge(seeds_copy: Path, builder):
