@@ -75,15 +75,19 @@ class Cache:
     def put(self, key: str, value: Any) -> None:
         if not self.enabled:
             return
-        path = self._path(key)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-            with os.fdopen(fd, "wb") as handle:
-                pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
+            write_pickle(self._path(key), value)
         except OSError as exc:
             log.warning("could not write cache entry (%s); continuing without it", exc)
+
+
+def write_pickle(path: Path, value: Any) -> None:
+    """Written to a temporary file and renamed into place: a crash never leaves half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    with os.fdopen(fd, "wb") as handle:
+        pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, path)
 
 
 def cached_map(

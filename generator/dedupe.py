@@ -18,9 +18,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import logging
-import os
 import pickle
-import tempfile
 import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
@@ -30,7 +28,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from numpy.typing import NDArray
 
-from generator.cache import source_version
+from generator.cache import source_version, write_pickle
 from generator.model import Article, Copy, Merge, Variant
 from generator.text import jaccard, shingles, words
 
@@ -270,10 +268,6 @@ def _load(path: Path, version: str) -> Saved | None:
 
 def _save(path: Path, value: Saved) -> None:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
+        write_pickle(path, value)
     except OSError as exc:
         log.warning("could not save %s (%s); the next build signs every article again", path, exc)
