@@ -99,8 +99,8 @@ def bare_ner_seconds(corpus: list[reuters.Story], code: Path) -> float:
 
 def search_bytes(out: Path, query: str) -> tuple[int, int]:
     """Bytes of Pagefind files a browser downloads to show the results of one query: (index data
-    — metadata, index chunks, result fragments —, code — the UI, worker and WebAssembly, fetched
-    once and cached). Sizes as served, uncompressed."""
+    — metadata, index chunks, result fragments, the delta's hidden list —, code — the search
+    API, worker and WebAssembly, fetched once and cached). Sizes as served, uncompressed."""
     import functools
     import http.server
     import threading
@@ -121,10 +121,10 @@ def search_bytes(out: Path, query: str) -> tuple[int, int]:
                 "--disable-component-update", "--no-first-run"])
             page = browser.new_page()
             page.on("response", lambda r: sizes.__setitem__(r.url, len(r.body()))
-                    if "/pagefind/" in r.url and r.ok else None)
+                    if "/pagefind" in r.url and r.ok else None)
             page.goto(f"http://127.0.0.1:{server.server_address[1]}/find.html", wait_until="load")
-            page.locator("#pagefind-search input").press_sequentially(query, delay=20)
-            page.locator(".pagefind-ui__result").first.wait_for(timeout=60_000)
+            page.locator("#digest-search input").press_sequentially(query, delay=20)
+            page.locator("#digest-search-results li").first.wait_for(timeout=60_000)
             page.wait_for_load_state("networkidle")
             browser.close()
     finally:

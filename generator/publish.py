@@ -9,7 +9,7 @@ marked as ours are replaced (`generator.guard`).
 Rebuilds are incremental when the MkDocs config, theme and versions are unchanged:
 the previous site is hard-linked into staging, MkDocs renders only pages whose
 Markdown is newer than their HTML (`dirty`), stale pages are deleted — the result
-is byte-identical to a full build. Pagefind then indexes the pages for search.
+is byte-identical to a full build. Then the pages are indexed for search (`generator.search`).
 """
 
 from __future__ import annotations
@@ -21,13 +21,13 @@ import json
 import logging
 import os
 import shutil
-import subprocess
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 from generator.errors import BuildError, PublishError
 from generator.guard import SITE_MARKER, mark
+from generator.search import index_search, save_state
 
 log = logging.getLogger(__name__)
 
@@ -98,17 +98,19 @@ def publish(work: Path, out: Path, extra: dict[str, bytes], epoch: int, full: bo
         for rel, data in sorted(extra.items()):
             _replace(staging / rel, data)
         _fix_sitemap(staging, epoch)
-        index_search(staging, work / ".pagefind")
+        searched = index_search(staging, out if incremental else None, work)
         check_site(staging)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     state.unlink(missing_ok=True)
+    save_state(work, None)
     if out.exists():
         out.rename(old)
     staging.rename(out)
     shutil.rmtree(old, ignore_errors=True)
     state.write_text(json.dumps(fingerprint), encoding="utf-8")
+    save_state(work, searched)
     return incremental
 
 
@@ -223,37 +225,6 @@ def _fix_sitemap(site: Path, epoch: int) -> None:
     sitemap = site / "sitemap.xml"
     if sitemap.exists():
         _replace(site / "sitemap.xml.gz", gzip.compress(sitemap.read_bytes(), mtime=epoch))
-
-
-def index_search(site: Path, scratch: Path) -> None:
-    """Pagefind's search index of the built pages, in site/pagefind/: a reader's browser loads
-    only the index chunks a query needs, not one index of the whole site.
-
-    Pagefind writes into `scratch`; only files that differ then replace those in the site.
-    Its chunk names are content hashes, so on a rebuild most files stay the previous site's
-    (hard links, see `publish`), and removing the previous site frees few files."""
-    from pagefind_bin import get_executable
-
-    shutil.rmtree(scratch, ignore_errors=True)  # ours: a leftover of an interrupted build
-    run = subprocess.run([str(get_executable()), "--site", str(site), "--output-path", str(scratch),
-                          "--force-language", "en", "--silent"], capture_output=True, text=True)
-    if run.returncode:
-        reason = (run.stderr or run.stdout).strip().splitlines()[-1:] or ["no message"]
-        raise PublishError(f"Pagefind failed: {reason[0]} — the previous site was kept")
-    target = site / "pagefind"
-    fresh = {p.relative_to(scratch) for p in scratch.rglob("*") if p.is_file()}
-    for path in sorted(target.rglob("*"), reverse=True) if target.is_dir() else ():
-        rel = path.relative_to(target)
-        if path.is_file() and rel not in fresh:
-            path.unlink()
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
-    for rel in sorted(fresh):
-        data = (scratch / rel).read_bytes()
-        if not ((target / rel).is_file() and (target / rel).read_bytes() == data):
-            (target / rel).parent.mkdir(parents=True, exist_ok=True)
-            _replace(target / rel, data)
-    shutil.rmtree(scratch)
 
 
 def check_site(site: Path) -> None:

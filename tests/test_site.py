@@ -26,6 +26,27 @@ def tree(folder: Path) -> dict[str, str]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+def pages(folder: Path) -> dict[str, str]:
+    """The site without its search bundles (a rebuild's are laid out differently)."""
+    return {rel: digest for rel, digest in tree(folder).items()
+            if not rel.startswith(("pagefind/", "pagefind-delta/"))}
+
+
+def assert_same_site(rebuilt: Path, full: Path) -> None:
+    """A rebuilt site shows the pages of a full build and searches the same records."""
+    assert pages(rebuilt) == pages(full)
+    assert search_records(rebuilt) == search_records(full)
+
+
+def search_records(site: Path) -> set[str]:
+    """The records a reader's search holds: the main bundle's not hidden, and the delta's."""
+    hidden = json.loads((site / "pagefind-delta" / "hidden.json").read_text())
+    main = {p.name for p in (site / "pagefind" / "fragment").glob("*.pf_fragment")}
+    delta = {p.name for p in (site / "pagefind-delta").glob("fragment/*.pf_fragment")}
+    assert hidden["merge"] == bool(delta)
+    return (main - {f"{h}.pf_fragment" for h in hidden["hidden"]}) | delta
+
+
 def test_site_pages_and_digest_json(seed_site):
     _, site, data = seed_site
     for page in ("index.html", "sources.html", "dedup.html", "entities/index.html", "feed.xml",
@@ -91,15 +112,18 @@ def test_builds_are_deterministic_and_cached(tmp_path: Path):
 def test_adding_an_article_recomputes_only_it(tmp_path: Path, seeds_copy: Path):
     config = make_config(tmp_path, seeds_copy)
     build(config)
-    chunks = {p: p.stat().st_ino for p in (config.out / "pagefind").rglob("*.pf_fragment")}
+    main = {p: p.stat().st_ino for p in (config.out / "pagefind").rglob("*") if p.is_file()}
     (seeds_copy / "new.txt").write_text("A new headline about the weather\n"
                                         "Heavy rain fell on Paris on Monday, flooding 40 streets.\n")
     result = build(config)
     assert result.computed == 1
-    # The search chunks of unchanged pages are the previous site's files, not rewritten copies.
-    kept = [p for p, inode in chunks.items() if p.is_file() and p.stat().st_ino == inode]
-    assert kept and len(kept) < len(list((config.out / "pagefind").rglob("*.pf_fragment")))
-    assert not (config.work / "site-src" / ".pagefind").exists()
+    # The main search bundle is not rebuilt: its files are the previous site's. The new topic
+    # page is the delta bundle's one record; no indexed page changed, so none is hidden.
+    assert main == {p: p.stat().st_ino for p in (config.out / "pagefind").rglob("*") if p.is_file()}
+    assert json.loads((config.out / "pagefind-delta" / "hidden.json").read_text()) == {
+        "merge": True, "hidden": []}
+    assert len(list((config.out / "pagefind-delta" / "fragment").iterdir())) == 1
+    assert not list((config.work / "site-src").glob(".pagefind*"))
     assert len(result.digest.articles) == 4
     # Only the pages the article touches are rewritten (and so re-rendered by MkDocs): its new
     # topic, the lists it joins; not the other topic or any entity's page.
@@ -130,7 +154,7 @@ def test_page_keys_follow_what_a_page_shows(tmp_path: Path, seeds_copy: Path):
     fresh = dataclasses.replace(config, out=tmp_path / "full-site", work=tmp_path / "full-work",
                                 full=True)
     full = build(fresh)
-    assert tree(config.out) == tree(fresh.out)
+    assert_same_site(config.out, fresh.out)
     assert set(full.rendered) == set(first.rendered)
 
 
@@ -162,7 +186,7 @@ def test_a_large_entity_index_is_a_page_per_letter(tmp_path: Path, seeds_copy: P
     assert "docs/entities/index/w.md" in rebuilt and "docs/entities/index/v.md" not in rebuilt
     fresh = dataclasses.replace(config, out=tmp_path / "full-site", work=tmp_path / "full-work", full=True)
     build(fresh)
-    assert tree(config.out) == tree(fresh.out)
+    assert_same_site(config.out, fresh.out)
 
 
 def test_unchanged_files_are_not_read_again(tmp_path: Path, seeds_copy: Path,
@@ -184,7 +208,8 @@ def test_unchanged_files_are_not_read_again(tmp_path: Path, seeds_copy: Path,
     assert sorted(read) == sorted([touched.name, "new.txt"]) and result.computed == 1
 
 
-def test_incremental_site_build_equals_a_full_build(tmp_path: Path, seeds_copy: Path):
+def test_incremental_site_build_equals_a_full_build(tmp_path: Path, seeds_copy: Path,
+                                                    monkeypatch: pytest.MonkeyPatch):
     config = make_config(tmp_path / "inc", seeds_copy)
     assert not build(config).incremental
     # Newer than every seed: the site's date stamp moves, and the build stays incremental.
@@ -197,6 +222,15 @@ def test_incremental_site_build_equals_a_full_build(tmp_path: Path, seeds_copy: 
     fresh = dataclasses.replace(config, out=tmp_path / "full-site", work=tmp_path / "full-work",
                                 full=True)
     assert not build(fresh).incremental
+    assert_same_site(config.out, fresh.out)
+    # Past COMPACT of the pages changed, the site is indexed whole again, as a full build is.
+    monkeypatch.setattr("generator.search.COMPACT", 0.0)
+    monkeypatch.setattr("generator.search.COMPACT_FLOOR", 0)
+    (seeds_copy / "new.md").write_text((seeds_copy / "new.md").read_text() + "\nMore rain.\n")
+    shutil.rmtree(tmp_path / "full-work")
+    shutil.copytree(config.work, tmp_path / "full-work")
+    shutil.rmtree(fresh.out)
+    assert build(config).incremental and not build(fresh).incremental
     assert tree(config.out) == tree(fresh.out)
 
 
