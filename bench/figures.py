@@ -28,6 +28,9 @@ odd positions are held out (rules drawn from them would make that row meaningles
 halves and the whole set are scored.
 
 Usage: .venv/bin/python bench/figures.py [NewsQuant.json] [--limit N] [--examples 10]
+       [--part tuned|held-out|all] [--dump]
+`--part` picks the rows printed (all three by default); `--dump` lists every sentence of the
+tuned half with a miss or a false positive, gold against ours, instead of a sample.
 """
 
 from __future__ import annotations
@@ -109,6 +112,8 @@ def our_unit(figure: Figure, lemmas: dict[str, tuple[str, str]]) -> str:
     if not figure.unit:
         return "-"
     head, _, rate = figure.unit.partition(" per ")
+    if figure.unit == "GBX" and re.search(r"\d ?p\.?$", figure.text):
+        return "point"  # "118.5p": CQE's table gives the symbol to penny and point; NewsQuant names it point
     if head in CURRENCIES:  # "USD per barrel" -> "dollar per barrel"
         return CURRENCIES[head] + (f" per {our_unit_text(rate)}" if rate else "")
     if figure.unit == "fraction":  # "One out of three Germans" -> "% germans"
@@ -286,6 +291,12 @@ def main() -> None:
     parser.add_argument("--examples", type=int, default=10, help="misses and false positives to show")
     parser.add_argument("--pairs", type=int, default=25, help="unit disagreements to show")
     parser.add_argument("--units", default=str(CQE_UNITS), help="CQE's unit.json, the names NewsQuant uses")
+    parser.add_argument("--part", choices=HALVES, default=None,
+                        help="score only this half: tuned (even sentences), held-out (odd) or all; "
+                        "default: all three")
+    parser.add_argument("--dump", action="store_true",
+                        help="list every tuned-half sentence with an error, gold against ours "
+                        "(never the held-out half)")
     args = parser.parse_args()
     for table, names in zip(CQE, cqe_names(args.units), strict=True):
         table.update(names)
@@ -308,6 +319,8 @@ def main() -> None:
             counts[half][3] += sum(q["unit_ok"] for q in gold)
         if index % 2:
             continue  # the error listing never shows the held-out half
+        if args.dump:
+            _dump(index, item["text"], gold, tags)
         for quantity in gold:
             if not quantity["unit_ok"]:
                 misses.append((miss_category(quantity, tags), quantity, item["text"], tags))
@@ -321,6 +334,8 @@ def main() -> None:
     print(stamp_line(code))
     print(f"\n{'':44s}{'P':>7s}{'R':>7s}{'F1':>7s}")
     for half, (n_gold, n_tags, value_hits, unit_hits) in counts.items():
+        if args.part not in (None, half):
+            continue
         for label, hits in (("value", value_hits), ("value+unit", unit_hits)):
             p, r, f = prf(hits, n_tags, n_gold)
             print(f"{f'ours {label}, {half} ({n_gold} gold)':44s}{p * 100:7.1f}{r * 100:7.1f}{f * 100:7.1f}")
@@ -352,6 +367,20 @@ def main() -> None:
         expected = ", ".join(f"{q['raw']['value']} {q['unit']}" for q in gold) or "-"
         print(f"- [{category}] ours {tag['figure'].text!r} = {_fmt(tag['value'])} {tag['unit']}\n"
               f"    {text[:160]}\n    gold: {expected}")
+
+
+def _dump(index: int, text: str, gold: list[dict], tags: list[dict]) -> None:
+    """One tuned-half sentence with an error: each gold quantity (OK, value only, missed) and each figure of
+    ours (FP when it matches no gold value), with its unit as this bench names it."""
+    if all(q["unit_ok"] for q in gold) and all(t["found"] for t in tags):
+        return
+    print(f"#{index} {text}")
+    for q in gold:
+        mark = "OK" if q["unit_ok"] else "v " if q["found"] else "XX"
+        print(f"   gold {mark} {q['raw']['value']} {q['raw']['unit']!r} -> {q['unit']!r}")
+    for t in tags:
+        mark = "  " if t["found"] else "FP"
+        print(f"   ours {mark} {t['figure'].text!r} = {_fmt(t['value'])} {t['unit']!r}")
 
 
 def _spread(rows: list, n: int) -> list:

@@ -557,3 +557,12 @@ def test_a_bare_number_set_against_a_later_figure_and_currency_on_the_upper_end(
     assert [f.unit for f in figures("Revenue was 3.33 billion and 3.15 billion dlrs.")] == ["", "USD"]
     cost = one("It costs about 8 or $9.")  # the example in CQE's shared-unit rule
     assert (cost.value, cost.value_high, cost.unit) == (8, 9, "USD")
+
+
+def test_a_hyphened_modifier_before_the_counted_noun():  # KPCrowd
+    bodies = one("In the western state of Michoacan, meanwhile, four bullet-ridden bodies were found in different "
+                 "towns, state police reported.")
+    assert (bodies.value, bodies.unit, bodies.counts) == (4, "bodies", "bullet-ridden bodies")
+    attacks = figures("An Italian radical anarchist group has claimed responsibility for three mail-bomb attacks on a "
+                      "Greek prison.")
+    assert [(f.value, f.unit) for f in attacks] == [(3, "attacks")]

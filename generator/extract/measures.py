@@ -161,6 +161,9 @@ def counted_after(tokens: list[Token], end: int, one: bool = False) -> tuple[str
         tok = tokens[k]
         if head >= 0 and tok.tag_ == "POS" and k + 1 < len(tokens):
             head = -1  # "one of the region's most prolific killers": the noun so far was the possessor
+        elif head >= 0 and tok.tag_ == "HYPH" and token_at(tokens, k + 1, "tag_") in ("VBN", "NN", "JJ") and \
+                not tok.whitespace_ and not tokens[k - 1].whitespace_:
+            head = -1  # "four bullet-ridden bodies", "three mail-bomb attacks": the noun so far modifies
         elif (tok.tag_ in NOUN_TAGS and tok.lower_.rstrip(".") not in CALENDAR) or tok.lower_ in PEOPLE:
             head = k
             if k == direct and not one and tok.tag_ == "NN" and token_at(tokens, k + 1, "tag_") in (
