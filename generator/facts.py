@@ -2,7 +2,8 @@
 
 Sentences from different articles are linked when they
 - are nearly the same text (Jaccard of word 3-grams >= passage threshold): a passage;
-- state the same figure (same value and kind): a fact;
+- state the same figure (same value and kind) and, when both name someone, name someone in
+  common: a fact;
 - date the same event day and share an entity: a fact.
 Candidates come from inverted indexes (3-grams, figure values, dates), never
 from all pairs of sentences. Linked sentences form one `Fact`: its text is the
@@ -118,7 +119,8 @@ def _fact_candidates(
     found: dict[tuple[int, int], float] = {}
     for members in by_figure.values():
         for i, j in combinations(sorted(set(members)), 2):
-            if nodes[i].article_id != nodes[j].article_id and _related(nodes[i], nodes[j]):
+            a, b = nodes[i], nodes[j]
+            if a.article_id != b.article_id and _related(a, b) and _same_subject(a, b):
                 found[(i, j)] = 1.0
     for members in by_day.values():
         for i, j in combinations(sorted(set(members)), 2):
@@ -138,6 +140,12 @@ def _related(a: Sentence, b: Sentence) -> bool:
     must not chain through them)."""
     shared = content_words(a.text) & content_words(b.text)
     return sum(not w.isdigit() for w in shared) >= RELATED
+
+
+def _same_subject(a: Sentence, b: Sentence) -> bool:
+    """One figure in two sentences that each name someone is one fact only if they name
+    someone in common: three companies' share offers "at 12 dlrs per share" are three facts."""
+    return not (a.entities and b.entities) or not set(a.entities).isdisjoint(b.entities)
 
 
 def _components(size: int, edges: dict[tuple[int, int], tuple[str, float]]) -> list[list[int]]:

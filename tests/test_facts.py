@@ -6,7 +6,7 @@ from markupsafe import Markup
 
 from generator.config import load_config
 from generator.facts import group_facts, stating, supports
-from generator.model import Article, Extraction, Sentence
+from generator.model import Article, Extraction, Figure, Sentence
 from generator.render import environment
 from tests.conftest import MOSCOW_TIMES
 
@@ -126,3 +126,25 @@ def test_one_number_alone_does_not_make_one_fact():
     seeds_000 = sentence("On October 7, Hamas launched thousands of rockets into Israel and announced the "
                          "initiation of what it described as Operation Al-Aqsa Flood.", "000")
     assert _related(seeds_001, seeds_000)
+
+
+def test_one_price_said_of_different_companies_is_not_one_fact():
+    """From Reuters-21578 (one topic of share offers): the same "12 dlrs per share" of two
+    companies; said twice of one company, it is one fact."""
+
+    def article(article_id: str, text: str, entities: tuple[str, ...]) -> Extraction:
+        price = Figure(12.0, None, "12 dlrs per share", "", "exact", "USD", "share", "money", "",
+                       text, article_id, "")
+        return Extraction((), (price,), (), (Sentence(text, article_id, 0, entities, (), (0,)),))
+
+    telematics = ("<Telematics International Inc> said 2,550,000 shares of common at 12 dlrs "
+                  "per share are being offered in an initial public offering.")
+    action = ("Lead underwriter McDonald and Co Investments Inc <MDD> said an offering of 900,000 "
+              "shares of Action Auto Rental Inc is underway, priced at 12 dlrs per share.")
+    again = "Telematics International Inc's initial public offering is priced at 12 dlrs per share."
+    extractions = {"a": article("a", telematics, ("telematics-international-inc",)),
+                   "b": article("b", action, ("mcdonald-and-co", "action-auto-rental-inc")),
+                   "c": article("c", again, ("telematics-international-inc",))}
+    facts, merges = group_facts(extractions, ["a", "b", "c"], 0.7)
+    assert sorted(f.article_ids for f in facts) == [("a", "c"), ("b",)]
+    assert [m.kind for m in merges] == ["fact"]
