@@ -56,7 +56,8 @@ CURRENCIES = {
     "NOK": "norwegian krone", "CHF": "swiss franc", "MXN": "mexican peso", "TRY": "turkish lira",
     "KRW": "south korean won", "ZAR": "south african rand", "THB": "thai baht", "BRL": "brazilian real",
     "PLN": "polish złoty", "HUF": "hungarian forint", "HRK": "croatian kuna", "SAR": "saudi riyal",
-    "AED": "united arab emirates dirham", "NGN": "nigerian naira"}
+    "AED": "united arab emirates dirham", "NGN": "nigerian naira",
+    "AMD": "armenian dram"}
 # Our unit (lower-cased, trailing punctuation dropped) -> NewsQuant's normalized_unit name.
 UNIT_MAP = {
     "%": "percentage", "percent": "percentage", "mph": "mile per hour", "km": "kilometre",

@@ -566,3 +566,15 @@ def test_a_hyphened_modifier_before_the_counted_noun():  # KPCrowd
     attacks = figures("An Italian radical anarchist group has claimed responsibility for three mail-bomb attacks on a "
                       "Greek prison.")
     assert [(f.value, f.unit) for f in attacks] == [(3, "attacks")]
+
+
+def test_a_symbol_of_several_units_is_read_from_the_words_around_it():  # NewsQuant, CQE's ambiguous symbols
+    farad = figures("The charge stored in the capacitor was 2.5 F and the voltage across it was 5 volts.")[0]
+    assert (farad.value, farad.unit, farad.kind) == (2.5, "farad", "measure")
+    assert one("It was 90 F in the shade.").unit == "fahrenheit"  # no field named: the commoner unit
+    assert one("The movie file is 16 billion b.").unit == "bit"
+    kuna = one("The concert ticket cost me 150 kn, which is a bit pricey for my budget.")
+    assert (kuna.value, kuna.unit, kuna.kind) == (150, "HRK", "money")
+    years = one("The woman has been working for the same company for 10 a and is now a senior manager.")
+    assert (years.value, years.unit, years.kind) == (10, "year", "duration")
+    assert one("12 C melting point.").unit == "celsius"

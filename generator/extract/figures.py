@@ -27,6 +27,7 @@ from generator.extract.measures import (
 from generator.extract.numbers import Number, currency_before, may_start_number, read_number, token_at
 from generator.extract.ranges import RANGE_WORDS, change_end, opening_before, range_end, score_end
 from generator.extract.units import (
+    AMBIGUOUS_NAMES,
     CASED_UNITS,
     DURATIONS,
     PEOPLE,
@@ -35,7 +36,7 @@ from generator.extract.units import (
     TIMES,
     UNITS,
 )
-from generator.extract.unsaid import unsaid_unit
+from generator.extract.unsaid import set_against_later, unsaid_unit
 from generator.model import Figure
 
 if TYPE_CHECKING:
@@ -47,7 +48,6 @@ NAME_ENTS = {"PERSON", "ORG", "GPE", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EV
 # A number after these names a thing rather than counting: "a category 4 hurricane", "type 2 diabetes".
 LABELS = {"category", "level", "grade", "phase", "stage", "type", "no", "number", "round", "chapter",
           "article", "section", "episode", "page", "vol", "volume"}
-CONTRASTS = {"while", "whereas", "vs", "vs.", "versus"}
 CODE = re.compile(r"\d+(?:-\d+){2,}")
 ORDINALS = re.compile(r"^(\d+(st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|"
                       r"eighth|ninth|tenth|eleventh|twelfth|\w+ieth|hundredth|thousandth)$", re.I)
@@ -67,21 +67,7 @@ def figures_in(sent: Span, sentence: str, article_id: str, date: str) -> list[Fi
         figures.append(found[:2])
         spans.append((i, found[2]))
         i = found[2]
-    return _set_against_later(tokens, spans, [figure for _, figure in figures])
-
-
-def _set_against_later(tokens: list[Token], spans: list[tuple[int, int]],
-                       figures: list[Figure]) -> list[Figure]:
-    """A bare number set against the next figure by "while" or "vs" counts what that one counts:
-    "at 2483805 while florida came in second with 1385710 lightning strikes"."""
-    for k in range(len(figures) - 1):
-        bare, later = figures[k], figures[k + 1]
-        if bare.unit or not later.unit or not bare.value or not 1 / 20 <= abs(later.value / bare.value) <= 20:
-            continue
-        between = tokens[spans[k][1]:spans[k + 1][0]]
-        if len(between) <= 12 and any(t.lower_ in CONTRASTS for t in between):
-            figures[k] = replace(bare, unit=later.unit, counts=later.counts, kind=later.kind)
-    return figures
+    return set_against_later(tokens, spans, [figure for _, figure in figures])
 
 
 def _figure_at(tokens: list[Token], i: int, sentence: str, article_id: str, date: str,
@@ -294,7 +280,7 @@ def _kind(unit: str, counts: str, in_passing: bool = False) -> str:
         return "duration"
     if unit in PEOPLE or counts.split(" ")[-1].lower() in PEOPLE:
         return "people"
-    if unit in UNITS.values() or unit in CASED_UNITS.values():
+    if unit in UNITS.values() or unit in CASED_UNITS.values() or unit in AMBIGUOUS_NAMES:
         return "measure"
     return "count"
 

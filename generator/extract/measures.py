@@ -13,7 +13,16 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from generator.dates import MONTHS
 from generator.extract.numbers import Number, read_number, token_at
-from generator.extract.units import CASED_UNITS, CURRENCY_WORDS, DURATIONS, PEOPLE, UNITS, WEEKDAYS
+from generator.extract.units import (
+    AMBIGUOUS_UNITS,
+    CASED_UNITS,
+    CURRENCY_WORDS,
+    DURATIONS,
+    PEOPLE,
+    UNITS,
+    WEEKDAYS,
+    ambiguous_unit,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -76,6 +85,9 @@ def unit_after(tokens: list[Token], end: int, number: Number, currency: str) -> 
         unit, counts, head_end = "GBX", "pence", end + (not number.unit)  # "At 118.5p, its shares"
     elif currency:
         unit, counts = currency, currency
+    elif (symbol := _ambiguous_symbol(tokens, end, number)) is not None:
+        unit, counts = ambiguous_unit(symbol, {t.lower_ for t in tokens}), symbol
+        head_end = end + (not number.unit)
     elif number.unit in CASED_UNITS or (not number.unit and token_at(tokens, end, "text") in CASED_UNITS):
         # "(1.19deg C)": a glued unit wins over a symbol after it
         counts = number.unit or tokens[end].text
@@ -108,6 +120,16 @@ def unit_after(tokens: list[Token], end: int, number: Number, currency: str) -> 
         if rate:
             unit, counts = f"{unit} per {rate}", f"{counts} per {rate}"
     return unit, counts, head_end
+
+
+def _ambiguous_symbol(tokens: list[Token], end: int, number: Number) -> str | None:
+    """A symbol of several units, glued ("2.5F") or next ("150 kn", "16 billion b."); "a" only ends a
+    phrase ("for 10 a and is now"), where it is no article."""
+    symbol = number.unit or token_at(tokens, end, "text").rstrip(".")
+    if symbol not in AMBIGUOUS_UNITS or (symbol == "a" and not (
+            end + 1 == len(tokens) or tokens[end + 1].is_punct or tokens[end + 1].tag_ == "CC")):
+        return None
+    return symbol
 
 
 def _weighed(tokens: list[Token], number: Number) -> bool:

@@ -112,3 +112,61 @@ STREETS = {"road", "street", "avenue", "lane", "drive", "boulevard", "st", "rd",
 CHANGES = ("up", "down", "rose", "fell", "increased", "decreased", "gained", "lost", "dropped",
            "jumped", "climbed", "slipped", "plunged", "plummeted", "surged", "soared", "by", "grew",
            "declined", "rising", "falling", "sank", "tumbled", "advanced", "eased", "added")
+
+# Symbols that name more than one unit (CQE's unit table lists them): words of the sentence
+# that belong to a unit's field decide, else the first (the commoner in news). Money as ISO codes.
+_FIELDS = {
+    "temperature": {"temperature", "temperatures", "degrees", "hot", "cold", "heat", "warm", "weather",
+                    "boil", "boiling", "melting", "freezing", "fever", "oven", "thermometer"},
+    "money": {"cost", "costs", "price", "priced", "prices", "pay", "paid", "ticket", "buy", "bought",
+              "sell", "sold", "spend", "spent", "worth", "fee", "budget", "salary", "bill", "pricey", "cheap",
+              "afford", "fare", "expensive", "charged"},
+    "time": {"working", "worked", "work", "lasted", "lasts", "took", "takes", "since", "period", "duration",
+             "ran", "run", "lap", "record", "clocked", "finished", "waited", "employed"},
+    "data": {"file", "files", "disk", "memory", "storage", "download", "data", "size", "bandwidth", "stored"},
+    "length": {"long", "length", "tall", "high", "wide", "width", "distance", "height", "deep", "diameter",
+               "neck", "screen"},
+    "capacitance": {"capacitor", "capacitance", "capacitors"},
+    "charge": {"coulomb", "electron", "electrons", "ions"},
+    "speed": {"speed", "wind", "winds", "boat", "ship", "vessel", "sail", "sailing", "fast", "gusts",
+              "knots"},
+    "energy": {"bomb", "explosion", "yield", "nuclear", "blast", "warhead"},
+    "volume": {"drink", "milk", "beer", "water", "bottle", "glass", "fuel", "gasoline", "petrol", "tank"},
+    "age": {"old", "baby", "infant", "aged", "born"},
+    "land": {"land", "farm", "plot", "field", "estate", "property", "farmland"},
+    "sound": {"sound", "noise", "loud", "loudness"},
+    "magnetism": {"magnetic", "magnet", "magnets"},
+    "radiation": {"radiation", "dose", "exposure", "radioactive", "x-ray"},
+    "china": {"china", "chinese", "yuan", "renminbi", "beijing", "shanghai"},
+    "type": {"font", "text", "typeface", "type"},
+    "food": {"food", "meal", "calories", "diet", "eat", "eating"},
+}
+AMBIGUOUS_UNITS: dict[str, tuple[tuple[str, str], ...]] = {
+    "F": (("fahrenheit", "temperature"), ("farad", "capacitance")),
+    "C": (("celsius", "temperature"), ("coulomb", "charge")),
+    "c": (("cent", "money"), ("celsius", "temperature")),
+    "b": (("bit", "data"), ("barn", "")),
+    "B": (("byte", "data"), ("bel", "sound"), ("gauss", "magnetism")),
+    "kn": (("knot", "speed"), ("HRK", "money")),
+    "kt": (("knot", "speed"), ("kiloton", "energy")),
+    "a": (("year", "time"), ("acre", "land")),
+    "mo": (("month", "time"), ("month of age", "age")),
+    "pt": (("pint", "volume"), ("point (typography)", "type")),
+    "gal": (("gallon", "volume"), ("gal", "")),
+    "R": (("ZAR", "money"), ("roentgen", "radiation")),
+    "dram": (("AMD", "money"), ("dram", "")),
+    "″": (("inch", "length"), ("second", "time")),
+    "′": (("foot", "length"), ("minute", "time")),
+    "Cal": (("kilocalorie", "food"),),
+    "kcal": (("kilocalorie", "food"),),
+}
+
+AMBIGUOUS_NAMES = {name for candidates in AMBIGUOUS_UNITS.values() for name, _ in candidates}
+
+
+def ambiguous_unit(symbol: str, words: set[str]) -> str:
+    """The unit a symbol of `AMBIGUOUS_UNITS` names in a sentence of these (lower-cased) words:
+    "the capacitor was 2.5 F" is farads, "the concert ticket cost me 150 kn" Croatian kuna."""
+    candidates = AMBIGUOUS_UNITS[symbol]
+    return next((unit for unit, field in candidates if field and not _FIELDS[field].isdisjoint(words)),
+                candidates[0][0])

@@ -4,6 +4,7 @@ six-cylinder engines"."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from generator.extract.measures import DETERMINERS, counted_after, unit_after
@@ -20,6 +21,21 @@ ELLIPSIS = {"who", "by", "in", "while", ",", ".", ")", "and", "were", "are", "ha
 # for "to", and the reverse): "increased by 2 percent but NASDAQ decrease by 1", "at 1,463.78 points
 # ... at 1,334.20", "soared to 7.79 billion dlrs last year from 5.01 billion".
 PARALLEL = {"by": "by", "at": "at", "to": "from", "from": "to", "than": "than", "of": "of"}
+CONTRASTS = {"while", "whereas", "vs", "vs.", "versus"}
+
+
+def set_against_later(tokens: list[Token], spans: list[tuple[int, int]],
+                      figures: list[Figure]) -> list[Figure]:
+    """A bare number set against the next figure by "while" or "vs" counts what that one counts:
+    "at 2483805 while florida came in second with 1385710 lightning strikes"."""
+    for k in range(len(figures) - 1):
+        bare, later = figures[k], figures[k + 1]
+        if bare.unit or not later.unit or not bare.value or not 1 / 20 <= abs(later.value / bare.value) <= 20:
+            continue
+        between = tokens[spans[k][1]:spans[k + 1][0]]
+        if len(between) <= 12 and any(t.lower_ in CONTRASTS for t in between):
+            figures[k] = replace(bare, unit=later.unit, counts=later.counts, kind=later.kind)
+    return figures
 
 
 def unsaid_unit(tokens: list[Token], start: int, q_start: int, end: int, value: float,
