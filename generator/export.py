@@ -75,7 +75,7 @@ def digest_json(digest: Digest, entity_page_min_articles: int = 1) -> bytes:
             for e in digest.entities
         ],
         "merges": [
-            {"kind": m.kind, "score": m.score,
+            {"kind": m.kind, "score": m.score, "topic": m.topic or None,
              "items": [{"article_id": a, "text": t} for a, t in m.items]}
             for m in digest.merges
         ],

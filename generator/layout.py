@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import functools
 import posixpath
+from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TypeVar
 
 from markupsafe import Markup
 
-from generator.model import Article, Entity, Topic
+from generator.model import Article, Entity, Merge, Topic
 from generator.text import slugify
 
 T = TypeVar("T")
@@ -23,6 +25,8 @@ PER_PAGE = 100  # items per list page (sources, all topics): light on a phone, a
 INDEX_SPLIT = 2000  # above this many entities the index is a page per first letter (one page
 # of 18,000 names at 10,000 articles was 1 MB of Markdown, converted again on every rebuild)
 INDEX_TOP = 50  # the most named entities, on the first page of a split index
+DEDUP_SPLIT = 500  # above this many merges the dedup report is split (at 10,000 articles it
+# was one page of 1.4 MB of Markdown, converted again whenever one merge changed)
 
 
 def heading_id(value: str, bare: bool = False, type_filter: bool = False) -> Markup:
@@ -88,10 +92,52 @@ def index_pages(entities: Iterable[Entity]) -> dict[str, list[Entity]]:
         return {}
     pages: dict[str, list[Entity]] = {}
     for entity in ordered:
-        letter = slugify(entity.name[:1])
-        name = letter if len(letter) == 1 and letter.isalpha() else "other"
-        pages.setdefault(f"entities/index/{name}.md", []).append(entity)
+        pages.setdefault(f"entities/index/{_letter(entity.name)}.md", []).append(entity)
+    return _by_letter(pages)
+
+
+def _letter(name: str) -> str:
+    letter = slugify(name[:1])
+    return letter if len(letter) == 1 and letter.isalpha() else "other"
+
+
+def _by_letter(pages: dict[str, T]) -> dict[str, T]:
+    """Letter pages A–Z, then "other"."""
     return dict(sorted(pages.items(), key=lambda kv: (kv[0].endswith("/other.md"), kv[0])))
+
+
+@dataclass(frozen=True)
+class ReportPage:
+    """A page of a split dedup report: copies, or passages and facts under their topic."""
+
+    path: str
+    label: str
+    copies: tuple[Merge, ...] = ()
+    by_topic: tuple[tuple[Topic, tuple[Merge, ...]], ...] = ()
+
+
+def dedup_pages(merges: Iterable[Merge], topics: Iterable[Topic]) -> list[ReportPage]:
+    """The pages after the first of a long dedup report (none when it fits on one): copies
+    in pages of PER_PAGE, passages and facts under their topic, a page per first letter of
+    the topic's title — a rebuild re-renders the letters of the topics it changed."""
+    merges = tuple(merges)
+    if len(merges) <= DEDUP_SPLIT:
+        return []
+    copies = tuple(m for m in merges if m.kind == "copy")
+    pages = [ReportPage(path, f"Copies {n}", chunk) for n, (path, chunk) in enumerate(
+        zip(list_pages("dedup/copies", len(copies)), chunked(copies), strict=True), start=1)
+             if copies]
+    found: dict[str, list[Merge]] = defaultdict(list)
+    for merge in merges:
+        if merge.kind != "copy":
+            found[merge.topic].append(merge)
+    letters: dict[str, list[tuple[Topic, tuple[Merge, ...]]]] = {}
+    for topic in sorted(topics, key=lambda t: (t.title.lower(), t.slug)):
+        if topic.slug in found:
+            letters.setdefault(f"dedup/{_letter(topic.title)}.md", []).append(
+                (topic, tuple(found[topic.slug])))
+    return pages + [ReportPage(path, index_label(path), (), tuple(items))
+                    for path, items in _by_letter(letters).items()]
 
 
 def index_label(path: str) -> str:

@@ -34,6 +34,7 @@ from generator.layout import (
     INDEX_TOP,
     Links,
     chunked,
+    dedup_pages,
     has_page,
     heading_id,
     index_label,
@@ -213,7 +214,7 @@ def render(digest: Digest, config: Config, previous: dict[str, str] | None = Non
              entity=entity, mention_limit=MENTION_LIMIT, related=related, entity_topics=entity_topics)
     _paged(page, "sources", "sources.md.j2", "page_articles", sources_order(digest.articles),
            lambda _, chunk: inputs.sources(chunk))
-    page("dedup.md", "dedup.md.j2")
+    _dedup_report(page, digest, inputs)
     page("find.md", "find.md.j2")
     for asset, target in ASSETS.items():
         pages[target] = env.loader.get_source(env, asset)[0]  # type: ignore[union-attr]
@@ -231,6 +232,24 @@ def _paged(page: Any, name: str, template: str, key: str, items: tuple[Any, ...]
     for number, chunk in enumerate(chunks, start=1):
         page(paths[number - 1], template, (paths, chunk_inputs(number, chunk)), **{key: chunk},
              page_number=number, page_count=len(chunks), pages=paths)
+
+
+def _dedup_report(page: Any, digest: Digest, inputs: PageInputs) -> None:
+    """One page; for a large corpus, a first page with the counts and pages of copies and of
+    topics by letter (`layout.dedup_pages`)."""
+    parts = dedup_pages(digest.merges, digest.topics)
+    if not parts:
+        page("dedup.md", "dedup.md.j2", merges=digest.merges, parts=(), part=None)
+        return
+    nav = tuple((p.label, p.path) for p in parts)
+    counts = {kind: sum(m.kind == kind for m in digest.merges) for kind in ("copy", "passage", "fact")}
+    page("dedup.md", "dedup.md.j2", (nav, counts), merges=(), parts=nav, part=None, counts=counts)
+    for part in parts:
+        shown = (*part.copies, *(m for _, merges in part.by_topic for m in merges))
+        topics = tuple((t.slug, t.title, merges) for t, merges in part.by_topic)
+        page(part.path, "dedup.md.j2", (nav, part.path, part.copies, topics,
+                                        inputs.cited(v.article_id for m in shown for v in m.items)),
+             merges=part.copies, parts=nav, part=part)
 
 
 def _entity_index(page: Any, entities: tuple[Entity, ...], inputs: PageInputs) -> None:

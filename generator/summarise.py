@@ -58,8 +58,9 @@ def summarise_topics(
     # Related topics are set after the cache: a neighbour's change leaves a summary valid.
     topics = [dataclasses.replace(topic, related=group.related)
               for (topic, _), group in zip(summarised, groups, strict=True)]
-    merges = dict.fromkeys(m for _, found in summarised for m in found)  # ordered, no repeats
-    return topics, list(merges)
+    merges = [dataclasses.replace(m, topic=group.slug)
+              for (_, found), group in zip(summarised, groups, strict=True) for m in found]
+    return topics, merges
 
 
 def summarise(group: TopicGroup, by_id: dict[str, Article], extractions: dict[str, Extraction],

@@ -189,6 +189,35 @@ def test_a_large_entity_index_is_a_page_per_letter(tmp_path: Path, seeds_copy: P
     assert_same_site(config.out, fresh.out)
 
 
+def test_a_long_dedup_report_is_split_by_topic_letter(tmp_path: Path, seeds_copy: Path,
+                                                      monkeypatch: pytest.MonkeyPatch):
+    """Above DEDUP_SPLIT merges the report is a first page (counts, links) and pages of copies
+    and of passages and facts under their topic, by its title's first letter; a rebuild that
+    changes no topic of a letter does not render it again, and equals a full build."""
+    monkeypatch.setattr("generator.layout.DEDUP_SPLIT", 0)
+    config = make_config(tmp_path / "inc", seeds_copy)
+    build(config)
+    data = json.loads((config.out / "digest.json").read_text())
+    facts = [m for m in data["merges"] if m["kind"] == "fact"]
+    assert facts and all(m["topic"] for m in facts)
+    parts = sorted((config.out / "dedup").glob("*.html"))
+    hub = (config.out / "dedup.html").read_text()
+    assert parts and f'href="dedup/{parts[0].name}"' in hub
+    assert f"0 copies, 0 passages and {len(facts)} facts were merged" in hub
+    for merge in facts:
+        topic = next(t for t in data["topics"] if t["id"] == merge["topic"])
+        holding = [p.name for p in parts if f'href="../{topic["url"]}"' in p.read_text()]
+        assert holding == [topic["title"][0].lower() + ".html"]
+    (seeds_copy / "new.txt").write_text("Warsaw port reopens\n"
+                                        "Wojciech Kowalczyk said in Warsaw on Monday that the port reopened.\n")
+    shutil.copytree(config.work, tmp_path / "full-work")
+    rebuilt = build(config).rendered
+    assert not [p for p in rebuilt if p.startswith("docs/dedup")]  # same counts, same topics
+    fresh = dataclasses.replace(config, out=tmp_path / "full-site", work=tmp_path / "full-work", full=True)
+    build(fresh)
+    assert_same_site(config.out, fresh.out)
+
+
 def test_unchanged_files_are_not_read_again(tmp_path: Path, seeds_copy: Path,
                                             monkeypatch: pytest.MonkeyPatch):
     from generator import ingest as ingest_module

@@ -68,6 +68,8 @@ class Merge:
     score: float
     items: tuple[Variant, ...]
     """The texts side by side."""
+    topic: str = ""
+    """The slug of the topic whose sentences were merged ("" for a copy)."""
 
 
 @dataclass(frozen=True)
