@@ -1,243 +1,334 @@
 """Entities: aliases merged into entities across the corpus (the stage after extract).
 
-A short name joins a longer one only with evidence: within an article a person's surname,
-first name or quoted nickname ("Putin" -> "Vladimir Putin") or an acronym of the longer
-name; anywhere a person's surname or nickname when one full name matches, an acronym an
-article defined, a standard abbreviation ("U.S."), a generic tail ("Likud Party"). A
-nationality or group never joins a longer name; ALL-CAPS forms join their mixed-case
-spelling. The type is voted over all mentions with cue words, then fixed by a gazetteer.
+`generator.aliases` says which names stand for one entity; this module applies it to the
+corpus: (1) each article alone — names resolved within it, type votes, acronyms it defines;
+(2) types voted per name; (3) names resolved across articles; (4) an entity per name they
+stand for, with a unique slug. What each step found is kept for the next build
+(`generator.entity_state`), over distinct names rather than mentions. A rebuild reads again
+only new or changed articles and those whose ALL-CAPS names now fold into another spelling,
+resolves again only the names a changed name can reach, claims slugs again only among names
+whose slugs could clash, and counts again only the entities whose names or articles changed:
+the result equals a merge from scratch, which `reuse=False` (`digest build --full`) forces.
 """
 from __future__ import annotations
 
+import gc
+import hashlib
+import logging
 import re
 from collections import Counter, defaultdict
-from functools import lru_cache
-from typing import Any
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cache
+from itertools import chain
+from operator import attrgetter
+from pathlib import Path
 
-from generator.extract.entities import QUOTED, TYPES, name_preference, name_tokens
-from generator.extract.gazetteer import (
-    KIND_WORDS,
-    NAME_TAILS,
-    PERSON_CUES,
-    PLACE_CUES,
-    STANDARD_ABBREVIATIONS,
+from generator.aliases import (
+    decide_type,
+    entity_type,
+    is_acronym,
+    preferred_form,
+    resolve_aliases,
+    spelt,
+    vote,
+)
+from generator.cache import source_version
+from generator.entity_state import (
+    ArticleNames,
+    Names,
+    Votes,
+    add_article,
+    count_spellings,
+    drop_article,
+    load_names,
+    save_names,
+    tokens,
+    unlink,
+    words,
 )
 from generator.model import Entity, Extraction, Mention, Sentence
-from generator.text import SlugRegistry
+from generator.text import SlugRegistry, slugify
+
+log = logging.getLogger(__name__)
 
 
 def merge_entities(
-    extractions: dict[str, Extraction],
+    extractions: dict[str, Extraction], saved: Path | None = None, reuse: bool = True,
 ) -> tuple[tuple[Entity, ...], dict[str, Extraction]]:
     """Entities across the corpus, and the extractions with each mention's entity key and
-    each sentence's entity keys filled in."""
-    fold = _fold_forms([m.text for ex in extractions.values() for m in ex.mentions])
-    # 1. Within each article: a short name joins the one longer name it is shown to stand for.
-    local: dict[str, dict[str, str]] = {}
+    each sentence's entity keys filled in. `saved`: where the merge is kept between builds;
+    `reuse=False` merges from scratch (and saves)."""
+    with _collector_paused():
+        loaded = load_names(saved, _version()) if saved and reuse else None
+        names = loaded or Names(_version())
+        try:
+            mapping, changed = _update(names, extractions)
+        except Exception as exc:  # a saved merge that does not fit is ignored, never a crash
+            if loaded is None:
+                raise
+            log.warning("%s does not fit this corpus (%r); merging entities from scratch", saved, exc)
+            names = Names(_version())
+            mapping, changed = _update(names, extractions)
+        if saved and (changed or loaded is None):
+            save_names(saved, names)
+        entities = tuple(sorted(names.entities.values(), key=attrgetter("key")))
+        attached = {k: _attach(v, mapping[k]) for k, v in extractions.items()}
+        del names, loaded, mapping  # freed before the collector runs again, not walked by it
+    return entities, attached
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The merge loads and makes some 10^5 small objects that all stay alive: the cyclic
+    garbage collector would walk the whole heap again and again (half a rebuild's merge)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _update(names: Names, extractions: dict[str, Extraction]) -> tuple[dict[str, dict[str, str]], bool]:
+    """Bring `names` up to `extractions`. Returns each article's mention text -> entity key,
+    and whether any article came, went or changed."""
+    prints = {a: _fingerprint(x) for a, x in extractions.items()}
+    stale = sorted(a for a, rec in names.articles.items() if prints.get(a) != rec.fingerprint)
+    new = sorted(a for a in extractions
+                 if a not in names.articles or prints[a] != names.articles[a].fingerprint)
+    touched: set[str] = set()  # names whose articles or votes change
+    respelt: set[str] = set()  # spellings whose counts change
+    for a in stale:
+        count_spellings(names, drop_article(names, a, touched).spellings, -1, respelt)
+    for a in new:
+        count_spellings(names, Counter(spelt(m.text) for m in extractions[a].mentions), 1, respelt)
+    # An unchanged article is read again when one of its ALL-CAPS names folds differently.
+    refolded = sorted({a for t in _refold(names, respelt) for a in names.capitals.get(t, ())})
+    again = [a for a in refolded if any(_fold(names, c) != f for c, f in names.articles[a].capitals)]
+    for a in again:
+        drop_article(names, a, touched)
+    for a in sorted({*new, *again}):
+        add_article(names, a, _read(extractions[a], prints[a], names), touched)
+    _realias(names, _vote_names(names, touched))
+    moved = _canonical(names)
+    heads = {names.canonical[n] for n in touched | moved.keys() if n in names.canonical}
+    _total(names, extractions, heads | {h for h in moved.values() if h} | _claim_keys(names, moved))
+    return {a: {text: names.keys[names.canonical[name]] for text, name in names.articles[a].local.items()}
+            for a in extractions}, bool(stale or new)
+
+
+def _fingerprint(extraction: Extraction) -> str:
+    """What the merge reads of an article: its mentions in order."""
+    text = "\x00".join(chain.from_iterable(map(_MENTION, extraction.mentions)))
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+_MENTION = attrgetter("text", "label", "cue", "sentence")
+
+
+def _refold(names: Names, respelt: set[str]) -> set[str]:
+    """Tokens whose most used mixed-case spelling changed now that `respelt` were counted."""
+    tokens = set()
+    for name in respelt:
+        if not name.isupper():
+            tokens.add(words(name))
+            forms = names.mixed_forms.setdefault(words(name), set())
+            (forms.add if name in names.spellings else forms.discard)(name)
+    changed = set()
+    for t in tokens:
+        forms = names.mixed_forms[t]
+        best = min(forms, key=lambda f: (-names.spellings[f], f)) if forms else ""
+        if names.mixed.get(t, "") != best:
+            changed.add(t)
+            names.mixed[t] = best
+        if not forms:
+            del names.mixed_forms[t], names.mixed[t]
+    return changed
+
+
+def _fold(names: Names, text: str) -> str:
+    """A name as merging sees it: spelt out; an ALL-CAPS form (dateline, headline) as the
+    most used mixed-case spelling of its tokens."""
+    name = spelt(text)
+    return names.mixed.get(words(name), name) if name.isupper() else name
+
+
+def _read(extraction: Extraction, fingerprint: str, names: Names) -> ArticleNames:
+    """Step 1: within the article a short name joins the one longer name it is shown to
+    stand for; each mention votes for the type of its name."""
+    mentions = extraction.mentions
+    fold = {m.text: _fold(names, m.text) for m in mentions}
+    labels: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in mentions:
+        labels[fold[m.text]][vote(m)[0]] += 1
+    resolved = resolve_aliases([fold[m.text] for m in mentions],
+                               {name: decide_type(c) for name, c in labels.items()}, within_article=True)
+    local = {m.text: resolved[fold[m.text]] for m in mentions}
+    votes: dict[str, Votes] = {}
+    for m in mentions:
+        kind, weight = vote(m)
+        if m.text != fold[m.text] and m.text.isupper():
+            weight = 0  # spaCy types capitals poorly: the mixed-case spelling decides
+        tally = votes.setdefault(local[m.text], {})
+        tally[kind] = tally.get(kind, 0) + weight
+    return ArticleNames(
+        fingerprint, dict(Counter(spelt(m.text) for m in mentions)),
+        tuple(sorted((text, f) for text, f in fold.items() if spelt(text).isupper())), local, votes,
+        tuple((short, full) for short, full in sorted(resolved.items()) if is_acronym(short, full)))
+
+
+def _vote_names(names: Names, touched: set[str]) -> set[str]:
+    """Step 2 for the `touched` names: votes over their articles. Returns the names that are
+    new, gone or of another type."""
+    changed = set()
+    for name in touched:
+        articles = names.postings.get(name)
+        if not articles:
+            for index in (names.votes, names.types, names.alias):
+                index.pop(name, None)
+            for token in set(tokens(name)):
+                unlink(names.by_token, token, name)
+            changed.add(name)
+            continue
+        total: Votes = {}
+        for a in articles:
+            for kind, weight in names.articles[a].votes[name].items():
+                total[kind] = total.get(kind, 0) + weight
+        names.votes[name] = total
+        if name not in names.types:
+            for token in set(tokens(name)):
+                names.by_token.setdefault(token, set()).add(name)
+        if names.types.get(name) != (kind := decide_type(total)):
+            names.types[name] = kind
+            changed.add(name)
+    return changed
+
+
+def _realias(names: Names, changed: set[str]) -> None:
+    """Step 3 again for the names `changed` can reach: a name of several words depends only on
+    names beginning with its words, a one-word name on names holding its word
+    (`resolve_aliases`), so resolving that closed set alone gives what a full pass gives."""
+    if len(changed) * 4 > len(names.types):  # most names: one pass is cheaper
+        names.alias.update(resolve_aliases(list(names.types), names.types))
+        return
+    reach: set[str] = set()
+    for name in changed:
+        own = tokens(name)
+        if not own and name in names.types:
+            reach.add(name)
+        for word in set(own):  # a one-word name for a word of this one reaches all names holding it
+            holding = names.by_token.get(word, set())
+            if any(tokens(other) == (word,) for other in holding):
+                reach |= holding
+        # names of several words that begin this one reach all names beginning like them
+        starting = names.by_token.get(own[0], set()) if own else set()
+        prefixes = [t for t in map(tokens, starting) if len(t) > 1 and own[:len(t)] == t]
+        if prefixes:
+            shortest = min(prefixes, key=len)
+            reach |= {other for other in starting if tokens(other)[:len(shortest)] == shortest}
+    names.alias.update(resolve_aliases(sorted(reach), names.types))
+
+
+def _canonical(names: Names) -> dict[str, str]:
+    """Acronyms an article defined join the one name they were defined for, over `alias`.
+    Returns the names whose canonical name moved, with the old one ("" for a new name)."""
     defined: dict[str, set[str]] = defaultdict(set)  # acronym -> names it was defined for
-    for article_id, extraction in sorted(extractions.items()):
-        labels: dict[str, Counter[str]] = defaultdict(Counter)
-        for m in extraction.mentions:
-            labels[fold[m.text]][_vote(m)[0]] += 1
-        resolved = _resolve_aliases([fold[m.text] for m in extraction.mentions],
-                                    {name: _decide_type(c) for name, c in labels.items()},
-                                    within_article=True)
-        local[article_id] = {m.text: resolved[fold[m.text]] for m in extraction.mentions}
-        for short, full in sorted(resolved.items()):
-            if _is_acronym(short, full):
-                defined[short].add(full)
-    # 2. Votes for type and counts per article-level canonical name.
-    votes: dict[str, Counter[str]] = defaultdict(Counter)
-    for article_id, extraction in extractions.items():
-        for m in extraction.mentions:
-            kind, weight = _vote(m)
-            if m.text != fold[m.text] and m.text.isupper():
-                weight = 0  # spaCy types capitals poorly: the mixed-case spelling decides
-            votes[local[article_id][m.text]][kind] += weight
-    types = {name: _decide_type(counter) for name, counter in votes.items()}
-    # 3. Across articles: same name; a person's surname -> the one matching full name; an
-    # acronym -> the one name an article defined it for.
-    canonical = _resolve_aliases(sorted(types), types)
+    for a in sorted(names.articles):
+        for short, full in names.articles[a].defined:
+            defined[short].add(full)
+    canonical = dict(names.alias)
     for short, fulls in defined.items():
         if short in canonical and canonical[short] == short and len(fulls) == 1:
             canonical[short] = canonical.get(min(fulls), min(fulls))
-    registry = SlugRegistry()
-    groups: dict[str, list[str]] = defaultdict(list)
-    for name in sorted(types):
-        groups[canonical[name]].append(name)
-    keys = {name: registry.claim(name, name) for name in sorted(groups)}
-    data: dict[str, dict[str, Any]] = {}
-    mapping: dict[str, dict[str, str]] = {}
-    position = 0
-    for article_id, extraction in sorted(extractions.items()):
-        mapping[article_id] = {}
-        for m in extraction.mentions:
-            head = canonical[local[article_id][m.text]]
-            key = keys[head]
-            mapping[article_id][m.text] = key
-            entry = data.setdefault(key, {"name": head, "aliases": set(), "articles": set(),
-                                          "sentences": {}, "mentions": 0, "votes": Counter(),
-                                          "forms": Counter(), "first": {}})
-            entry["aliases"].add(m.text)
-            entry["forms"][m.text] += 1
-            entry["first"].setdefault(m.text, position)
-            position += 1
-            entry["articles"].add(article_id)
-            entry["mentions"] += 1
-            entry["sentences"][article_id, m.sentence] = None  # an ordered set: a list was quadratic
-    for name, head in canonical.items():
-        data[keys[head]]["votes"].update(votes[name])
-    for d in data.values():
-        d["name"] = _preferred_form(d["name"], d["forms"], d["first"])
-    entities = tuple(
-        Entity(key=key, name=d["name"], type=_kind(d["name"], _decide_type(d["votes"])),
-               aliases=tuple(sorted(d["aliases"] - {d["name"]})), mentions=d["mentions"],
-               article_ids=tuple(sorted(d["articles"])), sentences=tuple(d["sentences"]))
-        for key, d in sorted(data.items())
-    )
-    return entities, {k: _attach(v, mapping[k]) for k, v in extractions.items()}
-
-
-def _fold_forms(names: list[str]) -> dict[str, str]:
-    """Each name as merging sees it: a standard abbreviation spelt out ("U.S." -> "United
-    States"), an ALL-CAPS form (dateline, headline) as the most used mixed-case spelling."""
-    counts = Counter(STANDARD_ABBREVIATIONS.get(n.lower(), n) for n in names)
-    mixed: dict[tuple[str, ...], str] = {}
-    for name, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-        if not name.isupper():
-            mixed.setdefault(name_tokens(name), name)
-    fold = {}
-    for name in names:
-        spelt = STANDARD_ABBREVIATIONS.get(name.lower(), name)
-        fold[name] = mixed.get(name_tokens(spelt), spelt) if spelt.isupper() else spelt
-    return fold
-
-
-def _vote(m: Mention) -> tuple[str, int]:
-    """The type a mention votes for and its weight: "fellow hostage X" counts double for a
-    person; "in X" that spaCy read as a person votes for a place ("in Givat Zeev")."""
-    if m.cue in PERSON_CUES and m.label != "NORP":
-        return "person", 2
-    if m.cue in PLACE_CUES and m.label == "PERSON":
-        return "place", 1
-    return TYPES[m.label], 1
-
-
-def _kind(name: str, voted: str) -> str:
-    """The voted type, unless the name's last word fixes its kind ("West Nile Virus" is no
-    place, "Oval Office" no organisation); people and groups keep theirs."""
-    if voted in ("person", "group"):
-        return voted
-    words = name_tokens(name)
-    last = words[-1] if words else ""
-    for kind in sorted(KIND_WORDS):
-        if last in KIND_WORDS[kind] or " ".join(words) in KIND_WORDS[kind]:
-            return kind
-    return voted
-
-
-def _preferred_form(head: str, forms: Counter[str], first: dict[str, int]) -> str:
-    """The name shown for an entity: of the forms spelling its full name ("Hong Kong",
-    "HONG KONG"), the one `name_preference` ranks first."""
-    full = [f for f in forms if name_tokens(f) == name_tokens(head)]
-    if not full:
-        return head
-    return min(full, key=lambda f: name_preference(f, forms[f], first[f]))
-
-
-def _decide_type(votes: Counter[str]) -> str:
-    return sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-
-
-def _resolve_aliases(names: list[str], types: dict[str, str],
-                     within_article: bool = False) -> dict[str, str]:
-    """Map each name to the fullest name it stands for (itself if none or ambiguous)."""
-    distinct = sorted(set(names), key=lambda n: (-len(name_tokens(n)), -len(n), n))
-    by_token: dict[str, list[str]] = defaultdict(list)  # token -> full names holding it
-    by_initials: dict[str, list[str]] = defaultdict(list)
-    # Across articles a name of several words can only stand for the same words or for
-    # them plus a generic tail (`_stands_for`): looking those up, not every name sharing
-    # the last word ("Corp"), keeps the corpus pass linear.
-    by_words: dict[tuple[str, ...], list[str]] = defaultdict(list)
-    result: dict[str, str] = {}
-    for name in distinct:
-        tokens = name_tokens(name)
-        if within_article:  # an acronym needs its long form in the same article
-            pool = by_token.get(tokens[-1], []) if tokens else []
-            pool = pool + by_initials.get(re.sub(r"[^A-Z]", "", name), [])
-        elif len(tokens) > 1:
-            pool = by_words.get(tokens, [])
+    before = names.canonical
+    moved = {n: before.get(n, "") for n in canonical.keys() | before.keys()
+             if canonical.get(n) != before.get(n)}
+    for name, old in moved.items():
+        if old:
+            unlink(names.members, old, name)
+        if name in canonical:
+            before[name] = canonical[name]
+            names.members.setdefault(canonical[name], set()).add(name)
         else:
-            pool = by_token.get(tokens[-1], []) if tokens else []
-        heads = {result[f] for f in pool if _stands_for(name, f, types, within_article)}
-        if len(heads) == 1 and tokens:
-            result[name] = heads.pop()
-        else:
-            result[name] = name
-            for token in set(tokens):
-                by_token[token].append(name)
-            by_initials[_initials(name)].append(name)
-            by_words[tokens].append(name)
-            by_words[tokens[:-1]].append(name)
-    return result
+            del before[name]
+    return moved
 
 
-def _stands_for(short: str, full: str, types: dict[str, str], within_article: bool) -> bool:
-    """Whether `short` is shown to name what `full` names. A nationality or group never
-    stands for a longer name ("American" is not "Detroit Native Americans")."""
-    tokens, full_tokens = name_tokens(short), name_tokens(full)
-    kind, full_kind = types[short], types[full]
-    if tokens == full_tokens:
-        return kind == full_kind
-    if "group" in (kind, full_kind) or len(tokens) >= len(full_tokens):
-        return False
-    if full_kind == "person":
-        # spaCy often mistypes a lone surname ("Troufanov" as ORG): within an article a
-        # person's full name takes a one-word name of any type; across articles a surname or
-        # the quoted nickname ('Alexander "Sasha" Troufanov').
-        if within_article:
-            return (kind == "person" or len(tokens) == 1) and _abbreviates(tokens, full)
-        return kind == "person" and len(tokens) == 1 and (
-            tokens[0] == full_tokens[-1] or tokens[0] in _nicknames(full))
-    if kind == full_kind and full_tokens[:-1] == tokens and full_tokens[-1] in NAME_TAILS.get(kind, ()):
-        return True  # "Likud" and "Likud Party", "Gaza" and "Gaza Strip"
-    return within_article and _is_acronym(short, full)
+_CLASH = re.compile(r"(?:-(?:x|page|[0-9a-f]{6}))+$")
 
 
-@lru_cache(maxsize=65536)
-def _initials(name: str) -> str:
-    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", name) if w.lower() not in {"of", "the", "and", "for"}]
-    return "".join(w[0] for w in words).upper() if len(words) > 1 else ""
+def _family(slug: str) -> str:
+    """A slug without the suffixes `SlugRegistry` adds on a clash ("-page", a hash, "-x"): a
+    name can only take or move another's slug if their slugs are of one family."""
+    return _CLASH.sub("", slug)
 
 
-def _is_acronym(short: str, full: str) -> bool:
-    """"NATO" for "North Atlantic Treaty Organization", "U.N." for "United Nations"."""
-    letters = short.replace(".", "")
-    return letters.isupper() and letters.isalpha() and len(letters) > 1 and letters == _initials(full)
+def _claim_keys(names: Names, moved: dict[str, str]) -> set[str]:
+    """Slugs claimed again, in sorted order as in a full pass, in each family that gained or
+    lost a head. Returns the heads whose key changed."""
+    dirty = set()
+    for head in {old for old in moved.values() if old and old not in names.members}:
+        dirty.add(family := _family(names.keys.pop(head)))
+        unlink(names.families, family, head)
+    for head in {names.canonical[n] for n in moved if n in names.canonical} - names.keys.keys():
+        dirty.add(family := _family(slugify(head) or "item"))
+        names.families.setdefault(family, set()).add(head)
+    rekeyed = set()
+    for family in sorted(dirty):
+        registry = SlugRegistry()
+        for head in sorted(names.families.get(family, ())):
+            if names.keys.get(head) != (key := registry.claim(head, head)):
+                names.keys[head] = key
+                rekeyed.add(head)
+    return rekeyed
 
 
-def _abbreviates(tokens: tuple[str, ...], full: str) -> bool:
-    """Whether the tokens of a name are its first name, surname or nickname, or a sub-sequence
-    of it ending with the surname."""
-    full_tokens = name_tokens(full)
-    if len(tokens) == 1:
-        return tokens[0] in (full_tokens[0], full_tokens[-1], *_nicknames(full))
-    return all(t in full_tokens for t in tokens) and tokens[-1] == full_tokens[-1]
-
-
-def _nicknames(full: str) -> list[str]:
-    return [t.lower() for t in QUOTED.findall(full)]
+def _total(names: Names, extractions: dict[str, Extraction], heads: set[str]) -> None:
+    """Step 4 for `heads`: their entities counted again over the articles naming them."""
+    for head in heads - names.members.keys():
+        names.entities.pop(head, None)
+    tallies: dict[str, tuple[Counter[str], dict[str, int], dict[tuple[str, str], None]]] = {
+        head: (Counter(), {}, {}) for head in heads & names.members.keys()}
+    articles = {a for head in tallies for name in names.members[head] for a in names.postings[name]}
+    for a in sorted(articles):
+        local = names.articles[a].local
+        for m in extractions[a].mentions:
+            tally = tallies.get(names.canonical[local[m.text]])
+            if tally:
+                forms, first, sentences = tally
+                forms[m.text] += 1
+                first.setdefault(m.text, len(first))  # order of first mention is all that counts
+                sentences[a, m.sentence] = None  # an ordered set: a list was quadratic
+    for head, (forms, first, sentences) in tallies.items():
+        votes: Counter[str] = Counter()
+        for name in names.members[head]:
+            votes.update(names.votes[name])
+        name = preferred_form(head, forms, first)
+        names.entities[head] = Entity(
+            key=names.keys[head], name=name, type=entity_type(name, decide_type(votes)),
+            aliases=tuple(sorted(set(forms) - {name})), mentions=sum(forms.values()),
+            article_ids=tuple(dict.fromkeys(a for a, _ in sentences)), sentences=tuple(sentences))
 
 
 def _attach(extraction: Extraction, mapping: dict[str, str]) -> Extraction:
     """The extraction with each mention's and each sentence's entity keys filled in. Built
-    field by field: dataclasses.replace, per mention of a large corpus, was a hot spot."""
-    by_sentence: dict[str, set[str]] = defaultdict(set)
+    field by field (dataclasses.replace, per mention of a large corpus, was a hot spot); a
+    sentence that names no entity and has no keys is kept as it is."""
+    by_sentence: dict[str, set[str]] = {}
+    mentions = []
     for m in extraction.mentions:
-        by_sentence[m.sentence].add(mapping[m.text])
-    sentences = tuple(Sentence(s.text, s.article_id, s.paragraph,
-                               tuple(sorted(by_sentence[s.text])) if s.text in by_sentence else (),
-                               s.dates, s.figures) for s in extraction.sentences)
-    mentions = tuple(Mention(m.text, m.label, m.sentence, m.cue, mapping[m.text])
-                     for m in extraction.mentions)
-    return Extraction(extraction.keywords, extraction.figures, mentions, sentences)
+        key = mapping[m.text]
+        by_sentence.setdefault(m.sentence, set()).add(key)
+        mentions.append(Mention(m.text, m.label, m.sentence, m.cue, key))
+    sentences = tuple(
+        Sentence(s.text, s.article_id, s.paragraph, tuple(sorted(by_sentence[s.text])), s.dates, s.figures)
+        if s.text in by_sentence else s if not s.entities else
+        Sentence(s.text, s.article_id, s.paragraph, (), s.dates, s.figures) for s in extraction.sentences)
+    return Extraction(extraction.keywords, extraction.figures, tuple(mentions), sentences)
+
+
+@cache
+def _version() -> str:
+    return source_version(__name__)

@@ -73,7 +73,8 @@ def build(config: Config, progress: Progress | None = None) -> BuildResult:
         extractions, failed = extract_articles(articles, config, extract_cache, progress)
         articles = [a for a in articles if a.id in extractions]
         timer.lap("extract")
-        entities, extractions = merge_entities(extractions)
+        entities, extractions = merge_entities(extractions, _saved(config, "entities.pkl"),
+                                               reuse=not config.full)
         groups = group_topics(articles, extractions, list(entities), config.topic_similarity,
                               config.topic_days, config.topics, config.work / "topics.json")
         topics, fact_merges = summarise_topics(groups, articles, extractions, config, _cache(config))

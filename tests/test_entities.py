@@ -2,7 +2,8 @@ from __future__ import annotations
 
 from generator.clean import clean
 from generator.config import Config
-from generator.entities import _resolve_aliases, merge_entities
+from generator.aliases import resolve_aliases
+from generator.entities import merge_entities
 from generator.extract import extract
 from generator.extract.entities import is_valid_name, normalise_name
 from generator.model import Article, Block, Entity, Extraction, Mention
@@ -53,11 +54,11 @@ def test_aliases_within_and_across_articles():
 
 
 def test_shared_surname_is_ambiguous_and_stays_apart():
-    result = _resolve_aliases(["Elena Cohen", "Sapir Cohen", "Cohen"],
+    result = resolve_aliases(["Elena Cohen", "Sapir Cohen", "Cohen"],
                               {"Elena Cohen": "person", "Sapir Cohen": "person", "Cohen": "person"},
                               within_article=True)
     assert result["Cohen"] == "Cohen"
-    result = _resolve_aliases(['Alexander "Sasha" Troufanov', "Sasha"],
+    result = resolve_aliases(['Alexander "Sasha" Troufanov', "Sasha"],
                               {'Alexander "Sasha" Troufanov': "person", "Sasha": "person"})
     assert result["Sasha"] == 'Alexander "Sasha" Troufanov'
 

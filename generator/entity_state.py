@@ -1,0 +1,142 @@
+"""What the entity merge keeps between builds (`Names`, saved as `build/entities.pkl`): each
+article's own reading and the corpus-wide indexes over distinct names, kept in step as
+articles come and go. A file that is missing, unreadable, foreign or from other code is no
+state at all: the merge starts from scratch.
+"""
+from __future__ import annotations
+
+import logging
+import pickle
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import TypeVar
+
+from generator.aliases import spelt
+from generator.cache import write_pickle
+from generator.extract.entities import name_tokens
+from generator.model import Entity
+
+Votes = dict[str, int]
+K = TypeVar("K")
+log = logging.getLogger(__name__)
+tokens = lru_cache(maxsize=1 << 18)(name_tokens)
+
+
+@lru_cache(maxsize=1 << 16)
+def words(name: str) -> str:
+    """A name's tokens as one string, an index key (tuple keys made the state slow to load)."""
+    return " ".join(tokens(name))
+
+
+@dataclass(frozen=True)
+class ArticleNames:
+    """One article as the merge reads it alone: kept while its mentions and the spellings its
+    ALL-CAPS names fold into are unchanged."""
+
+    fingerprint: str
+    spellings: dict[str, int]
+    """Mentions per name, standard abbreviations spelt out: what ALL-CAPS folding counts."""
+    capitals: tuple[tuple[str, str], ...]
+    """(ALL-CAPS name, the spelling it folded into): the corpus-wide input of this reading."""
+    local: dict[str, str]
+    """Mention text -> the name it stands for within the article."""
+    votes: dict[str, Votes]
+    """Type votes per name of `local`."""
+    defined: tuple[tuple[str, str], ...]
+    """(acronym, the name the article defines it for)."""
+
+
+@dataclass(frozen=True)
+class Names:
+    """The merge's state over distinct names (the merge updates it in place)."""
+
+    version: str
+    """The merge's code version: a state from other code is not used."""
+    articles: dict[str, ArticleNames] = field(default_factory=dict)
+    spellings: Counter[str] = field(default_factory=Counter)
+    """Spelt-out name -> mentions in the corpus."""
+    mixed_forms: dict[str, set[str]] = field(default_factory=dict)
+    """Tokens (`words`) -> the mixed-case spellings of them in use."""
+    mixed: dict[str, str] = field(default_factory=dict)
+    """Tokens -> the most used of those: what an ALL-CAPS name of these tokens folds into."""
+    capitals: dict[str, set[str]] = field(default_factory=dict)
+    """Tokens -> articles with an ALL-CAPS name of them."""
+    postings: dict[str, set[str]] = field(default_factory=dict)
+    """Name (as the article's reading leaves it) -> articles naming it."""
+    votes: dict[str, Votes] = field(default_factory=dict)
+    types: dict[str, str] = field(default_factory=dict)
+    by_token: dict[str, set[str]] = field(default_factory=dict)
+    """Token -> names holding it."""
+    alias: dict[str, str] = field(default_factory=dict)
+    """Name -> the name it stands for across articles, before defined acronyms."""
+    canonical: dict[str, str] = field(default_factory=dict)
+    members: dict[str, set[str]] = field(default_factory=dict)
+    """Canonical name (head) -> the names standing for it."""
+    keys: dict[str, str] = field(default_factory=dict)
+    """Head -> its entity's slug."""
+    families: dict[str, set[str]] = field(default_factory=dict)
+    """Slug family -> heads whose slugs are of it."""
+    entities: dict[str, Entity] = field(default_factory=dict)
+    """Head -> its entity."""
+
+
+def add_article(names: Names, article: str, read: ArticleNames, touched: set[str]) -> None:
+    """`read` indexed as `article`'s reading; its names join `touched`."""
+    names.articles[article] = read
+    for name in read.votes:
+        names.postings.setdefault(name, set()).add(article)
+    for text, _ in read.capitals:
+        names.capitals.setdefault(words(spelt(text)), set()).add(article)
+    touched.update(read.votes)
+
+
+def drop_article(names: Names, article: str, touched: set[str]) -> ArticleNames:
+    """`article`'s reading taken out of the indexes (spelling counts aside); its names join
+    `touched`."""
+    read = names.articles.pop(article)
+    for name in read.votes:
+        unlink(names.postings, name, article)
+    for text, _ in read.capitals:
+        unlink(names.capitals, words(spelt(text)), article)
+    touched.update(read.votes)
+    return read
+
+
+def count_spellings(names: Names, spellings: dict[str, int], sign: int, changed: set[str]) -> None:
+    """Corpus counts of spelt-out names, plus or minus an article's; the names join `changed`."""
+    for name, n in spellings.items():
+        names.spellings[name] += sign * n
+        if not names.spellings[name]:
+            del names.spellings[name]
+        changed.add(name)
+
+
+def unlink(index: dict[K, set[str]], key: K, item: str) -> None:
+    """`item` out of `index[key]`; a key left with nothing is dropped."""
+    items = index.get(key)
+    if items is not None:
+        items.discard(item)
+        if not items:
+            del index[key]
+
+
+def load_names(path: Path, version: str) -> Names | None:
+    """The previous build's state, or None when missing, unreadable, foreign or stale."""
+    try:
+        with path.open("rb") as handle:
+            value = pickle.load(handle)
+    except FileNotFoundError:
+        return None
+    except Exception as exc:
+        log.debug("%s unreadable (%s); merging entities from scratch", path, exc)
+        return None
+    return value if isinstance(value, Names) and value.version == version else None
+
+
+def save_names(path: Path, names: Names) -> None:
+    try:
+        write_pickle(path, names)
+    except OSError as exc:
+        log.warning("could not save %s (%s); the next build merges entities from scratch", path, exc)
