@@ -19,7 +19,8 @@ line = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=80).ma
 syntax = st.lists(st.sampled_from([
     "<", ">", "&", "&amp;", "<script>", "</p>", "[a](javascript:x)", "![i](data:x)", "*", "_", "`",
     "#", "##", "---", "|", "{{ x }}", "{% y %}", "{#id}", "\\", "<!--", "-->", "1.", "- ", "> ", "~~",
-    "http://x.y", "<http://x.y>", "&#60;", "[^1]", "[x]: http://e.com", "word",
+    "http://x.y", "<http://x.y>", "&#60;", "[^1]", "[x]: http://e.com", "word", "1)", "+ ",
+    "2.5", "(x)", "U.S.", "-", "12.", "a-b",
 ]), max_size=12).map(" ".join)
 
 
@@ -45,6 +46,21 @@ def test_escaped_text_renders_as_itself(text: str):
     assert set(parser.tags) <= {"p"}, (text, rendered)
     shown = "".join(parser.text)  # the parser already decodes character references
     assert re.sub(r"\s+", " ", shown).strip() == re.sub(r"\s+", " ", text).strip()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(line, syntax))
+def test_escaped_text_renders_as_itself_in_a_list_item_and_a_table_cell(text: str):
+    """Where templates print text: after a list marker, and in a table cell."""
+    for markup, allowed, head in ((f"- {escape_md(text)}", {"ul", "li"}, ""),
+                                  (f"| Head |\n| --- |\n| {escape_md(text)} |",
+                                   {"table", "thead", "tbody", "tr", "th", "td"}, "Head ")):
+        rendered = markdown.markdown(markup, extensions=["tables", "attr_list", "toc"])
+        parser = Tags()
+        parser.feed(rendered)
+        assert set(parser.tags) <= allowed, (text, rendered)
+        shown = re.sub(r"\s+", " ", "".join(parser.text)).strip()
+        assert shown == (head + re.sub(r"\s+", " ", text)).strip(), (text, rendered)
 
 
 @given(st.one_of(line, syntax))
