@@ -55,6 +55,44 @@ def cluster(matrix: csr_matrix, days: Ints, threshold: float, scale: float) -> l
     return members(adopt(labels, u, v, similarity, threshold))
 
 
+def assign(matrix: csr_matrix, days: Ints, old: Ints, threshold: float,
+           scale: float) -> list[list[int]]:
+    """`cluster` for a rebuild: rows with `old` >= 0 stay in their old group (numbered by
+    `old`), the other rows are placed by the same rules: average linkage over the old
+    groups (which never merge with each other) and the new rows, then `adopt` for a new
+    row left alone. Similarities are exact over all pairs with a new row (the candidate
+    search only bounds the work of a full pass)."""
+    n = matrix.shape[0]
+    new = np.flatnonzero(old < 0)
+    # A node per old group (its first row) and per new row; the other rows belong to one.
+    first = np.full(int(old.max(initial=-1)) + 1, n)
+    np.minimum.at(first, old[old >= 0], np.flatnonzero(old >= 0))
+    node = np.arange(n)
+    node[old >= 0] = first[old[old >= 0]]
+    if not len(new):
+        return members(node)
+    product = csr_matrix(matrix[new] @ matrix.T)
+    rows = np.repeat(new, np.diff(product.indptr))
+    cols = product.indices.astype(np.int64)
+    keep = (old[cols] >= 0) | (cols > rows)  # a pair of new rows once, never a row with itself
+    u, v = np.minimum(rows, cols)[keep], np.maximum(rows, cols)[keep]
+    similarity = product.data[keep] * decay(_gap(days[u], days[u], days[v], days[v]), scale)
+    keep = similarity > 0
+    u, v, similarity = u[keep], v[keep], similarity[keep]
+    # Node pairs with their summed similarity: a new row's pairs with a group add up.
+    keys = np.minimum(node[u], node[v]) * n + np.maximum(node[u], node[v])
+    order = np.argsort(keys, kind="stable")
+    keys, total = keys[order], similarity[order]
+    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]]) if len(keys) else keys
+    total = np.add.reduceat(total, starts) if len(keys) else total
+    fixed = np.zeros(n, dtype=bool)
+    fixed[first[first < n]] = True
+    labels = average_link(n, keys[starts] // n, keys[starts] % n, total, threshold,
+                          np.bincount(node, minlength=n).astype(np.float64), fixed)[node]
+    labels[new] = adopt(labels, u, v, similarity, threshold)[new]
+    return members(labels)
+
+
 def adopt(labels: Ints, u: Ints, v: Ints, similarity: Floats, threshold: float) -> Ints:
     """An article left alone joins the group it is clearly closest to: mean similarity to
     its members at least ADOPT times the threshold and CLEAR times that to any other group
@@ -125,13 +163,22 @@ def cosines(matrix: csr_matrix, u: Ints, v: Ints) -> Floats:
     return out
 
 
-def average_link(n: int, u: Ints, v: Ints, similarity: Floats, threshold: float) -> Ints:
+def average_link(n: int, u: Ints, v: Ints, similarity: Floats, threshold: float,
+                 sizes: Floats | None = None, fixed: NDArray[np.bool_] | None = None) -> Ints:
     """A group label per item: average-linkage clusters over the pairs (u < v, each once)
-    cut at `threshold`; pairs not given count as similarity 0."""
+    cut at `threshold`; pairs not given count as similarity 0. An item may stand for a group
+    already made (`sizes` articles, `similarity` summed over their pairs); two `fixed`
+    items, or groups holding one, never merge."""
     labels = np.arange(n)
-    size = np.ones(n)
+    size = np.ones(n) if sizes is None else sizes.astype(np.float64)
     total = similarity.copy()  # summed similarity of the two groups' item pairs
+    fixed = None if fixed is None else fixed.copy()
     while len(u):
+        if fixed is not None:
+            live = ~(fixed[u] & fixed[v])
+            u, v, total = u[live], v[live], total[live]
+            if not len(u):
+                break
         score = total / (size[u] * size[v])
         # Each group's best match: highest score, then lowest index. Listing each group's
         # partners in ascending index (lower ones first) makes the stable sort break ties so.
@@ -148,6 +195,8 @@ def average_link(n: int, u: Ints, v: Ints, similarity: Floats, threshold: float)
         root = np.arange(n)
         root[partners[pair]] = groups[pair]
         size[groups[pair]] += size[partners[pair]]
+        if fixed is not None:
+            fixed[groups[pair]] |= fixed[partners[pair]]
         labels = root[labels]
         u, v = root[u], root[v]
         apart = u != v

@@ -6,7 +6,9 @@ titles a topic (cleaned of outlet suffixes and wire-service tags, ALL-CAPS put i
 case with names spelled as the entity extraction spells them; never a file id), the 3-5 closest
 other topics, maintainer-defined topics from config (an article may then belong to
 several topics), and slugs that survive rebuilds: assignments are saved and a new group
-takes the slug of the old topic it overlaps most.
+takes the slug of the old topic it overlaps most. A rebuild that changed few articles keeps
+the previous topics and places only the added articles (`grouping.assign`, state in
+`generator.topic_state`).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from pathlib import Path
 import numpy as np
 from scipy.sparse import csr_matrix
 
-from generator import grouping, vectors
+from generator import grouping, topic_state, vectors
 from generator.model import Article, DefinedTopic, Entity, Extraction, TopicGroup
 from generator.text import SlugRegistry
 
@@ -42,31 +44,75 @@ def group_topics(
     articles: list[Article], extractions: dict[str, Extraction], entities: list[Entity],
     threshold: float, days: float,
     defined: tuple[DefinedTopic, ...], state_file: Path,
+    vectors_file: Path | None = None, full: bool = False,
 ) -> list[TopicGroup]:
     """One `TopicGroup` per topic, newest first. `threshold` is the average similarity (damped
-    by `days`, the time scale) an article needs to join a topic and two topics to merge."""
+    by `days`, the time scale) an article needs to join a topic and two topics to merge.
+    With `vectors_file` (and not `full`), a rebuild keeps the previous topics and places only
+    the added articles (`topic_state` says when it regroups all instead)."""
     articles = sorted(articles, key=lambda a: a.id)
     spellings = _Spellings(entities)
-    titles = [clean_title(a.title, a.outlet, spellings, a.id) for a in articles]
-    matrix, headlines = vectors.term_matrix(articles, extractions, titles)
+    titles = _Titles(articles, spellings)
+    previous = _load_state(state_file)
+    settings = (threshold, days, defined)
+    prints = topic_state.fingerprints(articles, extractions) if vectors_file else []
+    plan = None if full or vectors_file is None else topic_state.plan(
+        vectors_file, settings, previous, articles, extractions, prints,
+        lambda a: clean_title(a.title, a.outlet, spellings, a.id))
     days_of = np.array([vectors.day_number(a.date) for a in articles], dtype=np.int64)
-    clusters = grouping.cluster(matrix, days_of, threshold, days)
+    if plan is None:
+        counts, headlines, words = vectors.term_counts(
+            articles, extractions, [titles[i] for i in range(len(articles))])
+        terms = tuple(words)
+        matrix = vectors.weigh(counts)
+        clusters = grouping.cluster(matrix, days_of, threshold, days)
+        kept, base, drift = {}, len(articles), 0
+    else:
+        counts, headlines, terms = plan.counts, plan.headlines, plan.terms
+        matrix = vectors.weigh(counts)
+        clusters = grouping.assign(matrix, days_of, plan.old, threshold, days)
+        kept, base, drift = plan.titles, plan.base, plan.drift
     neighbours = grouping.related(matrix, clusters, days_of, days)
     sums = grouping.centroids(matrix, clusters)
-    titled = [(_central_title(dict(zip(*_row(sums, n), strict=True)) if len(group) > 1 else {},
-                              group, headlines, articles, titles, extractions, spellings),
-               [articles[i].id for i in group]) for n, group in enumerate(clusters)]
+    titled = []
+    for n, group in enumerate(clusters):
+        ids = tuple(articles[i].id for i in group)
+        # An unchanged topic keeps its title: a rebuild re-renders only the topics it changed.
+        title = kept[ids] if ids in kept else _central_title(
+            dict(zip(*_row(sums, n), strict=True)) if len(group) > 1 else {},
+            group, headlines, articles, titles, extractions, spellings)
+        titled.append((title, list(ids)))
+    clustered = len(titled)
     titled += _defined_topics(defined, articles, extractions, entities)
-    previous = _load_state(state_file)
     slugs = _assign_slugs(titled, previous)
     topics = [TopicGroup(slug, title, tuple(group),
                          tuple(slugs[j] for j in neighbours[n]) if n < len(neighbours) else ())
               for n, (slug, (title, group)) in enumerate(zip(slugs, titled, strict=True))]
     _save_state(state_file, {t.slug: list(t.article_ids) for t in topics})
+    if vectors_file is not None:
+        topic_state.save(vectors_file, topic_state.Saved(
+            topic_state.version(), settings, tuple(a.id for a in articles), tuple(prints),
+            terms, counts, headlines,
+            tuple((t.slug, t.title, t.article_ids) for t in topics[:clustered]), base, drift))
     dates = {a.id: a.date for a in articles}
     topics.sort(key=lambda t: (max((dates[i] for i in t.article_ids), default=""), t.slug),
                 reverse=True)
     return topics
+
+
+class _Titles:
+    """Articles' cleaned headlines, cleaned on first use: a rebuild needs only those of the
+    added articles and of the topics it changed."""
+
+    def __init__(self, articles: list[Article], spellings: Mapping[str, str]) -> None:
+        self._articles, self._spellings = articles, spellings
+        self._found: dict[int, str] = {}
+
+    def __getitem__(self, number: int) -> str:
+        if number not in self._found:
+            a = self._articles[number]
+            self._found[number] = clean_title(a.title, a.outlet, self._spellings, a.id)
+        return self._found[number]
 
 
 def clean_title(title: str, outlet: str, spellings: Mapping[str, str], article_id: str = "") -> str:
@@ -148,7 +194,7 @@ def _row(matrix: csr_matrix, number: int) -> tuple[list[int], list[float]]:
 
 
 def _central_title(weight: dict[int, float], members: list[int], headlines: csr_matrix,
-                   articles: list[Article], titles: list[str],
+                   articles: list[Article], titles: _Titles,
                    extractions: dict[str, Extraction], spellings: Mapping[str, str]) -> str:
     """The most central headline: the one whose words weigh most in the topic's centroid
     (`weight`: term id -> summed weight; cosine of its term set, a row of `headlines`, with

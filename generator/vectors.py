@@ -203,49 +203,66 @@ def _opening(article: Article) -> str:
     return " ".join(text)
 
 
-def _named(lists: list[list[str]], first: int) -> tuple[Int32s, Int32s, int]:
+def _named(lists: list[list[str]], first: int) -> tuple[Int32s, Int32s, list[str]]:
     """Term ids from `first` on for entity keys or keyphrases, in order of first sight; the
-    article of each; how many ids were given."""
+    article of each; the name of each id given."""
     flat = list(chain.from_iterable(lists))
     ids = {name: number for number, name in enumerate(dict.fromkeys(flat), first)}
     found = np.fromiter(map(ids.__getitem__, flat), dtype=np.int32, count=len(flat))
     owner = np.repeat(np.arange(len(lists), dtype=np.int32), [len(x) for x in lists])
-    return found, owner, len(ids)
+    return found, owner, list(ids)
 
 
 def term_matrix(articles: Sequence[Article], extractions: dict[str, Extraction],
                 titles: Sequence[str]) -> tuple[csr_matrix, csr_matrix]:
     """The articles' unit TF-IDF rows (strongest TOP_TERMS terms each), and the terms of each
     headline (1 per term, same columns)."""
+    counts, headlines, _ = term_counts(articles, extractions, titles)
+    return weigh(counts), headlines
+
+
+def term_counts(articles: Sequence[Article], extractions: dict[str, Extraction],
+                titles: Sequence[str]) -> tuple[csr_matrix, csr_matrix, list[str]]:
+    """Each article's weighted term counts (title x3, lead x2, body, entity keys, keyphrases;
+    float32), the terms of each headline (1 per term, same columns), and the term of each
+    column: a word, "e:" and an entity key, or "k:" and a keyphrase (a word holds no colon).
+    A row depends on its article only, so a rebuild can keep the rows of unchanged articles."""
     words = WordTerms()
     head, head_of = words.of(titles)
     body, body_of = words.of([_opening(a) for a in articles], BODY_TOKENS)
     rank = np.arange(len(body)) - np.searchsorted(body_of, body_of)  # place in its article
     # Entity keys and keyphrases have their own ids, after the words: no prefix to build.
-    entities, entity_of, count = _named([[m.key for m in extractions[a.id].mentions if m.key]
-                                         for a in articles], len(words.vocab))
-    phrases, phrase_of, more = _named([[k.text.lower() for k in extractions[a.id].keywords]
-                                       for a in articles], len(words.vocab) + count)
-    columns = len(words.vocab) + count + more
+    entities, entity_of, keys = _named([[m.key for m in extractions[a.id].mentions if m.key]
+                                        for a in articles], len(words.vocab))
+    phrases, phrase_of, texts = _named([[k.text.lower() for k in extractions[a.id].keywords]
+                                        for a in articles], len(words.vocab) + len(keys))
+    terms = [*words.vocab, *(f"e:{k}" for k in keys), *(f"k:{t}" for t in texts)]
     weights = np.concatenate([np.full(len(head), TITLE_WEIGHT, dtype=np.float32),
                               np.where(rank < LEAD_TOKENS, LEAD_WEIGHT, 1.0).astype(np.float32),
                               np.full(len(entities), ENTITY_WEIGHT, dtype=np.float32),
                               np.full(len(phrases), KEYPHRASE_WEIGHT, dtype=np.float32)])
-    n, shape = len(articles), (len(articles), columns)
+    shape = (len(articles), len(terms))
     headlines = coo_matrix((np.ones(len(head)), (head_of, head)), shape=shape).tocsr()
     headlines.data[:] = 1.0
     matrix = coo_matrix((weights, (np.concatenate([head_of, body_of, entity_of, phrase_of]),
                                    np.concatenate([head, body, entities, phrases]))),
                         shape=shape).tocsr()  # repeats of a term add up, in a fixed order
-    del weights, head_of, body_of, entity_of, phrase_of, body, entities, phrases, rank  # peak memory
-    matrix.data = matrix.data.astype(np.float64)
+    return matrix, headlines, terms
+
+
+def weigh(counts: csr_matrix) -> csr_matrix:
+    """Unit TF-IDF rows from `term_counts` rows: sublinear tf times smoothed idf over these
+    rows, a term in one row only dropped (when there are 3 rows or more), strongest
+    TOP_TERMS kept."""
+    matrix = counts.astype(np.float64)  # a copy: the counts are kept for the next build
+    n, columns = matrix.shape
     tf = matrix.data
     tf[:] = np.where(tf >= 1, 1 + np.log(np.maximum(tf, 1)), tf)
     df = np.bincount(matrix.indices, minlength=columns)
     tf *= np.log((n + 1) / (df + 1))[matrix.indices]  # 0 for a term in every article
     if n >= 3:
         tf[df[matrix.indices] <= 1] = 0.0
-    return normalise(strongest(matrix, TOP_TERMS)), headlines
+    return normalise(strongest(matrix, TOP_TERMS))
 
 
 def strongest(matrix: csr_matrix, keep: int) -> csr_matrix:
