@@ -578,3 +578,12 @@ def test_a_symbol_of_several_units_is_read_from_the_words_around_it():  # NewsQu
     years = one("The woman has been working for the same company for 10 a and is now a senior manager.")
     assert (years.value, years.unit, years.kind) == (10, "year", "duration")
     assert one("12 C melting point.").unit == "celsius"
+
+
+def test_powers_of_ten_and_vulgar_fractions():
+    sun = one("The mass of the sun is approximately 1.99×10−30 kilograms.")  # NewsQuant, as written
+    assert (sun.value, sun.unit, sun.qualifier) == (1.99e-30, "kilogram", "approximately")
+    light = figures("Light travels at 3 x 10^8 m/s.")[0]
+    assert (light.value, light.unit) == (3e8, "metre")
+    assert [f.value for f in figures("The sample was 2.5E-3 grams, then 1.5e6 cells.")] == [0.0025, 1.5e6]
+    assert [f.value for f in figures("Add ½ cup of sugar and 2¼ cups of flour.")] == [0.5, 2.25]

@@ -50,6 +50,12 @@ SCALES_AFTER = SCALE_WORDS.keys() | {"bn", "mn", "tn"}
 _STARTS = SMALL.keys() | TENS.keys() | VAGUE.keys() | TENS_OF.keys() | FRACTIONS.keys() | {"a", "an"}
 _BRACKET_TAIL = re.compile(r"\)-[a-z]+$")
 _SLASH = re.compile(r"^(\d{1,3})[/⁄](\d{1,4})$")  # "1/16 of a US pint", "1⁄32 of a US quart"
+# Powers of ten, in one token or spaced out: "1.99×10−30", "1.5e6", "6.022 × 10^23", "3 x 10 ^ 8".
+_SCIENTIFIC = re.compile(r"^(?P<m>\d+(?:\.\d+)?)(?:[eE](?P<e>[+−-]?\d{1,3})|[×x]10\^?(?P<e2>[+−-]?\d{1,3}))$")
+_POWER = re.compile(r"^10(?:\^(?P<e>[+−-]?\d{1,3}))?$")
+VULGAR = {"½": 1 / 2, "¼": 1 / 4, "¾": 3 / 4, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8,
+          "⅞": 7 / 8}
+_VULGAR = re.compile(rf"^(?P<whole>\d*)(?P<part>[{''.join(VULGAR)}])$")  # "½ cup", "2¼ cups"
 _RANGE = re.compile(rf"^(?P<low>{_DIGITS})[-–](?P<high>(?:{_DIGITS})[A-Za-z%]*\.?)$")
 
 
@@ -89,7 +95,7 @@ def parse_number(text: str, scaled: bool = False) -> float | None:
 
 def may_start_number(text: str) -> bool:
     """A cheap test before `read_number`, which most tokens fail: digits or a number word."""
-    return _DIGIT.search(text) is not None or text.lower().rstrip("-") in _STARTS
+    return _DIGIT.search(text) is not None or text.lower().rstrip("-") in _STARTS or text[-1:] in VULGAR
 
 
 def read_number(tokens: list[Token], i: int, money: bool = False) -> Number | None:
@@ -103,6 +109,8 @@ def read_number(tokens: list[Token], i: int, money: bool = False) -> Number | No
         return Number(VAGUE[low], i + 1, high=VAGUE[low] * 10, vague=low)
     if fraction := _fraction(tokens, i):
         return fraction
+    if power := _power_of_ten(tokens, i):
+        return power
     sign = -1.0 if i > 0 and tokens[i - 1].text in ("-", "−", "minus") and _signed(tokens, i) else 1.0
     text = _BRACKET_TAIL.sub("", tokens[i].text)  # "(121ft)-long" is one token
     dollar = _DOLLAR_PREFIX.match(text) if money else None
@@ -132,6 +140,31 @@ def read_number(tokens: list[Token], i: int, money: bool = False) -> Number | No
         number = Number(number.value + int(part[1]) / int(part[2]), number.end + 1 + dash,
                         currency=number.currency)
     return _scale(tokens, number, money)
+
+
+def _power_of_ten(tokens: list[Token], i: int) -> Number | None:
+    """A number written with a power of ten ("1.99×10−30", "6.022 × 10^23") or a vulgar fraction ("2¼")."""
+    text = tokens[i].text
+    if match := _VULGAR.match(text):
+        return Number(float(match["whole"] or 0) + VULGAR[match["part"]], i + 1)
+    if match := _SCIENTIFIC.match(text):
+        exponent = match["e"] or match["e2"]
+        return Number(float(f"{match['m']}e{exponent.replace('−', '-')}"), i + 1)
+    if not re.fullmatch(r"\d+(?:\.\d+)?", text) or token_at(tokens, i + 1, "text") not in ("×", "x", "X"):
+        return None
+    power = _POWER.match(token_at(tokens, i + 2, "text"))
+    if power is None:
+        return None
+    end, exponent = i + 3, power["e"]
+    if exponent is None and token_at(tokens, end, "text") == "^":
+        sign = token_at(tokens, end + 1, "text") if token_at(tokens, end + 1, "text") in ("-", "−") else ""
+        digits = token_at(tokens, end + 1 + bool(sign), "text")
+        if not digits.isdigit() or len(digits) > 3:
+            return None
+        end, exponent = end + 2 + bool(sign), "-" * bool(sign) + digits
+    if exponent is None:
+        return None
+    return Number(float(f"{text}e{exponent.replace('−', '-')}"), end)
 
 
 def _digits(text: str, scaled: bool = False) -> Number | None:
