@@ -76,7 +76,8 @@ def build(config: Config, progress: Progress | None = None) -> BuildResult:
         entities, extractions = merge_entities(extractions, _saved(config, "entities.pkl"),
                                                reuse=not config.full)
         groups = group_topics(articles, extractions, list(entities), config.topic_similarity,
-                              config.topic_days, config.topics, config.work / "topics.json")
+                              config.topic_days, config.topics, config.work / "topics.json",
+                              _saved(config, "topics.pkl"), full=config.full)
         topics, fact_merges = summarise_topics(groups, articles, extractions, config, _cache(config))
         timer.lap("topics")
         digest = Digest(
@@ -94,7 +95,8 @@ def build(config: Config, progress: Progress | None = None) -> BuildResult:
         extra = {"digest.json": digest_json(digest, config.entity_page_min_articles),
                  **render_feeds(digest, config), "sitemap.xml": render_sitemap(digest, config)}
         incremental = publish(config.work / "site-src", config.out, extra,
-                              epoch_for([a.date for a in articles]), full=config.full)
+                              epoch_for([a.date for a in articles]), full=config.full,
+                              processes=1 if config.workers == 1 or config.executor == "serial" else 2)
         timer.lap("publish")
     log.info("pages: %d written, %d removed (%s site build); extraction cache: %d hits, %d misses",
              len(written), removed, "incremental" if incremental else "full",
