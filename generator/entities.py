@@ -51,6 +51,7 @@ from generator.model import Entity, Extraction, Mention, Sentence
 from generator.text import SlugRegistry, slugify
 
 log = logging.getLogger(__name__)
+RESOLVE_ALL = 0.25  # above this share of names changed, one pass over all names is cheaper
 
 
 def merge_entities(
@@ -210,7 +211,7 @@ def _realias(names: Names, changed: set[str]) -> None:
     """Step 3 again for the names `changed` can reach: a name of several words depends only on
     names beginning with its words, a one-word name on names holding its word
     (`resolve_aliases`), so resolving that closed set alone gives what a full pass gives."""
-    if len(changed) * 4 > len(names.types):  # most names: one pass is cheaper
+    if len(changed) > RESOLVE_ALL * len(names.types):
         names.alias.update(resolve_aliases(list(names.types), names.types))
         return
     reach: set[str] = set()

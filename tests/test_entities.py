@@ -1,12 +1,22 @@
 from __future__ import annotations
 
+import math
+import pickle
+import random
+import unittest.mock
+from pathlib import Path
+
+import pytest
+
+from generator import entities
+from generator.aliases import resolve_aliases
 from generator.clean import clean
 from generator.config import Config
-from generator.aliases import resolve_aliases
 from generator.entities import merge_entities
+from generator.entity_state import Names
 from generator.extract import extract
 from generator.extract.entities import is_valid_name, normalise_name
-from generator.model import Article, Block, Entity, Extraction, Mention
+from generator.model import Article, Block, Entity, Extraction, Mention, Sentence
 
 
 def by_name(data: dict) -> dict[str, dict]:
@@ -185,3 +195,141 @@ def test_generic_tail_joins_but_city_does_not():
     entities, _ = merge_entities({"a": ex})
     assert {(e.name, e.aliases) for e in entities} == {
         ("Gaza Strip", ("Gaza",)), ("Mexico City", ()), ("Mexico", ())}
+
+
+# A rebuild's merge from the saved state equals a merge from scratch.
+
+def article(*mentions: tuple[str, str] | tuple[str, str, str]) -> Extraction:
+    """An extraction whose mentions are (text, label[, cue]), each in a sentence of its own
+    and the sentences listed, so that attached keys are checked too."""
+    made = tuple(Mention(m[0], m[1], f"{m[0]} said {n}.", m[2] if len(m) > 2 else "") for n, m in enumerate(mentions))
+    sentences = tuple(Sentence(m.sentence, "", n, (), (), ()) for n, m in enumerate(made))
+    return Extraction((), (), made, sentences)
+
+
+def rebuilds_equal_fresh(tmp_path: Path, *corpora: dict[str, Extraction]) -> list[tuple]:
+    """Each corpus merged in turn with the state the previous one saved, checked against a merge
+    from scratch; the results."""
+    state = tmp_path / "entities.pkl"
+    results = []
+    for n, extractions in enumerate(corpora):
+        with unittest.mock.patch.object(entities.log, "warning", side_effect=AssertionError):
+            got = merge_entities(extractions, state)  # the state was used, not set aside
+        assert got == merge_entities(extractions), f"corpus {n} differs from a merge from scratch"
+        results.append(got)
+    return results
+
+
+def names_of(result: tuple) -> dict[str, Entity]:
+    return {e.name: e for e in result[0]}
+
+
+def test_rebuild_surname_joins_a_full_name_added_later_and_leaves_when_ambiguous(tmp_path):
+    a = article(("Putin", "PERSON"), ("Kremlin", "ORG"))
+    b = article(("Vladimir Putin", "PERSON"), ("Moscow", "GPE"))
+    c = article(("Igor Putin", "PERSON"))
+    first, added, ambiguous, removed = rebuilds_equal_fresh(
+        tmp_path, {"a": a}, {"a": a, "b": b}, {"a": a, "b": b, "c": c}, {"a": a, "c": c})
+    assert "Putin" in names_of(first)
+    assert names_of(added)["Vladimir Putin"].article_ids == ("a", "b") and "Putin" not in names_of(added)
+    assert names_of(ambiguous)["Putin"].article_ids == ("a",)
+    assert names_of(removed)["Igor Putin"].aliases == ("Putin",)  # the one full name left
+
+
+def test_rebuild_acronym_defined_in_an_article_added_or_changed(tmp_path):
+    c = article(("NATO", "ORG"), ("Brussels", "GPE"))
+    a = article(("North Atlantic Treaty Organization", "ORG"), ("NATO", "ORG"))
+    other = article(("North American Trade Office", "ORG"), ("NATO", "ORG"))
+    _, defined, two, changed = rebuilds_equal_fresh(
+        tmp_path, {"c": c}, {"a": a, "c": c}, {"a": a, "b": other, "c": c}, {"a": article(("NATO", "ORG")), "c": c})
+    assert names_of(defined)["North Atlantic Treaty Organization"].article_ids == ("a", "c")
+    assert names_of(two)["NATO"].article_ids == ("c",)  # defined for two names: stays apart
+    assert names_of(changed)["NATO"].article_ids == ("a", "c")
+
+
+def test_rebuild_capitals_fold_into_the_spelling_now_most_used(tmp_path):
+    caps = article(("LOS ANGELES", "ORG"), ("HONG KONG", "GPE"))
+    mixed = article(("Los Angeles", "GPE"), ("Los Angeles", "GPE"))
+    more = article(*[("Los angeles", "ORG")] * 3, ("Hong Kong", "GPE"))  # as ORG: another entity
+    _, folded, refolded, _ = rebuilds_equal_fresh(
+        tmp_path, {"a": caps}, {"a": caps, "b": mixed}, {"a": caps, "b": mixed, "c": more}, {"a": caps, "c": more})
+    assert names_of(folded)["Los Angeles"].article_ids == ("a", "b")
+    assert names_of(refolded)["Los angeles"].article_ids == ("a", "c")  # "Los Angeles" of b is apart now
+    assert names_of(refolded)["Hong Kong"].article_ids == ("a", "c")
+
+
+def test_rebuild_slug_clashes_settled_as_from_scratch(tmp_path):
+    # "Hong-Kong" and "Hong Kong" share a slug, "Index" is a reserved one: the name first in
+    # sorted order takes the plain slug, so adding or removing it renames the other's page.
+    a = article(("Hong-Kong", "GPE"), ("Index", "ORG"))
+    b = article(("Hong Kong", "GPE"), ("Index Page", "ORG"))
+    c = article(("Index-page", "ORG"), ("Hong  Kong Inc", "ORG"))
+    results = rebuilds_equal_fresh(tmp_path, {"a": a}, {"a": a, "b": b}, {"a": a, "b": b, "c": c}, {"b": b, "c": c},
+                                   {"a": a, "b": b, "c": c})
+    keys = [{e.name: e.key for e in r[0]} for r in results]
+    assert keys[0]["Hong-Kong"] == "hong-kong" and keys[1]["Hong-Kong"] != "hong-kong"
+    assert keys[0]["Index"] == "index-page" and keys[1]["Index Page"] != "index-page"
+    assert keys[3]["Hong Kong"] == "hong-kong"
+
+
+def test_rebuild_type_votes_and_generic_tails(tmp_path):
+    a = article(("Jordan", "GPE"), ("Gaza Strip", "GPE"))
+    b = article(("Jordan", "PERSON", "coach"), ("Jordan", "PERSON"), ("Michael Jordan", "PERSON"))
+    c = article(("Gaza", "GPE"), ("Likud", "ORG"), ("Likud Party", "ORG"), ("U.S.", "GPE"), ("United States", "GPE"))
+    rebuilds_equal_fresh(tmp_path, {"a": a}, {"a": a, "b": b}, {"a": a, "b": b, "c": c}, {"b": b, "c": c}, {"c": c})
+
+
+@pytest.mark.parametrize("resolve_all", [entities.RESOLVE_ALL, math.inf])
+def test_rebuild_random_changes_equal_a_merge_from_scratch(tmp_path, caplog, monkeypatch, resolve_all):
+    """Articles of tricky names added, changed and removed at random, 40 builds in a row; with
+    `math.inf`, names are resolved again only where a change can reach, however many changed."""
+    monkeypatch.setattr(entities, "RESOLVE_ALL", resolve_all)
+    pool = [("Vladimir Putin", "PERSON"), ("Putin", "PERSON"), ("Putin", "ORG"), ("PUTIN", "PERSON"),
+            ("Igor Putin", "PERSON"), ('Alexander "Sasha" Troufanov', "PERSON"), ("Sasha", "PERSON"),
+            ("Troufanov", "ORG"), ("North Atlantic Treaty Organization", "ORG"), ("NATO", "ORG"),
+            ("North American Trade Office", "ORG"), ("Los Angeles", "GPE"), ("LOS ANGELES", "GPE"),
+            ("Los angeles", "GPE"), ("Hong Kong", "GPE"), ("Hong-Kong", "GPE"), ("HONG KONG", "ORG"),
+            ("Index", "ORG"), ("Likud", "ORG"), ("Likud Party", "ORG"), ("U.S.", "GPE"),
+            ("United States", "GPE"), ("American", "NORP"), ("Detroit Native Americans", "NORP"),
+            ("Jordan", "GPE"), ("Jordan", "PERSON"), ("Michael Jordan", "PERSON"), ("Gaza", "GPE"),
+            ("Gaza Strip", "GPE"), ("Givat Zeev", "PERSON"), ("West Nile Virus", "GPE"), ("747", "ORG")]
+    cues = ["", "", "in", "hostage", "the"]
+    rng = random.Random(14)
+    corpus: dict[str, Extraction] = {}
+    state = tmp_path / "entities.pkl"
+    for step in range(40):
+        for _ in range(rng.randint(1, 3)):
+            key = f"a{rng.randrange(12):02d}"
+            if key in corpus and rng.random() < 0.3:
+                del corpus[key]
+            else:
+                corpus[key] = article(*[(*rng.choice(pool), rng.choice(cues)) for _ in range(rng.randint(1, 6))])
+        assert merge_entities(corpus, state) == merge_entities(corpus), f"build {step} differs"
+    assert not caplog.records  # the saved state was used every time, never set aside
+
+
+def test_a_broken_foreign_or_stale_state_is_ignored(tmp_path):
+    corpus = {"a": article(("Vladimir Putin", "PERSON")), "b": article(("Putin", "PERSON"))}
+    fresh = merge_entities(corpus)
+    state = tmp_path / "entities.pkl"
+    for content in (b"not a pickle", pickle.dumps({"articles": {}}), pickle.dumps(Names("other code"))):
+        state.write_bytes(content)
+        assert merge_entities(corpus, state) == fresh
+    # a state of this code that does not fit (here: emptied indexes) is not trusted either
+    merge_entities({"a": corpus["a"]}, state)
+    names = pickle.loads(state.read_bytes())
+    names.postings.clear()
+    state.write_bytes(pickle.dumps(names))
+    assert merge_entities(corpus, state) == fresh
+
+
+def test_full_merge_ignores_the_state_and_a_second_merge_writes_nothing(tmp_path):
+    a = article(("Putin", "PERSON"))
+    b = article(("Vladimir Putin", "PERSON"))
+    state = tmp_path / "entities.pkl"
+    merge_entities({"a": a, "b": b}, state)
+    written = state.stat().st_mtime_ns
+    assert merge_entities({"a": a, "b": b}, state) == merge_entities({"a": a, "b": b})
+    assert state.stat().st_mtime_ns == written
+    assert merge_entities({"a": a}, state, reuse=False) == merge_entities({"a": a})
+    assert state.stat().st_mtime_ns != written
