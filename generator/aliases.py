@@ -108,6 +108,8 @@ def _stands_for(short: str, full: str, types: dict[str, str], within_article: bo
     stands for a longer name ("American" is not "Detroit Native Americans")."""
     tokens, full_tokens = name_tokens(short), name_tokens(full)
     kind, full_kind = types[short], types[full]
+    if not tokens:
+        return False  # "747" (no word) came to a one-word name through empty initials
     if tokens == full_tokens:
         return kind == full_kind
     if "group" in (kind, full_kind) or len(tokens) >= len(full_tokens):
