@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import replace
@@ -259,3 +260,147 @@ def test_topic_pages_link_related_topics(tmp_path: Path):
     assert f'href="{china.slug}.html"' in related and china.title.split()[0] in related
     data = json.loads((config.out / "digest.json").read_text())
     assert next(t for t in data["topics"] if t["id"] == tax.slug)["related"][0] == china.slug
+
+
+# --- rebuilds: the previous topics kept, only the added articles placed -----------------------
+
+QUAKE = ("quake-1", "2024-05-22", "Earthquake shakes Chilean coast",
+         "A magnitude 7.1 earthquake struck off the coast of Chile near Valparaiso on Wednesday, "
+         "cracking roads and bringing down power lines. Seismologists in Santiago recorded aftershocks.",
+         "Residents of Valparaiso slept outdoors for fear of a tsunami.")
+QUAKE_2 = ("quake-2", "2024-05-23", "Chile counts earthquake damage",
+           "Engineers inspected bridges around Valparaiso after the magnitude 7.1 earthquake, and "
+           "Santiago seismologists warned of more aftershocks along the Chilean coast.",
+           "Power returned to most of Valparaiso by Thursday night.")
+
+
+@pytest.fixture(scope="module")
+def more(extracted) -> dict[str, tuple[Article, Extraction]]:
+    found = dict(extracted)
+    for item in (QUAKE, QUAKE_2):
+        article = _article(item)
+        found[article.id] = (article, extract(article, Config.spacy_model, Config.keywords_per_article))
+    return found
+
+
+def _regroup(extracted: dict, ids: list[str], work: Path, full: bool = False,
+             threshold: float = Config.topic_similarity, **changes: object) -> list:
+    articles = [extracted[i][0] for i in ids]
+    for article_id, fields in changes.items():
+        articles = [replace(a, **fields) if a.id == article_id else a for a in articles]
+    extractions = {i: extracted[i][1] for i in ids}
+    entities, attached = merge_entities(extractions)
+    return group_topics(articles, attached, list(entities), threshold, Config.topic_days, (),
+                        work / "topics.json", work / "topics.pkl", full=full)
+
+
+def _shown(groups: list) -> list[tuple]:
+    return sorted((g.slug, g.title, sorted(g.article_ids), g.related) for g in groups)
+
+
+def _drift(work: Path) -> tuple[int, int]:
+    """Articles at the last full grouping, and articles changed since (from the saved state)."""
+    import pickle
+
+    saved = pickle.loads((work / "topics.pkl").read_bytes())
+    return saved.base, saved.drift
+
+
+def _both(extracted: dict, before: list[str], after: list[str], tmp_path: Path,
+          **changes: object) -> tuple[list, list]:
+    """The topics of a rebuild from `before` to `after`, placed incrementally, and those of a
+    full regroup from the same previous build."""
+    work, full = tmp_path / "work", tmp_path / "full"
+    _regroup(extracted, before, work)
+    shutil.copytree(work, full)
+    placed = _regroup(extracted, after, work, **changes)
+    assert _drift(work)[0] == len(before)  # no full regroup happened
+    return placed, _regroup(extracted, after, full, full=True, **changes)
+
+
+def test_added_article_joins_its_story_without_regrouping(extracted, tmp_path: Path):
+    placed, regrouped = _both(extracted, BASE, [*BASE, "tax-4"], tmp_path)
+    assert _drift(tmp_path / "work") == (len(BASE), 1)
+    assert ["tax-1", "tax-2", "tax-3", "tax-4"] in _members(placed)
+    assert _shown(placed) == _shown(regrouped)
+
+
+def test_second_article_joins_a_lone_article(extracted, tmp_path: Path):
+    """The first article's own terms (in no other article before) link the two: document
+    frequencies are recomputed, not kept from the last full grouping."""
+    before = [i for i in BASE if i != "ferry-2"]
+    placed, regrouped = _both(extracted, before, BASE, tmp_path)
+    assert ["ferry-1", "ferry-2"] in _members(placed)
+    assert _shown(placed) == _shown(regrouped)
+
+
+def test_added_unrelated_article_is_a_new_topic(more, tmp_path: Path):
+    placed, regrouped = _both(more, BASE, [*BASE, "quake-1"], tmp_path)
+    assert ["quake-1"] in _members(placed) and len(placed) == len(_members(placed))
+    assert _shown(placed) == _shown(regrouped)
+
+
+def test_added_articles_of_a_new_story_make_one_topic(more, tmp_path: Path, monkeypatch):
+    from generator import topic_state
+
+    monkeypatch.setattr(topic_state, "REGROUP_SHARE", 0.2)  # two of ten articles
+    placed, regrouped = _both(more, BASE, [*BASE, "quake-1", "quake-2"], tmp_path)
+    assert ["quake-1", "quake-2"] in _members(placed)
+    assert _shown(placed) == _shown(regrouped)
+
+
+def test_removed_article_leaves_its_topic(extracted, tmp_path: Path):
+    work = tmp_path / "work"
+    grown = {g.slug: sorted(g.article_ids) for g in _regroup(extracted, [*BASE, "tax-4"], work)}
+    placed, regrouped = _both(extracted, [*BASE, "tax-4"], BASE, tmp_path)
+    tax = next(g for g in placed if "tax-1" in g.article_ids)
+    assert sorted(tax.article_ids) == ["tax-1", "tax-2", "tax-3"]
+    assert grown[tax.slug] == ["tax-1", "tax-2", "tax-3", "tax-4"]  # same topic, same slug
+    assert _shown(placed) == _shown(regrouped)
+
+
+def test_edited_article_is_placed_again(extracted, tmp_path: Path, monkeypatch):
+    from generator import topic_state
+
+    monkeypatch.setattr(topic_state, "REGROUP_SHARE", 0.2)  # removed and added: two changes
+    placed, regrouped = _both(extracted, BASE, BASE, tmp_path,
+                              **{"tax-2": {"title": "Clinton's tax cuts become law"}})
+    assert _drift(tmp_path / "work") == (len(BASE), 2)
+    assert ["tax-1", "tax-2", "tax-3"] in _members(placed)
+    assert _shown(placed) == _shown(regrouped)
+
+
+def test_full_regroups_and_resets_the_drift(extracted, tmp_path: Path):
+    work = tmp_path / "work"
+    _regroup(extracted, BASE, work)
+    _regroup(extracted, [*BASE, "tax-4"], work)
+    assert _drift(work) == (len(BASE), 1)
+    _regroup(extracted, [*BASE, "tax-4"], work, full=True)
+    assert _drift(work) == (len(BASE) + 1, 0)
+
+
+@pytest.mark.parametrize("reason", ["too many changes", "corrupt state", "foreign topics.json",
+                                    "other threshold"])
+def test_rebuild_regroups_everything_when_it_cannot_trust_the_state(extracted, tmp_path: Path,
+                                                                    reason: str):
+    work = tmp_path / "work"
+    _regroup(extracted, [*BASE, "tax-4"], work)
+    # Two articles removed of 11: past REGROUP_SHARE (the floor of one article).
+    after = [i for i in BASE if i != "cup-2"] if reason == "too many changes" else BASE
+    if reason == "corrupt state":
+        (work / "topics.pkl").write_bytes(b"\x80\x05 not a pickle")
+    elif reason == "foreign topics.json":
+        (work / "topics.json").write_text('{"some-topic": ["tax-1"]}')
+    threshold = Config.topic_similarity + (0.01 if reason == "other threshold" else 0.0)
+    shutil.copytree(work, tmp_path / "full")
+    rebuilt = _regroup(extracted, after, work, threshold=threshold)
+    assert _drift(work) == (len(after), 0)  # regrouped in full, and the state is sound again
+    assert _shown(rebuilt) == _shown(_regroup(extracted, after, tmp_path / "full", full=True,
+                                              threshold=threshold))
+
+
+def test_a_rebuild_without_changes_keeps_every_topic(extracted, tmp_path: Path):
+    work = tmp_path / "work"
+    first = _regroup(extracted, BASE, work)
+    assert _shown(_regroup(extracted, BASE, work)) == _shown(first)
+    assert _drift(work) == (len(BASE), 0)
