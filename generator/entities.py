@@ -181,30 +181,32 @@ def _read(extraction: Extraction, fingerprint: str, names: Names) -> ArticleName
 
 
 def _vote_names(names: Names, touched: set[str]) -> set[str]:
-    """Step 2 for the `touched` names: votes over their articles. Returns the names that are
-    new, gone or of another type."""
+    """Step 2 for the `touched` names: types voted over their articles. Returns the names that
+    are new, gone or of another type."""
     changed = set()
     for name in touched:
-        articles = names.postings.get(name)
-        if not articles:
-            for index in (names.votes, names.types, names.alias):
-                index.pop(name, None)
+        if name not in names.postings:
+            names.types.pop(name, None)
+            names.alias.pop(name, None)
             for token in set(tokens(name)):
                 unlink(names.by_token, token, name)
             changed.add(name)
             continue
-        total: Votes = {}
-        for a in articles:
-            for kind, weight in names.articles[a].votes[name].items():
-                total[kind] = total.get(kind, 0) + weight
-        names.votes[name] = total
         if name not in names.types:
             for token in set(tokens(name)):
                 names.by_token.setdefault(token, set()).add(name)
-        if names.types.get(name) != (kind := decide_type(total)):
+        if names.types.get(name) != (kind := decide_type(_votes(names, name))):
             names.types[name] = kind
             changed.add(name)
     return changed
+
+
+def _votes(names: Names, name: str) -> Counter[str]:
+    """A name's type votes over the articles naming it (a type with no weight still counts)."""
+    total: Counter[str] = Counter()
+    for a in names.postings[name]:
+        total.update(names.articles[a].votes[name])
+    return total
 
 
 def _realias(names: Names, changed: set[str]) -> None:
@@ -305,7 +307,7 @@ def _total(names: Names, extractions: dict[str, Extraction], heads: set[str]) ->
     for head, (forms, first, sentences) in tallies.items():
         votes: Counter[str] = Counter()
         for name in names.members[head]:
-            votes.update(names.votes[name])
+            votes.update(_votes(names, name))
         name = preferred_form(head, forms, first)
         names.entities[head] = Entity(
             key=names.keys[head], name=name, type=entity_type(name, decide_type(votes)),

@@ -65,8 +65,8 @@ class Names:
     """Tokens -> articles with an ALL-CAPS name of them."""
     postings: dict[str, set[str]] = field(default_factory=dict)
     """Name (as the article's reading leaves it) -> articles naming it."""
-    votes: dict[str, Votes] = field(default_factory=dict)
     types: dict[str, str] = field(default_factory=dict)
+    """Name -> its voted type."""
     by_token: dict[str, set[str]] = field(default_factory=dict)
     """Token -> names holding it."""
     alias: dict[str, str] = field(default_factory=dict)
