@@ -130,7 +130,7 @@ def plan(path: Path, settings: Settings, previous: dict[str, list[str]],
     log.info("topics: %d articles added, %d removed; placing the added ones", added, removed)
     fresh = [a for a, s in zip(articles, same, strict=True) if not s]
     counts, headlines, terms = (vectors.term_counts(fresh, extractions, [title_of(a) for a in fresh])
-                                if fresh else (csr_matrix((0, 0)), csr_matrix((0, 0)), []))
+                                if fresh else (csr_matrix((0, 0), dtype=np.float32), csr_matrix((0, 0)), []))
     index = {term: column for column, term in enumerate(saved.terms)}
     columns = np.array([index.setdefault(t, len(index)) for t in terms], dtype=np.int64)
     row = {article_id: n for n, article_id in enumerate(saved.ids)}
@@ -139,14 +139,15 @@ def plan(path: Path, settings: Settings, previous: dict[str, list[str]],
     order = np.argsort(np.r_[np.flatnonzero(same), np.flatnonzero(~same)], kind="stable")
     old = np.full(len(articles), -1, dtype=np.int64)
     place = {a.id: n for n, a in enumerate(articles)}
-    for number, (_, _, ids) in enumerate(saved.groups):
-        for article_id in ids:
-            if article_id in place and same[place[article_id]]:
-                old[place[article_id]] = number
+    titles = {}
+    for number, (_, title, ids) in enumerate(saved.groups):
+        kept = [place[i] for i in ids if i in place and same[place[i]]]
+        old[kept] = number
+        if len(kept) == len(ids):  # an edited article may have changed the headline
+            titles[ids] = title
     return Plan(_stack(saved.counts[rows], counts, columns, len(index))[order],
                 _stack(saved.headlines[rows], headlines, columns, len(index))[order],
-                tuple(index), old, {ids: title for _, title, ids in saved.groups},
-                saved.base, drift)
+                tuple(index), old, titles, saved.base, drift)
 
 
 def _stack(kept: csr_matrix, fresh: csr_matrix, columns: NDArray[np.int64], width: int) -> csr_matrix:

@@ -370,6 +370,18 @@ def test_edited_article_is_placed_again(extracted, tmp_path: Path, monkeypatch):
     assert _shown(placed) == _shown(regrouped)
 
 
+def test_edited_headline_retitles_its_topic(more, tmp_path: Path, monkeypatch):
+    from generator import topic_state
+
+    monkeypatch.setattr(topic_state, "REGROUP_SHARE", 0.2)
+    ids = [*BASE, "quake-1"]
+    placed, regrouped = _both(more, ids, ids, tmp_path,
+                              **{"quake-1": {"title": "Strong earthquake hits central Chile"}})
+    [quake] = [g for g in placed if "quake-1" in g.article_ids]
+    assert quake.title == "Strong earthquake hits central Chile"
+    assert _shown(placed) == _shown(regrouped)
+
+
 def test_full_regroups_and_resets_the_drift(extracted, tmp_path: Path):
     work = tmp_path / "work"
     _regroup(extracted, BASE, work)
