@@ -22,6 +22,7 @@ import logging
 import os
 import shutil
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -30,6 +31,7 @@ from generator.guard import SITE_MARKER, mark
 from generator.search import index_search, save_state
 
 log = logging.getLogger(__name__)
+PARALLEL_PAGES = 400  # pages to render before a second MkDocs process pays for its start
 
 
 def write_docs(pages: dict[str, str | None], docs: Path) -> tuple[list[str], int]:
@@ -63,8 +65,10 @@ def write_docs(pages: dict[str, str | None], docs: Path) -> tuple[list[str], int
     return written, removed
 
 
-def publish(work: Path, out: Path, extra: dict[str, bytes], epoch: int, full: bool = False) -> bool:
-    """Build work/mkdocs.yml into a staging folder beside `out`, add `extra`, swap.
+def publish(work: Path, out: Path, extra: dict[str, bytes], epoch: int, full: bool = False,
+            processes: int = 1) -> bool:
+    """Build work/mkdocs.yml into a staging folder beside `out`, add `extra`, swap. MkDocs
+    renders the pages in up to `processes` processes.
 
     Returns whether the build was incremental.
     """
@@ -94,7 +98,7 @@ def publish(work: Path, out: Path, extra: dict[str, bytes], epoch: int, full: bo
             shutil.copytree(out, staging, copy_function=_link, dirs_exist_ok=True)
             # MkDocs gzips its sitemap with open(), past the writers `_new_files_only` patches.
             (staging / "sitemap.xml.gz").unlink(missing_ok=True)
-        run_mkdocs(work / "mkdocs.yml", staging, epoch, incremental)
+        run_mkdocs(work / "mkdocs.yml", staging, epoch, incremental, processes)
         for rel, data in sorted(extra.items()):
             _replace(staging / rel, data)
         _fix_sitemap(staging, epoch)
@@ -171,9 +175,12 @@ def _read_state(path: Path) -> str:
         return ""
 
 
-def run_mkdocs(config_file: Path, site_dir: Path, epoch: int, incremental: bool = False) -> None:
+def run_mkdocs(config_file: Path, site_dir: Path, epoch: int, incremental: bool = False,
+               processes: int = 1) -> None:
     """MkDocs into `site_dir`; incremental: over the previous site, only pages whose Markdown
-    is newer than their HTML are rendered, and pages no longer generated are deleted."""
+    is newer than their HTML are rendered, and pages no longer generated are deleted. With
+    two processes and PARALLEL_PAGES pages to render, a second process renders every other
+    page (MkDocs renders one page at a time, and a cold build of 7,000 pages took 77 s)."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -183,10 +190,22 @@ def run_mkdocs(config_file: Path, site_dir: Path, epoch: int, incremental: bool 
     os.environ["SOURCE_DATE_EPOCH"] = str(epoch)  # MkDocs stamps dates from it: deterministic
     try:
         config = load_config(str(config_file), site_dir=str(site_dir))
+        pages = get_files(config).documentation_pages()
         if incremental:
-            _drop_stale_pages(site_dir, {f.url for f in get_files(config).documentation_pages()})
-        with _quiet_dirty_warning(), _new_files_only():
-            mkdocs_build(config, dirty=incremental)
+            _drop_stale_pages(site_dir, {f.url for f in pages})
+        todo = sorted(f.src_uri for f in pages if not incremental or f.is_modified())
+        share = todo[1::2] if processes > 1 and len(todo) >= PARALLEL_PAGES else []
+        pool = ProcessPoolExecutor(1) if share else None  # as extraction's pool: forked
+        with _quiet_dirty_warning(), _new_files_only(), _pages_except(share):
+            part = pool.submit(render_pages, config_file, site_dir, epoch, share) if pool else None
+            try:
+                # The staging folder of a full build is new: nothing to clean, so dirty mode
+                # (render the pages is_modified names) serves both builds.
+                mkdocs_build(config, dirty=incremental or bool(share))
+            finally:
+                if pool and part:
+                    pool.shutdown()
+                    part.result()
     except MkDocsException as exc:
         raise PublishError(f"MkDocs failed: {exc} — the previous site was kept") from exc
     finally:
@@ -194,6 +213,43 @@ def run_mkdocs(config_file: Path, site_dir: Path, epoch: int, incremental: bool 
             os.environ.pop("SOURCE_DATE_EPOCH", None)
         else:
             os.environ["SOURCE_DATE_EPOCH"] = previous
+
+
+def render_pages(config_file: Path, site_dir: Path, epoch: int, only: list[str]) -> None:
+    """In a second process: render the pages `only` names, nothing else (no theme pages, no
+    assets: the first process writes those)."""
+    from mkdocs.commands import build
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import File, Files
+
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    wanted = set(only)
+    File.is_modified = lambda self: self.src_uri in wanted  # type: ignore[method-assign]
+    Files.copy_static_files = lambda self, *args, **kwargs: None  # type: ignore[method-assign]
+    build._build_theme_template = lambda *args, **kwargs: None
+    with _quiet_dirty_warning(), _new_files_only():
+        build.build(load_config(str(config_file), site_dir=str(site_dir)), dirty=True)
+
+
+@contextlib.contextmanager
+def _pages_except(others: list[str]) -> Iterator[None]:
+    """MkDocs leaves the pages `others` names to the second process."""
+    from mkdocs.structure.files import File
+
+    if not others:
+        yield
+        return
+    skip = set(others)
+    modified = File.is_modified
+
+    def is_modified(self: File) -> bool:
+        return self.src_uri not in skip and modified(self)
+
+    File.is_modified = is_modified  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        File.is_modified = modified  # type: ignore[method-assign]
 
 
 @contextlib.contextmanager

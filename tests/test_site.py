@@ -515,3 +515,31 @@ def test_long_lists_keep_their_pages_as_they_grow():
     assert list_pages("topics", 3 * PER_PAGE + 1, True) == ["topics.md", "topics-4.md", "topics-3.md",
                                                             "topics-2.md"]
     assert [len(c) for c in chunked(tuple(range(3 * PER_PAGE + 1)), True)] == [1, *[PER_PAGE] * 3]
+
+
+def test_two_mkdocs_processes_render_the_same_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Above PARALLEL_PAGES pages a second process renders every other page; the site is the
+    one a single process renders, on a full build and on a rebuild."""
+    import generator.publish
+
+    shares: list[list[str]] = []
+
+    class Recording(generator.publish.ProcessPoolExecutor):  # type: ignore[name-defined]
+        def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def]
+            shares.append(args[-1])
+            return super().submit(fn, *args, **kwargs)
+
+    monkeypatch.setattr("generator.publish.PARALLEL_PAGES", 2)
+    monkeypatch.setattr("generator.publish.ProcessPoolExecutor", Recording)
+    one, two = make_config(tmp_path / "one", SEEDS), make_config(tmp_path / "two", SEEDS, workers=2)
+    build(one)
+    build(two)
+    pages = sorted(p.relative_to(two.work / "site-src" / "docs").as_posix()
+                   for p in (two.work / "site-src" / "docs").rglob("*.md"))
+    assert shares == [pages[1::2]]
+    assert tree(one.out) == tree(two.out)
+    for config in (one, two):  # a rebuild that renders every page again
+        for page in (config.work / "site-src" / "docs").rglob("*.md"):
+            os.utime(page, (page.stat().st_mtime + 5, page.stat().st_mtime + 5))
+        build(config)
+    assert tree(one.out) == tree(two.out)
