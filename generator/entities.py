@@ -81,13 +81,17 @@ def merge_entities(
 
 @contextmanager
 def _collector_paused() -> Iterator[None]:
-    """The merge loads and makes some 10^5 small objects that all stay alive: the cyclic
-    garbage collector would walk the whole heap again and again (half a rebuild's merge)."""
-    enabled = gc.isenabled()
+    """The merge loads and makes some 10^5 small objects, and what it returns lives as long as
+    the build: the cyclic garbage collector would walk them again and again (half a rebuild's
+    merge). It is paused, and what is left goes straight to its oldest generation."""
+    enabled, frozen = gc.isenabled(), gc.get_freeze_count()
     gc.disable()
     try:
         yield
     finally:
+        if not frozen:  # freeze then unfreeze: every tracked object joins the oldest generation
+            gc.freeze()
+            gc.unfreeze()
         if enabled:
             gc.enable()
 
