@@ -13,14 +13,12 @@ the result equals a merge from scratch, which `reuse=False` (`digest build --ful
 from __future__ import annotations
 
 import gc
-import hashlib
 import logging
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
-from itertools import chain
 from operator import attrgetter
 from pathlib import Path
 
@@ -39,13 +37,14 @@ from generator.entity_state import (
     Names,
     Votes,
     add_article,
-    count_spellings,
     drop_article,
+    fingerprint,
+    fold,
     load_names,
+    recount,
     save_names,
     tokens,
     unlink,
-    words,
 )
 from generator.model import Entity, Extraction, Mention, Sentence
 from generator.text import SlugRegistry, slugify
@@ -99,19 +98,16 @@ def _collector_paused() -> Iterator[None]:
 def _update(names: Names, extractions: dict[str, Extraction]) -> tuple[dict[str, dict[str, str]], bool]:
     """Bring `names` up to `extractions`. Returns each article's mention text -> entity key,
     and whether any article came, went or changed."""
-    prints = {a: _fingerprint(x) for a, x in extractions.items()}
+    prints = {a: fingerprint(x) for a, x in extractions.items()}
     stale = sorted(a for a, rec in names.articles.items() if prints.get(a) != rec.fingerprint)
     new = sorted(a for a in extractions
                  if a not in names.articles or prints[a] != names.articles[a].fingerprint)
     touched: set[str] = set()  # names whose articles or votes change
-    respelt: set[str] = set()  # spellings whose counts change
-    for a in stale:
-        count_spellings(names, drop_article(names, a, touched).spellings, -1, respelt)
-    for a in new:
-        count_spellings(names, Counter(spelt(m.text) for m in extractions[a].mentions), 1, respelt)
+    gone = [drop_article(names, a, touched).spellings for a in stale]
+    came = [Counter(spelt(m.text) for m in extractions[a].mentions) for a in new]
     # An unchanged article is read again when one of its ALL-CAPS names folds differently.
-    refolded = sorted({a for t in _refold(names, respelt) for a in names.capitals.get(t, ())})
-    again = [a for a in refolded if any(_fold(names, c) != f for c, f in names.articles[a].capitals)]
+    refolded = sorted({a for t in recount(names, gone, came) for a in names.capitals.get(t, ())})
+    again = [a for a in refolded if any(fold(names, c) != f for c, f in names.articles[a].capitals)]
     for a in again:
         drop_article(names, a, touched)
     for a in sorted({*new, *again}):
@@ -124,63 +120,27 @@ def _update(names: Names, extractions: dict[str, Extraction]) -> tuple[dict[str,
             for a in extractions}, bool(stale or new)
 
 
-def _fingerprint(extraction: Extraction) -> str:
-    """What the merge reads of an article: its mentions in order."""
-    text = "\x00".join(chain.from_iterable(map(_MENTION, extraction.mentions)))
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
-
-
-_MENTION = attrgetter("text", "label", "cue", "sentence")
-
-
-def _refold(names: Names, respelt: set[str]) -> set[str]:
-    """Tokens whose most used mixed-case spelling changed now that `respelt` were counted."""
-    tokens = set()
-    for name in respelt:
-        if not name.isupper():
-            tokens.add(words(name))
-            forms = names.mixed_forms.setdefault(words(name), set())
-            (forms.add if name in names.spellings else forms.discard)(name)
-    changed = set()
-    for t in tokens:
-        forms = names.mixed_forms[t]
-        best = min(forms, key=lambda f: (-names.spellings[f], f)) if forms else ""
-        if names.mixed.get(t, "") != best:
-            changed.add(t)
-            names.mixed[t] = best
-        if not forms:
-            del names.mixed_forms[t], names.mixed[t]
-    return changed
-
-
-def _fold(names: Names, text: str) -> str:
-    """A name as merging sees it: spelt out; an ALL-CAPS form (dateline, headline) as the
-    most used mixed-case spelling of its tokens."""
-    name = spelt(text)
-    return names.mixed.get(words(name), name) if name.isupper() else name
-
-
 def _read(extraction: Extraction, fingerprint: str, names: Names) -> ArticleNames:
     """Step 1: within the article a short name joins the one longer name it is shown to
     stand for; each mention votes for the type of its name."""
     mentions = extraction.mentions
-    fold = {m.text: _fold(names, m.text) for m in mentions}
+    folded = {m.text: fold(names, m.text) for m in mentions}
     labels: dict[str, Counter[str]] = defaultdict(Counter)
     for m in mentions:
-        labels[fold[m.text]][vote(m)[0]] += 1
-    resolved = resolve_aliases([fold[m.text] for m in mentions],
+        labels[folded[m.text]][vote(m)[0]] += 1
+    resolved = resolve_aliases([folded[m.text] for m in mentions],
                                {name: decide_type(c) for name, c in labels.items()}, within_article=True)
-    local = {m.text: resolved[fold[m.text]] for m in mentions}
+    local = {m.text: resolved[folded[m.text]] for m in mentions}
     votes: dict[str, Votes] = {}
     for m in mentions:
         kind, weight = vote(m)
-        if m.text != fold[m.text] and m.text.isupper():
+        if m.text != folded[m.text] and m.text.isupper():
             weight = 0  # spaCy types capitals poorly: the mixed-case spelling decides
         tally = votes.setdefault(local[m.text], {})
         tally[kind] = tally.get(kind, 0) + weight
     return ArticleNames(
         fingerprint, dict(Counter(spelt(m.text) for m in mentions)),
-        tuple(sorted((text, f) for text, f in fold.items() if spelt(text).isupper())), local, votes,
+        tuple(sorted((text, f) for text, f in folded.items() if spelt(text).isupper())), local, votes,
         tuple((short, full) for short, full in sorted(resolved.items()) if is_acronym(short, full)))
 
 

@@ -1,22 +1,27 @@
 """What the entity merge keeps between builds (`Names`, saved as `build/entities.pkl`): each
-article's own reading and the corpus-wide indexes over distinct names, kept in step as
-articles come and go. A file that is missing, unreadable, foreign or from other code is no
-state at all: the merge starts from scratch.
+article's own reading, keyed by the article's mentions (`fingerprint`) and the spellings its
+ALL-CAPS names fold into (`fold`), and the corpus-wide indexes over distinct names, kept in
+step as articles come and go. A file that is missing, unreadable, foreign or from other code
+is no state at all: the merge starts from scratch.
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 import pickle
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
+from operator import attrgetter
 from pathlib import Path
 from typing import TypeVar
 
 from generator.aliases import spelt
 from generator.cache import write_pickle
 from generator.extract.entities import name_tokens
-from generator.model import Entity
+from generator.model import Entity, Extraction
 
 Votes = dict[str, int]
 K = TypeVar("K")
@@ -104,13 +109,50 @@ def drop_article(names: Names, article: str, touched: set[str]) -> ArticleNames:
     return read
 
 
-def count_spellings(names: Names, spellings: dict[str, int], sign: int, changed: set[str]) -> None:
-    """Corpus counts of spelt-out names, plus or minus an article's; the names join `changed`."""
-    for name, n in spellings.items():
-        names.spellings[name] += sign * n
-        if not names.spellings[name]:
-            del names.spellings[name]
-        changed.add(name)
+def fingerprint(extraction: Extraction) -> str:
+    """What the merge reads of an article: its mentions in order."""
+    text = "\x00".join(chain.from_iterable(map(_MENTION, extraction.mentions)))
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+_MENTION = attrgetter("text", "label", "cue", "sentence")
+
+
+def fold(names: Names, text: str) -> str:
+    """A name as merging sees it: spelt out; an ALL-CAPS form (dateline, headline) as the
+    most used mixed-case spelling of its tokens."""
+    name = spelt(text)
+    return names.mixed.get(words(name), name) if name.isupper() else name
+
+
+def recount(names: Names, gone: Sequence[Mapping[str, int]], came: Sequence[Mapping[str, int]]) -> set[str]:
+    """The corpus counts of spelt-out names less the articles `gone`, plus those that `came`.
+    Returns the tokens whose most used mixed-case spelling changed (what `fold` gives)."""
+    changed = set()
+    for sign, articles in ((-1, gone), (1, came)):
+        for spellings in articles:
+            for name, n in spellings.items():
+                names.spellings[name] += sign * n
+                if not names.spellings[name]:
+                    del names.spellings[name]
+                changed.add(name)
+    keys = {words(name) for name in changed if not name.isupper()}
+    for name in changed - names.spellings.keys():
+        unlink(names.mixed_forms, words(name), name)
+    for name in names.spellings.keys() & changed:
+        if not name.isupper():
+            names.mixed_forms.setdefault(words(name), set()).add(name)
+    refolded = set()
+    for key in keys:
+        forms = names.mixed_forms.get(key, set())
+        best = min(forms, key=lambda f: (-names.spellings[f], f)) if forms else ""
+        if names.mixed.get(key, "") != best:
+            refolded.add(key)
+        if best:
+            names.mixed[key] = best
+        else:
+            names.mixed.pop(key, None)
+    return refolded
 
 
 def unlink(index: dict[K, set[str]], key: K, item: str) -> None:
