@@ -248,11 +248,53 @@ def related(matrix: csr_matrix, groups: list[list[int]], days: Ints,
     first, last = spans(days, groups)
     score = cosines(central, u, v) * decay(_gap(first[u], last[u], first[v], last[v]), scale)
     keep = score >= RELATED_FLOOR
-    a = np.concatenate([u[keep], v[keep]])
-    b = np.concatenate([v[keep], u[keep]])
-    s = np.concatenate([score[keep], score[keep]])
-    found: list[list[int]] = [[] for _ in groups]
-    for index in np.lexsort((b, -s, a)).tolist():
+    return _closest(len(groups), np.concatenate([u[keep], v[keep]]),
+                    np.concatenate([v[keep], u[keep]]), np.concatenate([score[keep], score[keep]]))
+
+
+def related_update(matrix: csr_matrix, groups: list[list[int]], days: Ints, scale: float,
+                   previous: list[list[int] | None]) -> list[list[int]]:
+    """`related` for a rebuild. `previous` holds each unchanged group's previous list (-1 for
+    a group since changed or gone), None for a group whose articles changed. A changed group
+    is compared with every group and offered to the lists of the unchanged ones, whose other
+    entries are rescored; an unchanged group whose list came out shorter (a group it named
+    went) is compared with every group. Cosines here are exact: a rebuild scores few pairs."""
+    if len(groups) < 2:
+        return [[] for _ in groups]
+    central = normalise(strongest(centroids(matrix, groups), RELATED_TERMS))
+    first, last = spans(days, groups)
+
+    def damped(u: Ints, v: Ints, score: Floats) -> tuple[Ints, Ints, Floats]:
+        score = score * decay(_gap(first[u], last[u], first[v], last[v]), scale)
+        keep = (u != v) & (score >= RELATED_FLOOR)
+        return u[keep], v[keep], score[keep]
+
+    def against_all(rows: Ints) -> tuple[Ints, Ints, Floats]:
+        product = csr_matrix(central[rows] @ central.T)
+        return damped(np.repeat(rows, np.diff(product.indptr)),
+                      product.indices.astype(np.int64), product.data)
+
+    u, v, score = against_all(np.array([n for n, p in enumerate(previous) if p is None], np.int64))
+    known = np.array([p is not None for p in previous])
+    ku = np.array([n for n, p in enumerate(previous) for m in p or () if m >= 0], np.int64)
+    kv = np.array([m for p in previous for m in p or () if m >= 0], np.int64)
+    ku, kv, kept = damped(ku, kv, cosines(central, ku, kv))
+    # A changed group's own list, its place in the unchanged groups' lists, their old entries.
+    found = _closest(len(groups), np.r_[u, v[known[v]], ku], np.r_[v, u[known[v]], kv],
+                     np.r_[score, score[known[v]], kept])
+    short = [n for n, p in enumerate(previous) if p is not None and len(found[n]) < len(p)]
+    if short:
+        again = _closest(len(groups), *against_all(np.array(short, dtype=np.int64)))
+        for n in short:
+            found[n] = again[n]
+    return found
+
+
+def _closest(count: int, a: Ints, b: Ints, score: Floats) -> list[list[int]]:
+    """For each of `count` groups, its partners b (pairs a -> b) with the highest scores,
+    closest first (ties: lower b), at most RELATED."""
+    found: list[list[int]] = [[] for _ in range(count)]
+    for index in np.lexsort((b, -score, a)).tolist():
         if len(found[a[index]]) < RELATED:
             found[a[index]].append(int(b[index]))
     return found

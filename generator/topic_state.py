@@ -46,7 +46,7 @@ REGROUP_SHARE = 0.05
 MODULES = ("vectors.py", "grouping.py", "topic_state.py", "topics.py")
 
 Settings = tuple[float, float, tuple[DefinedTopic, ...]]
-Group = tuple[str, str, tuple[str, ...]]  # slug, title, article ids
+Group = tuple[str, str, tuple[str, ...], tuple[str, ...]]  # slug, title, article ids, related
 
 
 @dataclass(frozen=True)
@@ -79,8 +79,10 @@ class Plan:
     terms: tuple[str, ...]
     old: NDArray[np.int64]
     """The old topic of each article (numbering `groups`), -1 for one added or changed."""
-    titles: dict[tuple[str, ...], str]
-    """The title of each old topic by its articles: an unchanged topic keeps it."""
+    kept: dict[tuple[str, ...], Group]
+    """The old topics none of whose articles changed, by their articles: such a topic, if
+    no article joined it, keeps its title, and its related topics unless a changed one
+    now ranks among them."""
     base: int
     drift: int
 
@@ -116,7 +118,7 @@ def plan(path: Path, settings: Settings, previous: dict[str, list[str]],
     if saved is None or saved.version != version() or saved.settings != settings:
         log.info("topics: no usable state in %s; grouping every article", path)
         return None
-    if any(previous.get(slug) != list(ids) for slug, _, ids in saved.groups):
+    if any(previous.get(group[0]) != list(group[2]) for group in saved.groups):
         log.info("topics: %s disagrees with the saved topics; grouping every article", path)
         return None
     known = dict(zip(saved.ids, saved.fingerprints, strict=True))
@@ -139,15 +141,15 @@ def plan(path: Path, settings: Settings, previous: dict[str, list[str]],
     order = np.argsort(np.r_[np.flatnonzero(same), np.flatnonzero(~same)], kind="stable")
     old = np.full(len(articles), -1, dtype=np.int64)
     place = {a.id: n for n, a in enumerate(articles)}
-    titles = {}
-    for number, (_, title, ids) in enumerate(saved.groups):
-        kept = [place[i] for i in ids if i in place and same[place[i]]]
+    unchanged = {}
+    for number, group in enumerate(saved.groups):
+        kept = [place[i] for i in group[2] if i in place and same[place[i]]]
         old[kept] = number
-        if len(kept) == len(ids):  # an edited article may have changed the headline
-            titles[ids] = title
+        if len(kept) == len(group[2]):  # an edited article may have changed the headline
+            unchanged[group[2]] = group
     return Plan(_stack(saved.counts[rows], counts, columns, len(index))[order],
                 _stack(saved.headlines[rows], headlines, columns, len(index))[order],
-                tuple(index), old, titles, saved.base, drift)
+                tuple(index), old, unchanged, saved.base, drift)
 
 
 def _stack(kept: csr_matrix, fresh: csr_matrix, columns: NDArray[np.int64], width: int) -> csr_matrix:

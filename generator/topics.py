@@ -21,6 +21,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import numpy as np
+from numpy.typing import NDArray
 from scipy.sparse import csr_matrix
 
 from generator import grouping, topic_state, vectors
@@ -66,19 +67,20 @@ def group_topics(
         terms = tuple(words)
         matrix = vectors.weigh(counts)
         clusters = grouping.cluster(matrix, days_of, threshold, days)
+        neighbours = grouping.related(matrix, clusters, days_of, days)
         kept, base, drift = {}, len(articles), 0
     else:
         counts, headlines, terms = plan.counts, plan.headlines, plan.terms
         matrix = vectors.weigh(counts)
         clusters = grouping.assign(matrix, days_of, plan.old, threshold, days)
-        kept, base, drift = plan.titles, plan.base, plan.drift
-    neighbours = grouping.related(matrix, clusters, days_of, days)
+        kept, base, drift = plan.kept, plan.base, plan.drift
+        neighbours = _related_again(matrix, clusters, days_of, days, articles, kept)
     sums = grouping.centroids(matrix, clusters)
     titled = []
     for n, group in enumerate(clusters):
         ids = tuple(articles[i].id for i in group)
         # An unchanged topic keeps its title: a rebuild re-renders only the topics it changed.
-        title = kept[ids] if ids in kept else _central_title(
+        title = kept[ids][1] if ids in kept else _central_title(
             dict(zip(*_row(sums, n), strict=True)) if len(group) > 1 else {},
             group, headlines, articles, titles, extractions, spellings)
         titled.append((title, list(ids)))
@@ -93,11 +95,23 @@ def group_topics(
         topic_state.save(vectors_file, topic_state.Saved(
             topic_state.version(), settings, tuple(a.id for a in articles), tuple(prints),
             terms, counts, headlines,
-            tuple((t.slug, t.title, t.article_ids) for t in topics[:clustered]), base, drift))
+            tuple((t.slug, t.title, t.article_ids, t.related) for t in topics[:clustered]),
+            base, drift))
     dates = {a.id: a.date for a in articles}
     topics.sort(key=lambda t: (max((dates[i] for i in t.article_ids), default=""), t.slug),
                 reverse=True)
     return topics
+
+
+def _related_again(matrix: csr_matrix, clusters: list[list[int]], days_of: NDArray[np.int64],
+                   days: float, articles: list[Article],
+                   kept: dict[tuple[str, ...], topic_state.Group]) -> list[list[int]]:
+    """Related topics on a rebuild (`grouping.related_update`): an unchanged topic's previous
+    list as cluster numbers, -1 for a topic that changed or went."""
+    number = {tuple(articles[i].id for i in group): n for n, group in enumerate(clusters)}
+    where = {slug: number.get(ids, -1) for ids, (slug, *_) in kept.items()}
+    return grouping.related_update(matrix, clusters, days_of, days, [
+        [where.get(slug, -1) for slug in kept[ids][3]] if ids in kept else None for ids in number])
 
 
 class _Titles:
