@@ -96,8 +96,6 @@ def publish(work: Path, out: Path, extra: dict[str, bytes], epoch: int, full: bo
             # into one, so the published site cannot change under a build. Links keep the
             # times, so MkDocs re-renders only pages whose Markdown is newer.
             shutil.copytree(out, staging, copy_function=_link, dirs_exist_ok=True)
-            # MkDocs gzips its sitemap with open(), past the writers `_new_files_only` patches.
-            (staging / "sitemap.xml.gz").unlink(missing_ok=True)
         run_mkdocs(work / "mkdocs.yml", staging, epoch, incremental, processes)
         for rel, data in sorted(extra.items()):
             _replace(staging / rel, data)
@@ -190,6 +188,8 @@ def run_mkdocs(config_file: Path, site_dir: Path, epoch: int, incremental: bool 
     os.environ["SOURCE_DATE_EPOCH"] = str(epoch)  # MkDocs stamps dates from it: deterministic
     try:
         config = load_config(str(config_file), site_dir=str(site_dir))
+        # The site's sitemap is ours (`extra`): MkDocs' would list 7,000 pages for nothing.
+        config.theme.static_templates.discard("sitemap.xml")
         pages = get_files(config).documentation_pages()
         if incremental:
             _drop_stale_pages(site_dir, {f.url for f in pages})
