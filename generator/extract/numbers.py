@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from generator.extract.units import CURRENCY_SYMBOLS
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -34,11 +36,6 @@ DENOMINATORS = {word: parts for parts, words in enumerate(
     [(), (), ("half", "halves"), ("third", "thirds"), ("quarter", "quarters"), ("fifth", "fifths"),
      ("sixth", "sixths"), ("seventh", "sevenths"), ("eighth", "eighths"), ("ninth", "ninths"),
      ("tenth", "tenths")]) for word in words}
-CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "$US": "USD", "€": "EUR", "£": "GBP", "PS": "GBP",
-                    "¥": "JPY", "₽": "RUB", "₪": "ILS", "₹": "INR", "HK$": "HKD", "A$": "AUD",
-                    "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "NZ$": "NZD", "S$": "SGD", "RM": "MYR",
-                    "Rs": "INR", "Rs.": "INR", "R$": "BRL", "Y=": "JPY", "USD": "USD", "EUR": "EUR",
-                    "GBP": "GBP", "AUD": "AUD", "CAD": "CAD", "INR": "INR", "JPY": "JPY", "CNY": "CNY"}
 # After a lone "$", letters glued to the digits say which dollar: "$" "US113", "$" "A82,615,680".
 _DOLLAR_PREFIX = re.compile(r"^(US|A|AU|C|NZ|HK|S)(?=\d)")
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
@@ -51,8 +48,8 @@ _STARTS = SMALL.keys() | TENS.keys() | VAGUE.keys() | TENS_OF.keys() | FRACTIONS
 _BRACKET_TAIL = re.compile(r"\)-[a-z]+$")
 _SLASH = re.compile(r"^(\d{1,3})[/⁄](\d{1,4})$")  # "1/16 of a US pint", "1⁄32 of a US quart"
 # Powers of ten, in one token or spaced out: "1.99×10−30", "1.5e6", "6.022 × 10^23", "3 x 10 ^ 8".
-_SCIENTIFIC = re.compile(r"^(?P<m>\d+(?:\.\d+)?)(?:[eE](?P<e>[+−-]?\d{1,3})|[×x]10\^?(?P<e2>[+−-]?\d{1,3}))$")
-_POWER = re.compile(r"^10(?:\^(?P<e>[+−-]?\d{1,3}))?$")
+_SCIENTIFIC = re.compile(r"^(?P<m>\d+(?:\.\d+)?)(?:[eE](?P<e>[+−-]?\d{1,3})|"
+                         r"[×xX]10(?:\^(?P<e2>[+−-]?\d{1,3})|(?P<e3>[−-]\d{1,3})))$")
 VULGAR = {"½": 1 / 2, "¼": 1 / 4, "¾": 3 / 4, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8,
           "⅞": 7 / 8}
 _VULGAR = re.compile(rf"^(?P<whole>\d*)(?P<part>[{''.join(VULGAR)}])$")  # "½ cup", "2¼ cups"
@@ -143,28 +140,15 @@ def read_number(tokens: list[Token], i: int, money: bool = False) -> Number | No
 
 
 def _power_of_ten(tokens: list[Token], i: int) -> Number | None:
-    """A number written with a power of ten ("1.99×10−30", "6.022 × 10^23") or a vulgar fraction ("2¼")."""
-    text = tokens[i].text
-    if match := _VULGAR.match(text):
+    """A number written with a power of ten, in one token or spaced out ("1.99×10−30", "6.022 × 10^23"),
+    or a vulgar fraction ("2¼")."""
+    if match := _VULGAR.match(tokens[i].text):
         return Number(float(match["whole"] or 0) + VULGAR[match["part"]], i + 1)
-    if match := _SCIENTIFIC.match(text):
-        exponent = match["e"] or match["e2"]
-        return Number(float(f"{match['m']}e{exponent.replace('−', '-')}"), i + 1)
-    if not re.fullmatch(r"\d+(?:\.\d+)?", text) or token_at(tokens, i + 1, "text") not in ("×", "x", "X"):
-        return None
-    power = _POWER.match(token_at(tokens, i + 2, "text"))
-    if power is None:
-        return None
-    end, exponent = i + 3, power["e"]
-    if exponent is None and token_at(tokens, end, "text") == "^":
-        sign = token_at(tokens, end + 1, "text") if token_at(tokens, end + 1, "text") in ("-", "−") else ""
-        digits = token_at(tokens, end + 1 + bool(sign), "text")
-        if not digits.isdigit() or len(digits) > 3:
-            return None
-        end, exponent = end + 2 + bool(sign), "-" * bool(sign) + digits
-    if exponent is None:
-        return None
-    return Number(float(f"{text}e{exponent.replace('−', '-')}"), end)
+    for end in range(min(len(tokens), i + 5), i, -1):  # the longest run of tokens that reads so
+        if match := _SCIENTIFIC.match("".join(t.text for t in tokens[i:end])):
+            exponent = (match["e"] or match["e2"] or match["e3"]).replace("−", "-")
+            return Number(float(f"{match['m']}e{exponent}"), end)
+    return None
 
 
 def _digits(text: str, scaled: bool = False) -> Number | None:

@@ -25,6 +25,13 @@ CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EU
                   "norwegian crowns": "NOK", "norwegian kroner": "NOK", "swiss francs": "CHF",
                   "mexican pesos": "MXN", "turkish lira": "TRY", "south korean won": "KRW"}
 
+# Currency symbols before (or glued to) the digits: "$5", "HK$5.4m", "Rs.1".
+CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "$US": "USD", "€": "EUR", "£": "GBP", "PS": "GBP",
+                    "¥": "JPY", "₽": "RUB", "₪": "ILS", "₹": "INR", "HK$": "HKD", "A$": "AUD",
+                    "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "NZ$": "NZD", "S$": "SGD", "RM": "MYR",
+                    "Rs": "INR", "Rs.": "INR", "R$": "BRL", "Y=": "JPY", "USD": "USD", "EUR": "EUR",
+                    "GBP": "GBP", "AUD": "AUD", "CAD": "CAD", "INR": "INR", "JPY": "JPY", "CNY": "CNY"}
+
 # Units of measure, normalised; a unit directly after the number wins over a later head noun.
 UNITS = {
     "mile": "mile", "miles": "mile", "mph": "mile per hour", "km": "kilometre",
