@@ -421,3 +421,30 @@ def test_a_rebuild_without_changes_keeps_every_topic(extracted, tmp_path: Path):
     first = _regroup(extracted, BASE, work)
     assert _shown(_regroup(extracted, BASE, work)) == _shown(first)
     assert _drift(work) == (len(BASE), 0)
+
+
+def test_build_places_an_added_article_and_full_regroups(tmp_path: Path, caplog):
+    """Through the pipeline: a rebuild keeps its topic state in the work folder and places
+    the added article; `--full` groups every article again, to the same topics."""
+    import dataclasses
+    import logging
+
+    from generator.pipeline import build
+    from tests.conftest import make_config
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for article_id, day, title, *paragraphs in [*TAX, *CHINA, TAX_4]:
+        (seeds / f"{article_id}.txt").write_text("\n".join([title, day, *paragraphs]) + "\n")
+    (seeds / "tax-4.txt").rename(tmp_path / "tax-4.txt")
+    config = make_config(tmp_path, seeds)
+    build(config)
+    (tmp_path / "tax-4.txt").rename(seeds / "tax-4.txt")
+    with caplog.at_level(logging.INFO, logger="generator.topic_state"):
+        placed = build(config).digest.topics
+        assert "placing the added ones" in caplog.text
+        caplog.clear()
+        regrouped = build(dataclasses.replace(config, full=True)).digest.topics
+        assert "placing the added ones" not in caplog.text
+    assert _shown(placed) == _shown(regrouped)
+    assert ["tax-1", "tax-2", "tax-3", "tax-4"] in _members(placed)
