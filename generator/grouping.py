@@ -13,8 +13,9 @@ of groups that are each other's best match at once, round after round (for avera
 linkage this gives the same clusters as merging the single best pair at a time), with
 the group similarities kept as sums so a merge only adds rows.
 
-Every order is explicit (article index, then scores with index tie-breaks), never set or
-hash order.
+A rebuild (`assign`, `related_update`) keeps the old groups and places only new rows, with
+exact similarities to every article. Every order is explicit (article index, then scores
+with index tie-breaks), never set or hash order.
 """
 
 from __future__ import annotations
