@@ -200,11 +200,11 @@ def test_generic_tail_joins_but_city_does_not():
 # A rebuild's merge from the saved state equals a merge from scratch.
 
 def article(*mentions: tuple[str, str] | tuple[str, str, str]) -> Extraction:
-    """An extraction whose mentions are (text, label[, cue]), each in a sentence of its own
-    and the sentences listed, so that attached keys are checked too."""
-    made = tuple(Mention(m[0], m[1], f"{m[0]} said {n}.", m[2] if len(m) > 2 else "") for n, m in enumerate(mentions))
-    sentences = tuple(Sentence(m.sentence, "", n, (), (), ()) for n, m in enumerate(made))
-    return Extraction((), (), made, sentences)
+    """An extraction whose mentions are (text, label[, cue]), two to a sentence, with its
+    sentences and one more that names nothing, so that attached keys are checked too."""
+    made = tuple(Mention(m[0], m[1], f"Sentence {n // 2}.", m[2] if len(m) > 2 else "") for n, m in enumerate(mentions))
+    texts = [*dict.fromkeys(m.sentence for m in made), "No name here."]
+    return Extraction((), (), made, tuple(Sentence(text, "", n, (), (), ()) for n, text in enumerate(texts)))
 
 
 def rebuilds_equal_fresh(tmp_path: Path, *corpora: dict[str, Extraction]) -> list[tuple]:
