@@ -42,16 +42,14 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _GLUED = re.compile(rf"^(?P<approx>~|sub-)?(?P<sign>[+−-]|minus-)?"
                     rf"(?P<cur>[A-Z]{{0,3}}\$|\$US|€|£|¥|₹|RM|Rs\.?|PS|Y=|USD|EUR|GBP|AUD|CAD|INR|JPY|CNY)?(?P<num>{_DIGITS})"
                     rf"(?P<suffix>[A-Za-zµμ%]+[23]?|[″′])?\.?$")
-_DIGIT = re.compile(r"\d")
+_DIGIT = re.compile(r"[\d½¼¾⅓⅔⅛⅜⅝⅞]")  # digits, and vulgar fractions ("½ cup")
 SCALES_AFTER = SCALE_WORDS.keys() | {"bn", "mn", "tn"}
 _STARTS = SMALL.keys() | TENS.keys() | VAGUE.keys() | TENS_OF.keys() | FRACTIONS.keys() | {"a", "an"}
 _BRACKET_TAIL = re.compile(r"\)-[a-z]+$")
 _SLASH = re.compile(r"^(\d{1,3})[/⁄](\d{1,4})$")  # "1/16 of a US pint", "1⁄32 of a US quart"
-# Powers of ten, in one token or spaced out: "1.99×10−30", "1.5e6", "6.022 × 10^23", "3 x 10 ^ 8".
 _SCIENTIFIC = re.compile(r"^(?P<m>\d+(?:\.\d+)?)(?:[eE](?P<e>[+−-]?\d{1,3})|"
                          r"[×xX]10(?:\^(?P<e2>[+−-]?\d{1,3})|(?P<e3>[−-]\d{1,3})))$")
-VULGAR = {"½": 1 / 2, "¼": 1 / 4, "¾": 3 / 4, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8,
-          "⅞": 7 / 8}
+VULGAR = dict(zip("½¼¾⅓⅔⅛⅜⅝⅞", (1 / 2, 1 / 4, 3 / 4, 1 / 3, 2 / 3, 1 / 8, 3 / 8, 5 / 8, 7 / 8), strict=True))
 _VULGAR = re.compile(rf"^(?P<whole>\d*)(?P<part>[{''.join(VULGAR)}])$")  # "½ cup", "2¼ cups"
 _RANGE = re.compile(rf"^(?P<low>{_DIGITS})[-–](?P<high>(?:{_DIGITS})[A-Za-z%]*\.?)$")
 
@@ -92,7 +90,7 @@ def parse_number(text: str, scaled: bool = False) -> float | None:
 
 def may_start_number(text: str) -> bool:
     """A cheap test before `read_number`, which most tokens fail: digits or a number word."""
-    return _DIGIT.search(text) is not None or text.lower().rstrip("-") in _STARTS or text[-1:] in VULGAR
+    return _DIGIT.search(text) is not None or text.lower().rstrip("-") in _STARTS
 
 
 def read_number(tokens: list[Token], i: int, money: bool = False) -> Number | None:
@@ -140,10 +138,12 @@ def read_number(tokens: list[Token], i: int, money: bool = False) -> Number | No
 
 
 def _power_of_ten(tokens: list[Token], i: int) -> Number | None:
-    """A number written with a power of ten, in one token or spaced out ("1.99×10−30", "6.022 × 10^23"),
-    or a vulgar fraction ("2¼")."""
-    if match := _VULGAR.match(tokens[i].text):
+    """A power of ten, in one token or spaced out ("1.99×10−30", "6.022 × 10^23"), or a vulgar fraction."""
+    text = tokens[i].text
+    if text[-1:] in VULGAR and (match := _VULGAR.match(text)):
         return Number(float(match["whole"] or 0) + VULGAR[match["part"]], i + 1)
+    if not text[:1].isdigit() or (set("eE×xX").isdisjoint(text) and token_at(tokens, i + 1) not in "×x"):
+        return None  # most numbers: a cheap test first
     for end in range(min(len(tokens), i + 5), i, -1):  # the longest run of tokens that reads so
         if match := _SCIENTIFIC.match("".join(t.text for t in tokens[i:end])):
             exponent = (match["e"] or match["e2"] or match["e3"]).replace("−", "-")
