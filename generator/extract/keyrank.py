@@ -7,13 +7,18 @@ the words said early (each occurrence weighs 1 / its position), a phrase scoring
 of its words. Summing rewards the two- and three-word noun phrases readers pick ("oil
 spill", "cleanup efforts") over the single word they contain, which frequency alone
 ranked first. Near-synonyms ("Russian authorities" / "Russian officials") are folded
-into the form the article ranks first. Corpus specificity needs the corpus, which one
-article's extraction does not see: `specificity` weights `merge_keywords`' votes instead.
+into the form the article ranks first. Beside it, EmbedRank's idea (Bennani-Smires et
+al., CoNLL 2018) with vectors the article itself gives: the cosine between a phrase and
+the article's TF-IDF vector (`article_vector`, `similarity`), which favours the words the
+whole article keeps returning to over those its first lines merely say. Corpus
+specificity needs the corpus, which one article's extraction does not see: `specificity`
+weights `merge_keywords`' votes instead.
 """
 
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -91,6 +96,26 @@ def stem(word: str) -> str:
 def phrase_rank(phrase: str, ranks: dict[str, float]) -> float:
     """A phrase's PositionRank score: the sum of its words' scores."""
     return sum(ranks.get(stem(w), 0.0) for w in phrase_words(phrase))
+
+
+def article_vector(units: Sequence[Sequence[str | None]], sequence: Sequence[str | None]) -> dict[str, float]:
+    """The article as an L2-normalised TF-IDF vector over its keyphrase words: term frequency
+    from `sequence` (`word_ranks`' input), inverse document frequency over the article's
+    `units` (headline, subheadings and paragraphs, each in `sequence`'s form): a word in
+    every paragraph carries less than one a few paragraphs dwell on. No background corpus:
+    extraction sees one article."""
+    frequency = Counter(word for word in sequence if word is not None)  # text order, never hash order
+    spread = Counter(word for unit in units for word in set(unit) if word is not None)
+    weights = {word: count * math.log(1 + len(units) / max(1, spread[word]))
+               for word, count in frequency.items()}
+    norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+    return {word: w / norm for word, w in weights.items()}
+
+
+def similarity(phrase: str, vector: dict[str, float]) -> float:
+    """Cosine between a phrase (its words, each weighing 1) and `article_vector`."""
+    stems = [stem(w) for w in phrase_words(phrase)]
+    return sum(vector.get(s, 0.0) for s in stems) / math.sqrt(len(stems)) if stems else 0.0
 
 
 def near_synonyms(a: str, b: str) -> bool:
