@@ -39,12 +39,13 @@ def write_docs(pages: dict[str, str | None], docs: Path) -> tuple[list[str], int
     (paths written, number removed)."""
     written: list[str] = []
     removed = 0
+    root = docs.resolve()
     for rel, text in sorted(pages.items()):
-        path = docs / rel
-        if not path.resolve().is_relative_to(docs.resolve()):
-            raise BuildError(f"page path {rel!r} leaves the output folder")
         if text is None:
             continue
+        path = docs / rel
+        if not path.resolve().is_relative_to(root):
+            raise BuildError(f"page path {rel!r} leaves the output folder")
         data = text.encode("utf-8")
         if path.exists() and path.read_bytes() == data:
             continue
@@ -53,15 +54,17 @@ def write_docs(pages: dict[str, str | None], docs: Path) -> tuple[list[str], int
         tmp.write_bytes(data)
         tmp.replace(path)
         written.append(rel)
-    wanted = {docs / rel for rel in pages}
-    for path in sorted(docs.rglob("*"), reverse=True):
-        if path.name.startswith("."):
-            continue  # our own state files
-        if path.is_file() and path not in wanted:
-            path.unlink()
-            removed += 1
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
+    # Strings, not Paths: at 7,000 pages building and hashing Paths cost seconds.
+    wanted = {os.path.normpath(os.path.join(docs, rel)) for rel in pages}
+    for folder, _, files in sorted(os.walk(docs, topdown=False), reverse=True):
+        for name in sorted(files):
+            file = os.path.join(folder, name)
+            if not name.startswith(".") and os.path.normpath(file) not in wanted:
+                os.unlink(file)  # dot files are our own state
+                removed += 1
+        if folder != str(docs) and not os.path.basename(folder).startswith(".") \
+                and not os.listdir(folder):
+            os.rmdir(folder)
     return written, removed
 
 
@@ -196,12 +199,12 @@ def run_mkdocs(config_file: Path, site_dir: Path, epoch: int, incremental: bool 
         todo = sorted(f.src_uri for f in pages if not incremental or f.is_modified())
         share = todo[1::2] if processes > 1 and len(todo) >= PARALLEL_PAGES else []
         pool = ProcessPoolExecutor(1) if share else None  # as extraction's pool: forked
-        with _quiet_dirty_warning(), _new_files_only(), _pages_except(share):
+        with _quiet_dirty_warning(), _new_files_only(), _render_only(set(todo) - set(share)):
             part = pool.submit(render_pages, config_file, site_dir, epoch, share) if pool else None
             try:
                 # The staging folder of a full build is new: nothing to clean, so dirty mode
                 # (render the pages is_modified names) serves both builds.
-                mkdocs_build(config, dirty=incremental or bool(share))
+                mkdocs_build(config, dirty=True)
             finally:
                 if pool and part:
                     pool.shutdown()
@@ -232,18 +235,15 @@ def render_pages(config_file: Path, site_dir: Path, epoch: int, only: list[str])
 
 
 @contextlib.contextmanager
-def _pages_except(others: list[str]) -> Iterator[None]:
-    """MkDocs leaves the pages `others` names to the second process."""
+def _render_only(pages: set[str]) -> Iterator[None]:
+    """MkDocs renders the documentation pages named (its own test stats every file twice, a
+    second at 7,000 pages); other files it copies when modified, as always."""
     from mkdocs.structure.files import File
 
-    if not others:
-        yield
-        return
-    skip = set(others)
     modified = File.is_modified
 
     def is_modified(self: File) -> bool:
-        return self.src_uri not in skip and modified(self)
+        return self.src_uri in pages if self.is_documentation_page() else modified(self)
 
     File.is_modified = is_modified  # type: ignore[method-assign]
     try:

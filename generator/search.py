@@ -86,14 +86,22 @@ def save_state(work: Path, state: SearchState | None) -> None:
 
 def _changed_pages(site: Path, previous: Path) -> set[str]:
     """Pages written anew (not hard links to the published page) or removed."""
-    now, before = _pages(site), _pages(previous)
-    changed = {rel for rel, path in now.items()
-               if rel not in before or not os.path.samefile(path, before[rel])}
-    return changed | (before.keys() - now.keys())
+    now, before = _pages(str(site)), _pages(str(previous))
+    return {rel for rel, inode in now.items() if before.get(rel) != inode} | (before.keys() - now.keys())
 
 
-def _pages(site: Path) -> dict[str, Path]:
-    return {p.relative_to(site).as_posix(): p for p in site.rglob("*.html")}
+def _pages(site: str, folder: str = "") -> dict[str, int]:
+    """Site-relative path -> inode of every HTML page (strings and scandir: 7,000 Paths cost
+    a second)."""
+    found: dict[str, int] = {}
+    with os.scandir(os.path.join(site, folder)) as entries:
+        for entry in entries:
+            rel = f"{folder}/{entry.name}" if folder else entry.name
+            if entry.is_dir(follow_symlinks=False):
+                found.update(_pages(site, rel))
+            elif entry.name.endswith(".html"):
+                found[rel] = entry.inode()
+    return found
 
 
 def _index_delta(site: Path, work: Path, pending: tuple[str, ...],
