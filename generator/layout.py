@@ -97,7 +97,12 @@ def index_pages(entities: Iterable[Entity]) -> dict[str, list[Entity]]:
 
 
 def _letter(name: str) -> str:
-    letter = slugify(name[:1])
+    return _first_letter(name[:1])
+
+
+@functools.lru_cache(maxsize=4096)  # 18,000 names start with a few hundred characters
+def _first_letter(char: str) -> str:
+    letter = slugify(char)
     return letter if len(letter) == 1 and letter.isalpha() else "other"
 
 

@@ -101,7 +101,8 @@ def publish(work: Path, out: Path, extra: dict[str, bytes], epoch: int, full: bo
             shutil.copytree(out, staging, copy_function=_link, dirs_exist_ok=True)
         run_mkdocs(work / "mkdocs.yml", staging, epoch, incremental, processes)
         for rel, data in sorted(extra.items()):
-            _replace(staging / rel, data)
+            if not ((staging / rel).is_file() and (staging / rel).read_bytes() == data):
+                _replace(staging / rel, data)  # unchanged: the published file stays (1,700 feeds)
         _fix_sitemap(staging, epoch)
         searched = index_search(staging, out if incremental else None, work)
         check_site(staging)
