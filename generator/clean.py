@@ -73,6 +73,7 @@ def clean(article: Article) -> Article:
         article,
         title=title,
         outlet=outlet,
+        blocks=(),  # read into the fields below: not carried (or cached) twice
         paragraphs=tuple(paragraphs),
         headings=tuple(b.text for b in blocks if b.kind == "heading"),
         references=tuple(references),

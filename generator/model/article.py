@@ -56,7 +56,8 @@ class Article:
     missing: tuple[str, ...]
     """Metadata fields the file does not state; they are left empty, never guessed (ingest)."""
     blocks: tuple[Block, ...]
-    """Body as read, headings included (ingest)."""
+    """Body as read, headings included (ingest); clean turns it into the fields below and
+    empties it."""
     content_hash: str
     """sha256 of the file bytes (ingest)."""
     paragraphs: tuple[str, ...] = ()
