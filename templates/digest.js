@@ -29,17 +29,23 @@
     return ready;
   }
 
+  // Headings carry a "¶" permalink, which Pagefind reads as text.
+  function plain(text) {
+    return text.replace(/¶/g, "").trim();
+  }
+
   // An excerpt is escaped text with <mark> around the words found: keep text and marks only.
   function excerpt(html) {
     var p = document.createElement("p");
     var body = new DOMParser().parseFromString(html, "text/html").body;
     body.childNodes.forEach(function (node) {
+      var text = node.textContent.replace(/¶/g, "");
       if (node.nodeName === "MARK") {
         var mark = document.createElement("mark");
-        mark.textContent = node.textContent;
+        mark.textContent = text;
         p.appendChild(mark);
       } else {
-        p.appendChild(document.createTextNode(node.textContent));
+        p.appendChild(document.createTextNode(text));
       }
     });
     return p;
@@ -48,7 +54,7 @@
   function link(url, text) {
     var a = document.createElement("a");
     a.href = url;
-    a.textContent = text;
+    a.textContent = plain(text);
     return a;
   }
 
@@ -59,10 +65,13 @@
     var pages = await Promise.all(batch.map(function (r) { return r.data(); }));
     pages.forEach(function (page) {
       var item = document.createElement("li");
-      var title = document.createElement("h3");
-      title.appendChild(link(page.url, (page.meta && page.meta.title) || page.url));
-      item.append(title, excerpt(page.excerpt));
-      var parts = (page.sub_results || []).filter(function (s) { return s.url !== page.url; });
+      var heading = document.createElement("h3");
+      var title = (page.meta && page.meta.title) || page.url;
+      heading.appendChild(link(page.url, title));
+      item.append(heading, excerpt(page.excerpt));
+      var parts = (page.sub_results || []).filter(function (s) {
+        return s.url !== page.url && plain(s.title) !== plain(title); // not the page's own heading
+      });
       if (parts.length) {
         var sub = document.createElement("ul");
         parts.slice(0, 3).forEach(function (s) {
