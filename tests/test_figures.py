@@ -566,6 +566,9 @@ def test_a_hyphened_modifier_before_the_counted_noun():  # KPCrowd
     attacks = figures("An Italian radical anarchist group has claimed responsibility for three mail-bomb attacks on a "
                       "Greek prison.")
     assert [(f.value, f.unit) for f in attacks] == [(3, "attacks")]
+    licenses = one("The Android platform will be made available under one of the most progressive, "
+                   "developer-friendly open-source licenses.")  # KPCrowd: two hyphens, a longer phrase
+    assert (licenses.unit, licenses.kind) == ("licenses", "number")
 
 
 def test_a_symbol_of_several_units_is_read_from_the_words_around_it():  # NewsQuant, CQE's ambiguous symbols

@@ -178,14 +178,15 @@ def counted_after(tokens: list[Token], end: int, one: bool = False) -> tuple[str
     if token_at(tokens, j, "tag_") in ("CC", ",", "HYPH"):
         return "", "", end  # "33,000, including …", "scores and improving scores": no phrase starts so
     head = -1
-    k = j
-    while k < min(len(tokens), j + 8):
+    k, limit = j, j + 8
+    while k < min(len(tokens), limit):
         tok = tokens[k]
         if head >= 0 and tok.tag_ == "POS" and k + 1 < len(tokens):
             head = -1  # "one of the region's most prolific killers": the noun so far was the possessor
         elif head >= 0 and tok.tag_ == "HYPH" and token_at(tokens, k + 1, "tag_") in ("VBN", "NN", "JJ") and \
                 not tok.whitespace_ and not tokens[k - 1].whitespace_:
-            head = -1  # "four bullet-ridden bodies", "three mail-bomb attacks": the noun so far modifies
+            head, limit = -1, limit + 2  # "four bullet-ridden bodies", "three mail-bomb attacks": the noun so far
+            # modifies, and the phrase runs longer
         elif (tok.tag_ in NOUN_TAGS and tok.lower_.rstrip(".") not in CALENDAR) or tok.lower_ in PEOPLE:
             head = k
             if k == direct and not one and tok.tag_ == "NN" and token_at(tokens, k + 1, "tag_") in (
