@@ -185,7 +185,7 @@ def counted_after(tokens: list[Token], end: int, one: bool = False) -> tuple[str
             head = -1  # "one of the region's most prolific killers": the noun so far was the possessor
         elif head >= 0 and tok.tag_ == "HYPH" and token_at(tokens, k + 1, "tag_") in ("VBN", "NN", "JJ") and \
                 not tok.whitespace_ and not tokens[k - 1].whitespace_:
-            # "four bullet-ridden bodies", "three mail-bomb attacks": the noun so far modifies; the phrase runs on
+            # "four bullet-ridden bodies", "three mail-bomb attacks": the noun so far modifies; read on
             head, limit = -1, limit + 2
         elif (tok.tag_ in NOUN_TAGS and tok.lower_.rstrip(".") not in CALENDAR) or tok.lower_ in PEOPLE:
             head = k
