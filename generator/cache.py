@@ -10,6 +10,7 @@ or is not of the shape the caller expects, is a miss, never a crash.
 from __future__ import annotations
 
 import ast
+import contextlib
 import dataclasses
 import functools
 import gc
@@ -21,7 +22,7 @@ import pickle
 import tempfile
 import types
 import typing
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from importlib import metadata
 from pathlib import Path
 from typing import Any, TypeVar
@@ -100,15 +101,8 @@ def cached_map(
     and the item's `content` are unchanged, else from `compute(missing items)`, which returns
     their results in order. An exception is returned as the item's result and not cached."""
     keys = [store.key(stage, version, settings, content(item)) for item in items]
-    # Unpickling 10,000 entries: the collector walking them as young objects took 40% of the
-    # time, and they are kept, not garbage.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with no_collection():
         results: list[R | BaseException | None] = [store.get(key, expected) for key in keys]
-    finally:
-        if collecting:
-            gc.enable()
     missing = [n for n, result in enumerate(results) if result is None]
     for n, result in zip(missing, compute([items[n] for n in missing]), strict=True):
         if not isinstance(result, BaseException):
@@ -118,6 +112,19 @@ def cached_map(
 
 
 @functools.cache  # a build asks for each stage's version; parsing the imports costs 0.2 s
+@contextlib.contextmanager
+def no_collection() -> Iterator[None]:
+    """The cyclic garbage collector off while many cache entries are loaded: for 10,000
+    entries 40% of the time was the collector walking objects that are kept, not garbage."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
 def source_version(*modules: str) -> str:
     """A stage version from the source of its modules and of every project module they import,
     directly or not: a code change is never served stale results from the cache."""

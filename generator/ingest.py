@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from generator.cache import Cache, source_version
+from generator.cache import Cache, no_collection, source_version
 from generator.dates import parse_date
 from generator.errors import BuildError, InputError
 from generator.metadata import outlet_from_url, safe_url
@@ -46,30 +46,31 @@ def ingest(
     problems: list[Problem] = []
     root = seeds.resolve()
     version = source_version(__name__)
-    for path, error in _walk(seeds):
-        rel = display_path(path.relative_to(seeds).as_posix())
-        try:
-            if error:
-                raise InputError(rel, error)
-            if path.suffix.lower() not in READERS:
-                raise InputError(rel, f"unsupported file type {path.suffix or '(none)'!r}",
-                                 f"use one of {', '.join(sorted(READERS))}")
-            described = _stat_key(path)
-            key = store.key("ingest", version, {"max_bytes": max_bytes, "max_line": max_line},
-                            f"{rel}\0{described}")
-            cached = store.get(key, tuple[Article, str]) if described else None
-            if cached is None:
-                text, digest, warning = read_text(path, root, max_bytes, max_line)
-                cached = (parse(rel, text, digest, choose_reader(path.suffix.lower(), text)), warning)
-                if described:
-                    store.put(key, cached)
-            article, warning = cached
-            if warning:
-                problems.append(Problem(rel, warning, fatal=False))
-            articles.append(article)
-        except InputError as exc:
-            log.debug("%s", exc)
-            problems.append(Problem(rel, exc.reason, fatal=True))
+    with no_collection():  # most files come from the cache
+        for path, error in _walk(seeds):
+            rel = display_path(path.relative_to(seeds).as_posix())
+            try:
+                if error:
+                    raise InputError(rel, error)
+                if path.suffix.lower() not in READERS:
+                    raise InputError(rel, f"unsupported file type {path.suffix or '(none)'!r}",
+                                     f"use one of {', '.join(sorted(READERS))}")
+                described = _stat_key(path)
+                key = store.key("ingest", version, {"max_bytes": max_bytes, "max_line": max_line},
+                                f"{rel}\0{described}")
+                cached = store.get(key, tuple[Article, str]) if described else None
+                if cached is None:
+                    text, digest, warning = read_text(path, root, max_bytes, max_line)
+                    cached = (parse(rel, text, digest, choose_reader(path.suffix.lower(), text)), warning)
+                    if described:
+                        store.put(key, cached)
+                article, warning = cached
+                if warning:
+                    problems.append(Problem(rel, warning, fatal=False))
+                articles.append(article)
+            except InputError as exc:
+                log.debug("%s", exc)
+                problems.append(Problem(rel, exc.reason, fatal=True))
     if not articles:
         raise BuildError(f"{seeds}: no usable article ({len(problems)} skipped) — "
                          "the previous site was kept")
