@@ -111,7 +111,6 @@ def cached_map(
     return [r for r in results if r is not None]
 
 
-@functools.cache  # a build asks for each stage's version; parsing the imports costs 0.2 s
 @contextlib.contextmanager
 def no_collection() -> Iterator[None]:
     """The cyclic garbage collector off while many cache entries are loaded: for 10,000
@@ -125,6 +124,7 @@ def no_collection() -> Iterator[None]:
             gc.enable()
 
 
+@functools.cache  # a build asks for each stage's version; parsing the imports costs 0.2 s
 def source_version(*modules: str) -> str:
     """A stage version from the source of its modules and of every project module they import,
     directly or not: a code change is never served stale results from the cache."""
