@@ -9,7 +9,7 @@
   var list = document.getElementById("digest-search-results");
   var more = document.getElementById("digest-search-more");
   var root = new URL(".", location.href); // the search page is at the site's root
-  var PAGE = 10;
+  var PAGE = 5; // results a query shows at first: each is a fragment to fetch
   var ready = null;
   var hidden = new Set();
   var found = [];
@@ -94,8 +94,8 @@
       return;
     }
     var pagefind = await load();
-    var answer = await pagefind.debouncedSearch(term, {}, 250);
-    if (answer === null || input.value.trim() !== term) return; // a newer query took over
+    var answer = await pagefind.search(term);
+    if (input.value.trim() !== term) return; // a newer query took over
     var seen = new Set();
     found = answer.results.filter(function (r) {
       var keep = !hidden.has(r.id) && !seen.has(r.id);
@@ -109,8 +109,14 @@
     await showMore();
   }
 
+  // Typing waits for a pause: Pagefind's own debounce fetches index chunks for every prefix
+  // typed ("o", "oi", "oil"), a third of a query's download.
+  var timer = 0;
   form.addEventListener("submit", function (event) { event.preventDefault(); search(); });
-  input.addEventListener("input", search);
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(search, 250);
+  });
   more.addEventListener("click", showMore);
   var asked = new URLSearchParams(location.search).get("q");
   if (asked) {
