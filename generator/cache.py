@@ -124,7 +124,7 @@ def no_collection() -> Iterator[None]:
             gc.enable()
 
 
-@functools.cache  # a build asks for each stage's version; parsing the imports costs 0.2 s
+@functools.cache  # a build asks for each stage's version
 def source_version(*modules: str) -> str:
     """A stage version from the source of its modules and of every project module they import,
     directly or not: a code change is never served stale results from the cache."""
@@ -135,25 +135,36 @@ def source_version(*modules: str) -> str:
 
 
 def _project_sources(modules: tuple[str, ...]) -> list[Path]:
-    package = Path(__file__).parent
-    root = package.parent
     found: dict[str, Path] = {}
     todo = list(modules)
     while todo:
         name = todo.pop()
-        if name in found or not name.startswith(package.name):
+        if name in found:
             continue
-        path = root.joinpath(*name.split("."))
-        path = path / "__init__.py" if path.is_dir() else path.with_suffix(".py")
-        if not path.is_file():
-            continue  # a name imported from a module, not a module
-        found[name] = path
-        for node in ast.walk(ast.parse(path.read_bytes())):
-            if isinstance(node, ast.ImportFrom) and node.module and not node.level:
-                todo += [node.module, *(f"{node.module}.{a.name}" for a in node.names)]
-            elif isinstance(node, ast.Import):
-                todo += [a.name for a in node.names]
+        source = _module(name)
+        if source is not None:
+            found[name] = source[0]
+            todo += source[1]
     return [found[name] for name in sorted(found)]
+
+
+@functools.cache  # the stages share most of their imports: each module is parsed once
+def _module(name: str) -> tuple[Path, list[str]] | None:
+    """A project module's file and the names it imports (None: not a project module)."""
+    package = Path(__file__).parent
+    if not name.startswith(package.name):
+        return None
+    path = package.parent.joinpath(*name.split("."))
+    path = path / "__init__.py" if path.is_dir() else path.with_suffix(".py")
+    if not path.is_file():
+        return None  # a name imported from a module, not a module
+    imported: list[str] = []
+    for node in ast.walk(ast.parse(path.read_bytes())):
+        if isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            imported += [node.module, *(f"{node.module}.{a.name}" for a in node.names)]
+        elif isinstance(node, ast.Import):
+            imported += [a.name for a in node.names]
+    return path, imported
 
 
 @functools.cache
