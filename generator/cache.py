@@ -92,6 +92,31 @@ def write_pickle(path: Path, value: Any) -> None:
     os.replace(tmp, path)
 
 
+S = TypeVar("S")
+
+
+def read_state(path: Path, kind: type[S], fallback: str) -> S | None:
+    """A stage's state saved by the previous build (`build/*.pkl`), or None when it is
+    missing, unreadable or of another type; `fallback` says what the stage does then."""
+    try:
+        with path.open("rb") as handle:
+            value = pickle.load(handle)
+    except FileNotFoundError:
+        return None
+    except Exception as exc:  # a broken state is no state
+        log.warning("%s unreadable (%s); %s", path, exc, fallback)
+        return None
+    return value if isinstance(value, kind) else None
+
+
+def save_state(path: Path, value: Any, fallback: str) -> None:
+    """Save a stage's state for the next build; a failure only costs that build time."""
+    try:
+        write_pickle(path, value)
+    except OSError as exc:
+        log.warning("could not save %s (%s); the next build %s", path, exc, fallback)
+
+
 def cached_map(
     store: Cache, stage: str, version: str, settings: dict[str, Any], items: Sequence[T],
     content: Callable[[T], str], compute: Callable[[list[T]], Iterable[R | BaseException]],

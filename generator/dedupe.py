@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import logging
-import pickle
 import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
@@ -28,7 +26,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from numpy.typing import NDArray
 
-from generator.cache import source_version, write_pickle
+from generator.cache import read_state, save_state, source_version
 from generator.model import Article, Copy, Merge, Variant
 from generator.text import jaccard, shingles, words
 
@@ -42,7 +40,6 @@ INCREMENTAL_LIMIT = 500  # more new texts than this: one LSH pass beats comparin
 
 Pair = tuple[str, str]
 Signatures = NDArray[np.uint64]
-log = logging.getLogger(__name__)
 
 
 def fold_copies(
@@ -175,7 +172,8 @@ def lsh_scores(sets: Mapping[str, set[str]], threshold: float, saved: Path | Non
     scores = {p: old[p] if p in old and p[0] in same and p[1] in same
               else jaccard(sets[p[0]], sets[p[1]]) for p in sorted(candidates)}
     if saved:
-        _save(saved, Saved(version, tuple(ids), tuple(fingerprints), signatures, scores))
+        save_state(saved, Saved(version, tuple(ids), tuple(fingerprints), signatures, scores),
+                   "signs every article again")
     return scores
 
 
@@ -255,19 +253,5 @@ def _collisions(signatures: Signatures, rows: list[int], bands: int, width: int,
 
 def _load(path: Path, version: str) -> Saved | None:
     """The previous build's signatures, or None when missing, unreadable or stale."""
-    try:
-        with path.open("rb") as handle:
-            value = pickle.load(handle)
-    except FileNotFoundError:
-        return None
-    except Exception as exc:
-        log.debug("%s unreadable (%s); signing every article", path, exc)
-        return None
-    return value if isinstance(value, Saved) and value.version == version else None
-
-
-def _save(path: Path, value: Saved) -> None:
-    try:
-        write_pickle(path, value)
-    except OSError as exc:
-        log.warning("could not save %s (%s); the next build signs every article again", path, exc)
+    value = read_state(path, Saved, "signing every article")
+    return value if value is not None and value.version == version else None

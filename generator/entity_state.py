@@ -7,8 +7,6 @@ is no state at all: the merge starts from scratch.
 from __future__ import annotations
 
 import hashlib
-import logging
-import pickle
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -19,13 +17,12 @@ from pathlib import Path
 from typing import TypeVar
 
 from generator.aliases import spelt
-from generator.cache import write_pickle
+from generator.cache import read_state, save_state
 from generator.extract.entities import name_tokens
 from generator.model import Entity, Extraction
 
 Votes = dict[str, int]
 K = TypeVar("K")
-log = logging.getLogger(__name__)
 tokens = lru_cache(maxsize=1 << 18)(name_tokens)
 
 
@@ -166,19 +163,9 @@ def unlink(index: dict[K, set[str]], key: K, item: str) -> None:
 
 def load_names(path: Path, version: str) -> Names | None:
     """The previous build's state, or None when missing, unreadable, foreign or stale."""
-    try:
-        with path.open("rb") as handle:
-            value = pickle.load(handle)
-    except FileNotFoundError:
-        return None
-    except Exception as exc:
-        log.debug("%s unreadable (%s); merging entities from scratch", path, exc)
-        return None
-    return value if isinstance(value, Names) and value.version == version else None
+    value = read_state(path, Names, "merging entities from scratch")
+    return value if value is not None and value.version == version else None
 
 
 def save_names(path: Path, names: Names) -> None:
-    try:
-        write_pickle(path, names)
-    except OSError as exc:
-        log.warning("could not save %s (%s); the next build merges entities from scratch", path, exc)
+    save_state(path, names, "merges entities from scratch")

@@ -23,7 +23,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import logging
-import pickle
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,7 +33,7 @@ from numpy.typing import NDArray
 from scipy.sparse import csr_matrix, vstack
 
 from generator import vectors
-from generator.cache import write_pickle
+from generator.cache import read_state, save_state
 from generator.model import Article, DefinedTopic, Extraction
 
 log = logging.getLogger(__name__)
@@ -165,19 +164,8 @@ def _stack(kept: csr_matrix, fresh: csr_matrix, columns: NDArray[np.int64], widt
 
 
 def save(path: Path, saved: Saved) -> None:
-    try:
-        write_pickle(path, saved)
-    except OSError as exc:
-        log.warning("could not save %s (%s); the next build groups every article", path, exc)
+    save_state(path, saved, "groups every article")
 
 
 def _load(path: Path) -> Saved | None:
-    try:
-        with path.open("rb") as handle:
-            value = pickle.load(handle)
-    except FileNotFoundError:
-        return None
-    except Exception as exc:  # a broken state is no state: the build regroups
-        log.warning("%s unreadable (%s); grouping every article", path, exc)
-        return None
-    return value if isinstance(value, Saved) else None
+    return read_state(path, Saved, "grouping every article")
