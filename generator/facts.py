@@ -1,7 +1,8 @@
 """Facts: passages reused across articles and facts told in other words, shown once.
 
 Sentences from different articles are linked when they
-- are nearly the same text (Jaccard of word 3-grams >= passage threshold): a passage;
+- are nearly the same text (Jaccard of word 3-grams >= passage threshold) with the same
+  numbers: a passage;
 - state the same figure (same value and kind) and, when both name someone, name someone in
   common: a fact;
 - date the same event day and share an entity: a fact.
@@ -37,11 +38,13 @@ def content_words(text: str) -> frozenset[str]:
 
 
 def supports(sentence: str, claim: str) -> bool:
-    """True when `sentence` holds at least half the content words of `claim`."""
+    """True when `sentence` holds at least half the content words of `claim`, and all its
+    numbers (wire copy written to one pattern shares its words, not its numbers)."""
     wanted = content_words(claim)
     if not wanted:  # nothing but function words: only the same words state it
         return words(sentence) == words(claim)
-    return len(wanted & content_words(sentence)) >= SUPPORT * len(wanted)
+    held = content_words(sentence)
+    return len(wanted & held) >= SUPPORT * len(wanted) and _numbers(claim) <= _numbers(sentence)
 
 
 def stating(claim: str, variants: list[Variant]) -> tuple[str, ...]:
@@ -58,7 +61,7 @@ def group_facts(
     edges: dict[tuple[int, int], tuple[str, float]] = {}
     for i, j in sorted(_passage_candidates(nodes, grams)):  # a set: fix the order
         score = jaccard(grams[i], grams[j])
-        if score >= threshold:
+        if score >= threshold and _numbers(nodes[i].text) == _numbers(nodes[j].text):
             edges[(i, j)] = ("passage", round(score, 3))
     figures = {id(s): [extractions[s.article_id].figures[k] for k in s.figures] for s in nodes}
     for (i, j), score in _fact_candidates(nodes, figures).items():
@@ -140,6 +143,13 @@ def _related(a: Sentence, b: Sentence) -> bool:
     must not chain through them)."""
     shared = content_words(a.text) & content_words(b.text)
     return sum(not w.isdigit() for w in shared) >= RELATED
+
+
+@functools.lru_cache(maxsize=65_536)
+def _numbers(text: str) -> frozenset[str]:
+    """The digit runs of a sentence: a passage reused keeps its numbers, and wire copy written
+    to one pattern ("Shr loss 18 cts vs profit 11 cts") is a passage only with the same ones."""
+    return frozenset(w for w in words(text) if w.isdigit())
 
 
 def _same_subject(a: Sentence, b: Sentence) -> bool:

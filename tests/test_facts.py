@@ -148,3 +148,26 @@ def test_one_price_said_of_different_companies_is_not_one_fact():
     facts, merges = group_facts(extractions, ["a", "b", "c"], 0.7)
     assert sorted(f.article_ids for f in facts) == [("a", "c"), ("b",)]
     assert [m.kind for m in merges] == ["fact"]
+
+
+def test_wire_copy_written_to_one_pattern_is_not_one_passage():
+    """From Reuters-21578: two days' money-market forecasts in the same words were one passage;
+    the same line reused with its numbers is one. Two companies' results written to one pattern
+    ("Shr loss 18 cts vs profit 11 cts") were cited as stating each other."""
+
+    def article(article_id: str, text: str) -> Extraction:
+        return Extraction((), (), (), (Sentence(text, article_id, 0, (), (), ()),))
+
+    day1 = "The Bank of England said it forecast a shortage of around 800 mln stg in the money market today."
+    day2 = "The Bank of England said it forecast a shortage of around 350 mln stg in the money market today."
+    extractions = {"a": article("a", day1), "b": article("b", day2), "c": article("c", day1)}
+    facts, merges = group_facts(extractions, ["a", "b", "c"], 0.7)
+    assert sorted(f.article_ids for f in facts) == [("a", "c"), ("b",)]
+    assert [m.kind for m in merges] == ["passage"]
+    empi = ("Shr loss 18 cts vs profit 11 cts Net loss 1.5 mln vs profit 868,000 Revs 29.3 mln vs "
+            "41.1 mln Year Shr loss 41 cts vs profit five cts Net loss 3.1 mln vs profit 409,000 "
+            "Revs 99.2 mln vs 231.7 mln")
+    republic = ("Shr loss 85 cts vs loss 88 cts Net loss 2,410,000 vs loss 2,466,0000 Revs 24.0 mln "
+                "vs 23.9 mln Year Shr loss 1.18 dlrs vs loss 81 cts Net loss 3,338,000 vs loss "
+                "2,275,000 Revs 101.4 mln vs 112.3 mln")
+    assert supports(empi, empi) and not supports(republic, empi)
