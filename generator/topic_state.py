@@ -20,7 +20,6 @@ REGROUP_SHARE of the articles it grouped (one article is always allowed).
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import logging
 from collections.abc import Callable, Sequence
@@ -33,7 +32,7 @@ from numpy.typing import NDArray
 from scipy.sparse import csr_matrix, vstack
 
 from generator import vectors
-from generator.cache import read_state, save_state
+from generator.cache import read_state, save_state, source_version
 from generator.model import Article, DefinedTopic, Extraction
 
 log = logging.getLogger(__name__)
@@ -42,7 +41,6 @@ log = logging.getLogger(__name__)
 # small next to extracting the 500 articles, and old topics never merge or split
 # incrementally, so the drift from a full grouping is bounded by the share.
 REGROUP_SHARE = 0.05
-MODULES = ("vectors.py", "grouping.py", "topic_state.py", "topics.py")
 
 Settings = tuple[float, float, tuple[DefinedTopic, ...]]
 Group = tuple[str, str, tuple[str, ...], tuple[str, ...]]  # slug, title, article ids, related
@@ -86,15 +84,11 @@ class Plan:
     drift: int
 
 
-@functools.cache
 def version() -> str:
-    """The code that made the state: the modules that count terms, group and keep the state,
-    and SciPy (which pickles the matrices). Read directly, not with `cache.source_version`,
-    which parses every module imported (0.2 s a build); article content is in fingerprints."""
-    digest = hashlib.sha256(scipy.__version__.encode())
-    for name in MODULES:
-        digest.update(Path(__file__).with_name(name).read_bytes())
-    return digest.hexdigest()[:16]
+    """The code that made the state (the topics stage and every project module it imports,
+    as the cache versions stages) and SciPy, which pickles the matrices; article content is in
+    fingerprints."""
+    return f"{source_version('generator.topics')}-{scipy.__version__}"
 
 
 def fingerprints(articles: Sequence[Article], extractions: dict[str, Extraction]) -> list[str]:
