@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
 from dataclasses import dataclass
@@ -13,8 +14,9 @@ from generator.clean import clean_articles
 from generator.config import Config
 from generator.dedupe import fold_copies
 from generator.entities import merge_entities
+from generator.executor import Background
 from generator.export import digest_json
-from generator.extract import Progress, extract_articles
+from generator.extract import Progress, extract_articles, start_workers
 from generator.feeds import render_feeds, render_sitemap
 from generator.guard import build_lock, guard_paths
 from generator.ingest import ingest
@@ -59,18 +61,20 @@ class BuildResult:
 def build(config: Config, progress: Progress | None = None) -> BuildResult:
     timer = _Timer()
     guard_paths(config.seeds, config.out, config.work)
-    with build_lock(config.work, config.out):
+    with build_lock(config.work, config.out), contextlib.ExitStack() as stack:
         files = _cache(config)
         articles, problems = ingest(config.seeds, config.max_file_bytes, config.max_line_chars, files)
         timer.lap("ingest")
-        articles = clean_articles(articles, files)
-        timer.lap("clean")
-        articles, merges = fold_copies(articles, config.copy_threshold, config.force_merge,
-                                       config.forbid_merge, _saved(config, "copies.pkl"),
-                                       reuse=not config.full)
-        timer.lap("dedupe")
-        extract_cache = _cache(config)
-        extractions, failed = extract_articles(articles, config, extract_cache, progress)
+        with start_workers(config, files.misses) as workers:  # spaCy loads meanwhile
+            articles = clean_articles(articles, files)
+            timer.lap("clean")
+            articles, merges = fold_copies(articles, config.copy_threshold, config.force_merge,
+                                           config.forbid_merge, _saved(config, "copies.pkl"),
+                                           reuse=not config.full)
+            timer.lap("dedupe")
+            extract_cache = _cache(config)
+            extractions, failed = extract_articles(articles, config, extract_cache, progress,
+                                                   workers)
         articles = [a for a in articles if a.id in extractions]
         timer.lap("extract")
         entities, extractions = merge_entities(extractions, _saved(config, "entities.pkl"),
@@ -86,14 +90,16 @@ def build(config: Config, progress: Progress | None = None) -> BuildResult:
             merges=(*merges, *fact_merges), problems=tuple(sorted(problems + failed)),
             edition=compare(tuple(topics), tuple(articles), config.work / "published.json"),
         )
+        extra = stack.enter_context(Background(lambda: {
+            "digest.json": digest_json(digest, config.entity_page_min_articles),
+            **render_feeds(digest, config), "sitemap.xml": render_sitemap(digest, config)},
+            enabled=config.executor == "process" and config.workers != 1))
         salt = render_salt(config, template_dirs(config))
         keys_file, site_src = config.work / "page-keys.json", config.work / "site-src"
         rendered = render(digest, config, {} if config.full else load_keys(keys_file, salt, site_src))
         written, removed = write_docs(rendered.pages, site_src)
         save_keys(keys_file, salt, rendered.keys)
         timer.lap("render")
-        extra = {"digest.json": digest_json(digest, config.entity_page_min_articles),
-                 **render_feeds(digest, config), "sitemap.xml": render_sitemap(digest, config)}
         incremental = publish(config.work / "site-src", config.out, extra,
                               epoch_for([a.date for a in articles]), full=config.full,
                               processes=1 if config.workers == 1 or config.executor == "serial" else 2)

@@ -21,7 +21,7 @@ import json
 import logging
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -68,10 +68,10 @@ def write_docs(pages: dict[str, str | None], docs: Path) -> tuple[list[str], int
     return written, removed
 
 
-def publish(work: Path, out: Path, extra: dict[str, bytes], epoch: int, full: bool = False,
-            processes: int = 1) -> bool:
-    """Build work/mkdocs.yml into a staging folder beside `out`, add `extra`, swap. MkDocs
-    renders the pages in up to `processes` processes.
+def publish(work: Path, out: Path, extra: Callable[[], dict[str, bytes]], epoch: int,
+            full: bool = False, processes: int = 1) -> bool:
+    """Build work/mkdocs.yml into a staging folder beside `out`, add the files `extra()`
+    returns, swap. MkDocs renders the pages in up to `processes` processes.
 
     Returns whether the build was incremental.
     """
@@ -100,7 +100,7 @@ def publish(work: Path, out: Path, extra: dict[str, bytes], epoch: int, full: bo
             # times, so MkDocs re-renders only pages whose Markdown is newer.
             shutil.copytree(out, staging, copy_function=_link, dirs_exist_ok=True)
         run_mkdocs(work / "mkdocs.yml", staging, epoch, incremental, processes)
-        for rel, data in sorted(extra.items()):
+        for rel, data in sorted(extra().items()):
             if not ((staging / rel).is_file() and (staging / rel).read_bytes() == data):
                 _replace(staging / rel, data)  # unchanged: the published file stays (1,700 feeds)
         _fix_sitemap(staging, epoch)

@@ -7,6 +7,7 @@ corpus is the next stage, `generator.entities`.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -15,7 +16,7 @@ from generator.cache import Cache, cached_map, source_version
 from generator.config import Config
 from generator.dates import event_dates
 from generator.errors import BuildError, SetupError
-from generator.executor import map_items
+from generator.executor import Pool, map_items, start_pool
 from generator.extract.entities import mentions_in
 from generator.extract.figures import figures_in
 from generator.extract.keywords import keywords_for
@@ -29,13 +30,26 @@ log = logging.getLogger(__name__)
 Progress = Callable[[str, int, int], None]
 
 
+def start_workers(config: Config, expected: int) -> Pool:
+    """Extraction processes that load spaCy while the build reads its caches, for the
+    `expected` new or changed articles: a rebuild's one article then finds the model loaded."""
+    return start_pool(config.executor, config.workers, expected, _preload, (config.spacy_model,))
+
+
+def _preload(model: str) -> None:
+    with contextlib.suppress(SetupError):  # raised again by the extraction, which reports it
+        load_nlp(model)
+
+
 def extract_articles(articles: list[Article], config: Config, store: Cache,
-                     progress: Progress | None) -> tuple[dict[str, Extraction], list[Problem]]:
+                     progress: Progress | None, pool: Pool | None = None,
+                     ) -> tuple[dict[str, Extraction], list[Problem]]:
     """Extractions by article id, in article order, from the cache where the content is
-    unchanged; an article whose extraction fails is reported and left out."""
+    unchanged; an article whose extraction fails is reported and left out. `pool`: processes
+    already started (`start_workers`), used when there are enough of them."""
     def compute(todo: list[Article]) -> list[Extraction | BaseException]:
         return list(map_items(extract, todo, (config.spacy_model, config.keywords_per_article),
-                              config.workers, "extract", config.executor, progress))
+                              config.workers, "extract", config.executor, progress, pool))
 
     results = cached_map(store, "extract", source_version(__name__),
                          config.slice("spacy_model", "keywords_per_article"), articles,
