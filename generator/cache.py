@@ -207,28 +207,30 @@ def _package_version(name: str) -> str:
 
 
 def conforms(value: Any, expected: Any) -> bool:
-    """Whether `value` has the shape of the type `expected`. Tuples are checked by their
-    first items, so the check stays cheap on large entries."""
-    return _checker(expected)(value)
+    """Whether `value` has the shape of the type `expected`: its type, and its fields' types
+    one level down (a tuple by its first item). The key already covers the code that wrote
+    the entry; this catches a damaged or foreign entry, cheaply enough for every load."""
+    return _checker(expected, 2)(value)
 
 
 Check = Callable[[Any], bool]
 
 
 @functools.cache
-def _checker(expected: Any) -> Check:
-    """The shape check for `expected`, worked out once per type: a rebuild checks every
-    cached entry, and reading the type hints each time cost more than loading the pickles."""
+def _checker(expected: Any, depth: int) -> Check:
+    """The shape check for `expected`, `depth` levels deep, worked out once per type: a
+    rebuild checks every cached entry, and reading type hints each time cost more than the
+    loads."""
     origin = typing.get_origin(expected)
     if origin in (typing.Union, types.UnionType):
-        options = tuple(_checker(option) for option in typing.get_args(expected))
+        options = tuple(_checker(option, depth) for option in typing.get_args(expected))
         return lambda value: any(check(value) for check in options)
-    if origin is tuple:
+    if origin is tuple and depth > 0:
         args = typing.get_args(expected)
         if len(args) == 2 and args[1] is Ellipsis:
-            item = _checker(args[0])
-            return lambda value: isinstance(value, tuple) and all(map(item, value[:2]))
-        items = tuple(_checker(arg) for arg in args)
+            item = _checker(args[0], depth - 1)
+            return lambda value: isinstance(value, tuple) and (not value or item(value[0]))
+        items = tuple(_checker(arg, depth - 1) for arg in args)
         return lambda value: (isinstance(value, tuple) and len(value) == len(items)
                               and all(check(v) for check, v in zip(items, value, strict=True)))
     if origin is not None:
@@ -237,11 +239,14 @@ def _checker(expected: Any) -> Check:
         return lambda value: isinstance(value, int | float) and not isinstance(value, bool)
     if expected is None or expected is type(None):
         return lambda value: value is None
-    if dataclasses.is_dataclass(expected):
+    if dataclasses.is_dataclass(expected) and depth > 0:
         hints = _hints(typing.cast(type, expected))
-        fields = tuple((f.name, _checker(hints[f.name])) for f in dataclasses.fields(expected))
+        fields = tuple((f.name, _checker(hints[f.name], depth - 1))
+                       for f in dataclasses.fields(expected))
         return lambda value: type(value) is expected and all(
             check(getattr(value, name, _MISSING)) for name, check in fields)
+    if dataclasses.is_dataclass(expected):
+        return lambda value: type(value) is expected
     return lambda value: isinstance(value, expected)
 
 
