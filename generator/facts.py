@@ -19,11 +19,9 @@ import functools
 from collections import defaultdict
 from itertools import combinations
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from generator.dates import same_day
 from generator.model import Extraction, Fact, Figure, Merge, Sentence, Variant
-from generator.text import jaccard, shingles, words
+from generator.text import STOP_WORDS, jaccard, shingles, words
 
 COMMON_SHINGLE = 50  # a 3-gram in more sentences than this is boilerplate, not evidence
 MIN_FIGURE = 10  # small numbers ("two sides") are too common to identify a fact

@@ -19,10 +19,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
-from spacy.lang.en.stop_words import STOP_WORDS
 
 from generator.model import Article, Extraction, Fact
-from generator.text import words
+from generator.text import STOP_WORDS, words
 
 LEAD_WORDS = 100  # a lead of 3-5 sentences reads in half a minute
 LEAD_SENTENCES = 5

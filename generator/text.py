@@ -4,10 +4,30 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import importlib.util
 import re
 import sys
 import unicodedata
+from pathlib import Path
 
+
+def _english_stop_words() -> frozenset[str]:
+    """spaCy's English stop words, loaded from their module without importing spaCy itself,
+    which costs a second of every rebuild while the model runs in other processes, if at all."""
+    spec = importlib.util.find_spec("spacy")
+    if spec and spec.origin:
+        source = Path(spec.origin).parent / "lang" / "en" / "stop_words.py"
+        module_spec = importlib.util.spec_from_file_location("_english_stop_words", source)
+        if module_spec and module_spec.loader and source.is_file():
+            module = importlib.util.module_from_spec(module_spec)
+            module_spec.loader.exec_module(module)
+            return frozenset(module.STOP_WORDS)
+    from spacy.lang.en.stop_words import STOP_WORDS  # another layout: import it the usual way
+
+    return frozenset(STOP_WORDS)
+
+
+STOP_WORDS = _english_stop_words()
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
