@@ -99,7 +99,7 @@ def read_state(path: Path, kind: type[S], fallback: str) -> S | None:
     """A stage's state saved by the previous build (`build/*.pkl`), or None when it is
     missing, unreadable or of another type; `fallback` says what the stage does then."""
     try:
-        with path.open("rb") as handle:
+        with path.open("rb") as handle, no_collection():
             value = pickle.load(handle)
     except FileNotFoundError:
         return None

@@ -16,6 +16,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from generator.cache import no_collection
 from generator.dates import human_date
 from generator.model import Article, Change, Edition, FeedEntry, Topic, TopicUpdate
 
@@ -143,7 +144,8 @@ def _feed_entry(update: TopicUpdate, topics: tuple[Topic, ...], date: str) -> di
 def _load(path: Path) -> dict[str, Any] | None:
     """The previous build's record, or None (first build, or a record that cannot be read)."""
     try:
-        state = json.loads(path.read_text(encoding="utf-8"))
+        with no_collection():  # a large record: the collector would walk it while it is read
+            state = json.loads(path.read_text(encoding="utf-8"))
         editions = [state["current"]] + ([state["previous"]] if state["previous"] else [])
         if state["version"] == STATE_VERSION and all(
                 isinstance(e["date"], str) and all(set(t) == SNAPSHOT_KEYS for t in e["topics"].values())

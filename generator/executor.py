@@ -9,7 +9,6 @@ submission order), never in completion order, so the site does not depend on tim
 
 from __future__ import annotations
 
-import gc
 import logging
 import multiprocessing
 import os
@@ -109,13 +108,11 @@ class Background(Generic[R]):
         if not enabled or sys.platform != "linux":
             return
         self.receiver, sender = multiprocessing.Pipe(duplex=False)
-        gc.freeze()  # the child's collector leaves the shared objects alone: pages stay shared
         try:
             self.child = multiprocessing.get_context("fork").Process(
                 target=_send, args=(func, sender), daemon=True)
             self.child.start()
         finally:
-            gc.unfreeze()
             sender.close()
 
     def __call__(self) -> R:
