@@ -590,3 +590,15 @@ def test_powers_of_ten_and_vulgar_fractions():
     assert (light.value, light.unit) == (3e8, "metre")
     assert [f.value for f in figures("The sample was 2.5E-3 grams, then 1.5e6 cells.")] == [0.0025, 1.5e6]
     assert [f.value for f in figures("Add ½ cup of sugar and 2¼ cups of flour.")] == [0.5, 2.25]
+
+
+def test_si_prefixes_are_cased_but_wire_copy_keeps_mega():
+    laser = one("The laser pointer is rated at 300 mW.")  # the known error: was read as megawatts
+    assert (laser.value, laser.unit, laser.kind) == (300, "milliwatt", "measure")
+    assert one("A 300mW module.").unit == "milliwatt"
+    battery = figures("The Samsung Galaxy Note 20 Ultra has a much larger battery, 4500 mAh, than the "
+                      "iPhone 12 Pro Max with 3687 mAh.")  # NewsQuant
+    assert [(f.value, f.unit) for f in battery] == [(4500, "milliampere hour"), (3687, "milliampere hour")]
+    assert one("The phone has a 4,000 mAh battery.").text == "4,000 mAh"
+    assert one("and also are rated at 1,270 MW each, the company said.").unit == "megawatt"  # Reuters-21578
+    assert one("The plant's output fell to 250 mw.").unit == "megawatt"  # wire copy in one case

@@ -88,9 +88,10 @@ def unit_after(tokens: list[Token], end: int, number: Number, currency: str) -> 
     elif (symbol := _ambiguous_symbol(tokens, end, number)) is not None:
         unit, counts = ambiguous_unit(symbol, {t.lower_ for t in tokens}), symbol
         head_end = end + (not number.unit)
-    elif number.unit in CASED_UNITS or (not number.unit and token_at(tokens, end, "text") in CASED_UNITS):
+    elif number.unit in CASED_UNITS or (not number.unit and token_at(tokens, end, "text").rstrip(".")
+                                        in CASED_UNITS):  # "draw 20 mA.": the sentence's full stop
         # "(1.19deg C)": a glued unit wins over a symbol after it
-        counts = number.unit or tokens[end].text
+        counts = number.unit or tokens[end].text.rstrip(".")
         unit, head_end = CASED_UNITS[counts], end + (not number.unit)
     elif number.unit and number.unit.lower() in MEASURES:
         unit, counts = MEASURES[number.unit.lower()], number.unit

@@ -82,6 +82,8 @@ UNITS = {
         "gigawatt hour": ("gigawatt-hour", "gigawatt-hours", "gigawatt hours", "gigawatt hour", "gwh"),
         "terawatt hour": ("terawatt-hour", "terawatt-hours", "terawatt hours", "terawatt hour", "twh"),
         "volt": ("volt", "volts"), "kilovolt": ("kilovolt", "kilovolts"),
+        "milliwatt": ("milliwatt", "milliwatts"), "millivolt": ("millivolt", "millivolts"),
+        "milliampere": ("milliampere", "milliamperes", "milliamp", "milliamps"),
         "millimetre": ("millimetre", "millimetres", "millimeter", "millimeters"),
         "centimetre": ("centimetre", "centimetres", "centimeter", "centimeters"),
         "micrometre": ("micrometre", "micrometres", "micrometer", "micrometers", "micron", "microns"),
@@ -96,8 +98,11 @@ UNITS = {
     }.items() for spelling in spellings},
 }
 # Symbols whose case decides the unit: "450 Nm" of torque is not 450 nanometres, "5G" not 5 grams,
-# "12 C" is Celsius.
-CASED_UNITS = {"Nm": "newton metre", "G": "generation", "C": "celsius"}
+# "12 C" is Celsius. SI prefixes are cased: "a 300 mW laser" is milliwatts; a symbol written in one
+# case ("MW", "mw", "mhz") is wire copy and keeps the newsroom's mega- (`UNITS`).
+CASED_UNITS = {"Nm": "newton metre", "G": "generation", "C": "celsius", "mW": "milliwatt",
+               "mWh": "milliwatt hour", "mV": "millivolt", "mA": "milliampere", "mAh": "milliampere hour",
+               "mHz": "millihertz"}
 
 DURATIONS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
 
