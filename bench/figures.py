@@ -57,7 +57,8 @@ CURRENCIES = {
     "KRW": "south korean won", "ZAR": "south african rand", "THB": "thai baht", "BRL": "brazilian real",
     "PLN": "polish złoty", "HUF": "hungarian forint", "HRK": "croatian kuna", "SAR": "saudi riyal",
     "AED": "united arab emirates dirham", "NGN": "nigerian naira",
-    "AMD": "armenian dram"}
+    "AMD": "armenian dram", "NLG": "netherlands guilder", "DEM": "german mark", "FRF": "french franc",
+    "BEF": "belgian franc", "TWD": "new taiwan dollar"}
 # Our unit (lower-cased, trailing punctuation dropped) -> NewsQuant's normalized_unit name.
 UNIT_MAP = {
     "%": "percentage", "percent": "percentage", "mph": "mile per hour", "km": "kilometre",

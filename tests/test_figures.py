@@ -602,3 +602,27 @@ def test_si_prefixes_are_cased_but_wire_copy_keeps_mega():
     assert one("The phone has a 4,000 mAh battery.").text == "4,000 mAh"
     assert one("and also are rated at 1,270 MW each, the company said.").unit == "megawatt"  # Reuters-21578
     assert one("The plant's output fell to 250 mw.").unit == "megawatt"  # wire copy in one case
+
+
+def test_wire_copy_currencies_and_scaled_amounts_that_leave_the_currency_unsaid():  # Reuters-21578
+    reserves = figures("Taiwan's foreign exchange reserves now stood at 50 billion U.S. Dlrs, due to its 1986 "
+                       "record trade surplus of 15.6 billion.")
+    assert [(f.value, f.unit) for f in reserves] == [(50e9, "USD"), (15.6e9, "USD")]
+    assert one("There was a fall of 290 mln stg in notes and coin in January.").unit == "GBP"
+    assert one("Parliament approved 170 mln Canadian dlrs.").unit == "CAD"
+    wallco = figures("Miami-based Wallco manufactures and distributes wallcoverings and showed a pretax profit "
+                     "of 1.5 mln dlrs on turnover of 37 mln in the year ending June 1986.")
+    assert [(f.value, f.unit, f.kind) for f in wallco] == [(1.5e6, "USD", "money"), (37e6, "USD", "money")]
+    deficit = figures("Boesze said preliminary figures showed that Hungary's state budget deficit rose to a "
+                      "preliminary 47 billion forints last year from 15.8 billion in 1985 and 3.7 billion in 1984.")
+    assert [f.unit for f in deficit] == ["HUF"] * 3
+    customers = figures("The company has 2 million customers after a $5 billion deal.")
+    assert customers[0].unit == "customers"  # counted: no money before it
+
+
+def test_pounds_of_a_stuff_are_weight():  # KPCrowd
+    meat = figures("In Austria, authorities say that eating the unlikely amount of 2 pounds of contaminated boar "
+                   "meat that is 10 times above the legal cesium limit would amount to two-thirds of an adult's "
+                   "normal annual radiation intake by food.")[0]
+    assert (meat.value, meat.unit) == (2, "pound")
+    assert one("The council will spend 5 million pounds of public money.").unit == "GBP"

@@ -73,11 +73,11 @@ def unit_after(tokens: list[Token], end: int, number: Number, currency: str) -> 
     elif word == "percentage" and token_at(tokens, end + 1, "lower_") in ("point", "points"):
         unit, counts, head_end = "percentage point", "percentage points", end + 2
     elif word in ("pound", "pounds") and not currency and token_at(tokens, end + 1) != "-" and \
-            _weighed(tokens, number):  # not "275 pound-feet of torque"
+            _weighed(tokens, number, end):  # not "275 pound-feet of torque"
         unit, counts, head_end = "pound", tokens[end].text, end + 1  # "dropping from 208 pounds to 193"
-    elif f"{word} {token_at(tokens, end + 1)}" in CURRENCY_WORDS and not currency:
-        unit = counts = CURRENCY_WORDS[f"{word} {token_at(tokens, end + 1)}"]
-        head_end = end + 2
+    elif (size := _currency_phrase(tokens, end)) and not currency:  # "7.5 million Danish crowns"
+        unit = counts = CURRENCY_WORDS[" ".join(t.lower_ for t in tokens[end:end + size])]
+        head_end = end + size
     elif word.rstrip("=") in CURRENCY_WORDS and not currency:  # "108.79 JPY=": a Reuters code
         unit, counts, head_end = CURRENCY_WORDS[word.rstrip("=")], CURRENCY_WORDS[word.rstrip("=")], end + 1
     elif (number.unit or token_at(tokens, end, "text").rstrip(".")) == "p" and not currency and \
@@ -123,6 +123,12 @@ def unit_after(tokens: list[Token], end: int, number: Number, currency: str) -> 
     return unit, counts, head_end
 
 
+def _currency_phrase(tokens: list[Token], end: int) -> int:
+    """How many words name a currency with its country after a number: "U.S. dlrs", "Hong Kong dollars"."""
+    return next((size for size in (3, 2) if " ".join(
+        token_at(tokens, k) for k in range(end, end + size)) in CURRENCY_WORDS), 0)
+
+
 def _ambiguous_symbol(tokens: list[Token], end: int, number: Number) -> str | None:
     """A symbol of several units, glued ("2.5F") or next ("150 kn", "16 billion b."); "a" only ends a
     phrase ("for 10 a and is now"), where it is no article."""
@@ -133,9 +139,13 @@ def _ambiguous_symbol(tokens: list[Token], end: int, number: Number) -> str | No
     return symbol
 
 
-def _weighed(tokens: list[Token], number: Number) -> bool:
+def _weighed(tokens: list[Token], number: Number, end: int) -> bool:
     """A sentence about weight, where "pounds" are not money; or about a body's size, where a few
-    hundred pounds are not money either ("Bowers is 6-feet-3, 280 pounds")."""
+    hundred pounds are not money either ("Bowers is 6-feet-3, 280 pounds"); or pounds of a stuff
+    ("eating 2 pounds of contaminated boar meat"; money so spoken has a scale: "5 million pounds of")."""
+    if not number.scaled and token_at(tokens, end + 1) == "of" and token_at(tokens, end + 2, "tag_") in (
+            "JJ", "NN", "NNS", "VBN"):
+        return True
     return any(t.lower_ in WEIGHT_CUES for t in tokens) or (
         number.value < 1000 and not number.scaled and any(
             not BODY_CUES.isdisjoint(t.lower_.split("-")) for t in tokens))

@@ -23,7 +23,15 @@ CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EU
                   "danish crowns": "DKK", "danish kroner": "DKK", "swedish crowns": "SEK",
                   "swedish kronor": "SEK",
                   "norwegian crowns": "NOK", "norwegian kroner": "NOK", "swiss francs": "CHF",
-                  "mexican pesos": "MXN", "turkish lira": "TRY", "south korean won": "KRW"}
+                  "mexican pesos": "MXN", "turkish lira": "TRY", "south korean won": "KRW",
+                  # Reuters wire copy: "100 mln stg", "177 mln guilders", "50 billion U.S. Dlrs".
+                  "stg": "GBP", "sterling": "GBP", "guilders": "NLG", "guilder": "NLG", "german marks": "DEM",
+                  "dmk": "DEM", "french francs": "FRF", "belgian francs": "BEF",
+                  **{f"{place} {dollars}": code for place, code in (
+                      ("u.s.", "USD"), ("us", "USD"), ("canadian", "CAD"), ("australian", "AUD"),
+                      ("n.z.", "NZD"), ("new zealand", "NZD"), ("h.k.", "HKD"), ("hong kong", "HKD"),
+                      ("singapore", "SGD"), ("taiwan", "TWD"))
+                     for dollars in ("dollars", "dollar", "dlrs", "dlr")}}
 
 # Currency symbols before (or glued to) the digits: "$5", "HK$5.4m", "Rs.1".
 CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "$US": "USD", "€": "EUR", "£": "GBP", "PS": "GBP",
