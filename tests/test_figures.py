@@ -587,7 +587,7 @@ def test_powers_of_ten_and_vulgar_fractions():
     sun = one("The mass of the sun is approximately 1.99×10−30 kilograms.")  # NewsQuant, as written
     assert (sun.value, sun.unit, sun.qualifier) == (1.99e-30, "kilogram", "approximately")
     light = figures("Light travels at 3 x 10^8 m/s.")[0]
-    assert (light.value, light.unit) == (3e8, "metre")
+    assert (light.value, light.unit) == (3e8, "metre per second")
     assert [f.value for f in figures("The sample was 2.5E-3 grams, then 1.5e6 cells.")] == [0.0025, 1.5e6]
     assert [f.value for f in figures("Add ½ cup of sugar and 2¼ cups of flour.")] == [0.5, 2.25]
 
@@ -602,6 +602,20 @@ def test_si_prefixes_are_cased_but_wire_copy_keeps_mega():
     assert one("The phone has a 4,000 mAh battery.").text == "4,000 mAh"
     assert one("and also are rated at 1,270 MW each, the company said.").unit == "megawatt"  # Reuters-21578
     assert one("The plant's output fell to 250 mw.").unit == "megawatt"  # wire copy in one case
+
+
+def test_si_symbols_and_rates_written_with_a_slash():
+    density = figures("a nominal current density of 1.3 A/cm2 to 0.03 A/cm2.")  # NewsQuant
+    assert [(f.text, f.unit, f.kind) for f in density] == [
+        ("1.3 A/cm2", "ampere per square centimetre", "measure"), ("0.03 A/cm2", "ampere per square centimetre",
+                                                                   "measure")]
+    assert one("The top speed is 140 km/h.").unit == "kilometre per hour"
+    for text, unit in (("The tire pressure was 5 kPa.", "kilopascal"), ("mains at 230 V.", "volt"),
+                       ("a dose of 2 mg/L.", "milligram per litre"), ("heated to 45 °C.", "celsius"),
+                       ("a speed of 8 Gbps.", "gigabit per second"), ("noise of 80 dB.", "decibel"),
+                       ("10 µg of vitamin D.", "microgram"), ("a 16 A fuse.", "ampere")):
+        assert (one(text).unit, one(text).kind) == (unit, "measure"), text
+    assert one("mains at 230 V.").text == "230 V"
 
 
 def test_wire_copy_currencies_and_scaled_amounts_that_leave_the_currency_unsaid():  # Reuters-21578

@@ -26,6 +26,7 @@ from generator.extract.measures import (
 )
 from generator.extract.numbers import Number, currency_before, may_start_number, read_number, token_at
 from generator.extract.ranges import RANGE_WORDS, change_end, opening_before, range_end, score_end
+from generator.extract.symbols import symbol_unit
 from generator.extract.units import (
     AMBIGUOUS_NAMES,
     CASED_UNITS,
@@ -129,6 +130,8 @@ def _figure_at(tokens: list[Token], i: int, sentence: str, article_id: str, date
     text = " ".join(t.text for t in shown)
     text = re.sub(r" ([,%]|['’]s\b)", r"\1", text).replace("$ ", "$").replace(" - ", "-")
     text = re.sub(r"(\d[A-Za-z]*)\)-[a-z]+", r"\1", text)  # "(121ft)-long" read as one token
+    if symbol_unit(counts):  # "2 mg/L", "45 °C", and not the full stop read with "230 V."
+        text = text.replace(" / ", "/").replace("° ", "°").removesuffix(".")
     return token_at(tokens, q_start - 1), Figure(
         value=value, value_high=high, text=text, qualifier=qualifier,
         bound=QUALIFIERS.get(qualifier, "min" if number.vague else "exact"), unit=unit,
@@ -165,7 +168,8 @@ def _not_a_figure(tokens: list[Token], i: int, number: Number, money: bool) -> b
             and not age_at(tokens, i, number.end, number.value):
         return True  # a name's number: "Section 427", "Fortune 100", "iPhone 11"
     if prev_tok is not None and prev_tok.tag_ == "NNP" and len(number.unit) > 1 and \
-            number.unit.isupper() and number.unit.lower() not in UNITS and number.unit not in CASED_UNITS:
+            number.unit.isupper() and number.unit.lower() not in UNITS and number.unit not in CASED_UNITS \
+            and not symbol_unit(number.unit):
         return True  # letters no unit spells, glued to a name's number: "iPhone 3GS"
     after = number.end + 2 * (nxt in ("-", "–") and bool(read_number(tokens, number.end + 1)))
     if _street(tokens, after):  # "16-18 Industrial Avenue" too
@@ -280,7 +284,8 @@ def _kind(unit: str, counts: str, in_passing: bool = False) -> str:
         return "duration"
     if unit in PEOPLE or counts.split(" ")[-1].lower() in PEOPLE:
         return "people"
-    if unit in UNITS.values() or unit in CASED_UNITS.values() or unit in AMBIGUOUS_NAMES:
+    if unit in UNITS.values() or unit in CASED_UNITS.values() or unit in AMBIGUOUS_NAMES or \
+            symbol_unit(counts):
         return "measure"
     return "count"
 

@@ -13,6 +13,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from generator.dates import MONTHS
 from generator.extract.numbers import Number, read_number, token_at
+from generator.extract.symbols import symbol_unit
 from generator.extract.units import (
     AMBIGUOUS_UNITS,
     CASED_UNITS,
@@ -88,11 +89,12 @@ def unit_after(tokens: list[Token], end: int, number: Number, currency: str) -> 
     elif (symbol := _ambiguous_symbol(tokens, end, number)) is not None:
         unit, counts = ambiguous_unit(symbol, {t.lower_ for t in tokens}), symbol
         head_end = end + (not number.unit)
-    elif number.unit in CASED_UNITS or (not number.unit and token_at(tokens, end, "text").rstrip(".")
-                                        in CASED_UNITS):  # "draw 20 mA.": the sentence's full stop
+    elif number.unit in CASED_UNITS or (not number.unit and token_at(tokens, end, "text") in CASED_UNITS):
         # "(1.19deg C)": a glued unit wins over a symbol after it
-        counts = number.unit or tokens[end].text.rstrip(".")
+        counts = number.unit or tokens[end].text
         unit, head_end = CASED_UNITS[counts], end + (not number.unit)
+    elif si := _symbol_at(tokens, end, number):
+        unit, counts, head_end = si
     elif number.unit and number.unit.lower() in MEASURES:
         unit, counts = MEASURES[number.unit.lower()], number.unit
     elif number.unit:
@@ -121,6 +123,20 @@ def unit_after(tokens: list[Token], end: int, number: Number, currency: str) -> 
         if rate:
             unit, counts = f"{unit} per {rate}", f"{counts} per {rate}"
     return unit, counts, head_end
+
+
+def _symbol_at(tokens: list[Token], end: int, number: Number) -> tuple[str, str, int] | None:
+    """(unit, symbol, end) for an SI symbol glued to the number or next to it, with a rate written
+    with a slash ("2 mg/L", "1.3 A/cm2") and the degree sign ("45 °C"); the sentence's full stop
+    is not the symbol's ("230 V.")."""
+    k = end + (not number.unit)  # after the symbol
+    symbol = number.unit or token_at(tokens, end, "text").rstrip(".")
+    if symbol == "°" and token_at(tokens, k, "text").rstrip(".") in ("C", "F"):
+        symbol, k = symbol + tokens[k].text.rstrip("."), k + 1
+    rate = f"{symbol}/{token_at(tokens, k + 1, 'text').rstrip('.')}"
+    if token_at(tokens, k) == "/" and (unit := symbol_unit(rate)):
+        return unit, rate, k + 2
+    return (unit, symbol, k) if (unit := symbol_unit(symbol)) else None
 
 
 def _currency_phrase(tokens: list[Token], end: int) -> int:

@@ -106,11 +106,8 @@ UNITS = {
     }.items() for spelling in spellings},
 }
 # Symbols whose case decides the unit: "450 Nm" of torque is not 450 nanometres, "5G" not 5 grams,
-# "12 C" is Celsius. SI prefixes are cased: "a 300 mW laser" is milliwatts; a symbol written in one
-# case ("MW", "mw", "mhz") is wire copy and keeps the newsroom's mega- (`UNITS`).
-CASED_UNITS = {"Nm": "newton metre", "G": "generation", "C": "celsius", "mW": "milliwatt",
-               "mWh": "milliwatt hour", "mV": "millivolt", "mA": "milliampere", "mAh": "milliampere hour",
-               "mHz": "millihertz"}
+# "12 C" is Celsius. SI symbols ("300 mW" milliwatts) are in `symbols.py`.
+CASED_UNITS = {"Nm": "newton metre", "G": "generation", "C": "celsius"}
 
 DURATIONS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
 
