@@ -395,7 +395,7 @@ def test_counted_phrases_stop_at_commas_days_and_possessors():
     crowd = one("A sell-out crowd of 33,000, including Indian President Pratibha Patil, watched.")
     assert (crowd.value, crowd.unit) == (33000, "")
     counts = one("Obregon-Reyes and Vega also were convicted of three other counts Friday, including conspiracy.")
-    assert (counts.unit, counts.counts) == ("counts", "other counts")
+    assert (counts.unit, counts.counts) == ("counts", "counts")  # "other" only places them
     killers = one("Los Angeles police described Thomas as one of the region's most prolific killers.")
     assert (killers.unit, killers.counts, killers.text) == (
         "killers", "region's most prolific killers", "one of the region's most prolific killers")
@@ -640,3 +640,12 @@ def test_pounds_of_a_stuff_are_weight():  # KPCrowd
                    "normal annual radiation intake by food.")[0]
     assert (meat.value, meat.unit) == (2, "pound")
     assert one("The council will spend 5 million pounds of public money.").unit == "GBP"
+
+
+def test_words_that_only_place_what_is_counted_are_left_out_of_it():  # KPCrowd
+    patients = figures("A Birmingham law firm, Hare Wynn Newell and Newton, is working with the families of two other "
+                       "patients who died and one patient who has sustained brain damage.")[0]
+    assert (patients.text, patients.counts) == ("two other patients", "patients")
+    states = one("At least 15 other U.S. states have found trace levels of radioactivity.")
+    assert states.counts == "U.S. states"
+    assert one("As many as 14 first-team players left the club.").counts == "first-team players"  # NewsQuant

@@ -228,6 +228,8 @@ def counted_after(tokens: list[Token], end: int, one: bool = False) -> tuple[str
     if head < 0 or tokens[head].is_punct or (head == j + 1 and tokens[j].lower_ in TIME_REFERENCES):
         return "", "", end  # "2.1 last year": when, not what
     stop = _of_phrase(tokens, head)
+    while j < head and tokens[j].text in PLAIN_MODIFIERS and tokens[j].whitespace_:  # not "US", "first-team"
+        j += 1  # "two other patients", "one of the only people": these place, they do not say what is counted
     phrase = " ".join(t.text for t in tokens[j:stop])
     phrase = re.sub(r" ([,]|['’]s\b)", r"\1", phrase).replace(" - ", "-")
     return phrase, tokens[head].lower_, stop
