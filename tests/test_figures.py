@@ -649,3 +649,14 @@ def test_words_that_only_place_what_is_counted_are_left_out_of_it():  # KPCrowd
     states = one("At least 15 other U.S. states have found trace levels of radioactivity.")
     assert states.counts == "U.S. states"
     assert one("As many as 14 first-team players left the club.").counts == "first-team players"  # NewsQuant
+
+
+def test_ranges_that_repeat_the_currency_and_a_bare_lower_end_after_a_verb_of_change():
+    assert [(f.text, f.value, f.value_high, f.unit) for f in figures("Tickets cost $5-$10 and £5-£10.")] == [
+        ("$5-$10", 5, 10, "USD"), ("£5-£10", 5, 10, "GBP")]
+    assert (one("The project will cost $1bn-$2bn.").value, one("The project will cost $1bn-$2bn.").value_high) \
+        == (1e9, 2e9)
+    sales = one("Sales fell 2.5 to 3 percent.")
+    assert (sales.value, sales.value_high, sales.unit) == (2.5, 3, "%")
+    index = figures("The index rose 5 to 1,234 points.")  # a change and a level
+    assert [f.value_high for f in index] == [None, None]

@@ -51,7 +51,8 @@ _SCIENTIFIC = re.compile(r"^(?P<m>\d+(?:\.\d+)?)(?:[eE](?P<e>[+−-]?\d{1,3})|"
                          r"[×xX]10(?:\^(?P<e2>[+−-]?\d{1,3})|(?P<e3>[−-]\d{1,3})))$")
 VULGAR = dict(zip("½¼¾⅓⅔⅛⅜⅝⅞", (1 / 2, 1 / 4, 3 / 4, 1 / 3, 2 / 3, 1 / 8, 3 / 8, 5 / 8, 7 / 8), strict=True))
 _VULGAR = re.compile(rf"^(?P<whole>\d*)(?P<part>[{''.join(VULGAR)}])$")  # "½ cup", "2¼ cups"
-_RANGE = re.compile(rf"^(?P<low>{_DIGITS})[-–](?P<high>(?:{_DIGITS})[A-Za-z%]*\.?)$")
+_RANGE = re.compile(rf"^(?P<low>{_DIGITS})(?P<scale>bn|mn|m|k)?[-–]"
+                    rf"(?P<high>[$€£]?(?:{_DIGITS})[A-Za-z%]*\.?)$")
 
 
 @dataclass(frozen=True)
@@ -152,9 +153,10 @@ def _power_of_ten(tokens: list[Token], i: int) -> Number | None:
 
 
 def _digits(text: str, scaled: bool = False) -> Number | None:
-    if match := _RANGE.match(text):  # "33-35", "5-10W", "5-10bn": the unit or scale is the upper end's
+    if match := _RANGE.match(text):  # "33-35", "5-10W", "5-10bn", "$1bn-$2bn": unit and scale are the upper's
         low, upper = parse_number(match["low"]), _digits(match["high"])
-        if low is None or upper is None or upper.high is not None or upper.value <= low * upper.factor:
+        if low is None or upper is None or upper.high is not None or upper.value <= low * upper.factor or (
+                match["scale"] and SCALE_SUFFIXES[match["scale"]] != upper.factor):  # not "1.5m-2" "m"
             return None
         return Number(low * upper.factor, 0, high=upper.value, currency=upper.currency, unit=upper.unit,
                       factor=upper.factor)
