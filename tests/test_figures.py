@@ -660,3 +660,20 @@ def test_ranges_that_repeat_the_currency_and_a_bare_lower_end_after_a_verb_of_ch
     assert (sales.value, sales.value_high, sales.unit) == (2.5, 3, "%")
     index = figures("The index rose 5 to 1,234 points.")  # a change and a level
     assert [f.value_high for f in index] == [None, None]
+
+
+def test_number_words_shares_and_currency_codes():
+    assert one("Half a million people attended.").value == 500_000  # was a million
+    assert one("It took two and a half hours.").value == 2.5
+    assert one("He earned a billion dollars.").value == 1e9
+    assert one("A $5.5-million grant was awarded.").value == 5.5e6  # was 5.5
+    voters = one("Three quarters of voters agreed.")
+    assert (voters.value, voters.unit, voters.counts) == (0.75, "fraction", "voters")
+    dentists = one("Nine out of ten dentists agree.")  # was 10 dentists
+    assert (dentists.value, dentists.unit) == (0.9, "fraction")
+    assert one("The rate is 1 in 5.").value == 0.2
+    assert figures("He won two in 2020.") == []
+    assert [f.unit for f in figures("The bank lent CHF 3 million and Volvo earned SEK 10bn.")] == ["CHF", "SEK"]
+    assert one("The rate rose 25bps.").unit == "basis point"
+    common = one("holders of two thirds of the common stock")  # Reuters-21578: was 2 'third'
+    assert (common.value, common.unit) == (2 / 3, "fraction")

@@ -187,6 +187,9 @@ def _digits(text: str, scaled: bool = False) -> Number | None:
 def _scale(tokens: list[Token], number: Number, money: bool) -> Number:
     """Apply following scale words: "1.5 million", "$3 bn", "two dozen"."""
     value, end, high, factor = number.value, number.end, number.high, number.factor
+    if token_at(tokens, end) == "-" and not tokens[end - 1].whitespace_ and token_at(tokens, end + 1) in (
+            "million", "billion", "trillion"):
+        end += 1  # "a $5.5-million grant"
     while end < len(tokens):
         word = tokens[end].lower_.rstrip(".")
         written = tokens[end].text.rstrip(".")
@@ -228,9 +231,11 @@ def _number_words(tokens: list[Token], i: int) -> tuple[float, int, float] | Non
             pass  # "twenty-five"
         elif low == "and" and (current >= 100 or total) and token_at(tokens, end + 1) in WORDS:
             pass  # "one hundred and twenty"; "four and five thousand" is two numbers
-        elif low in ("a", "an") and not seen and token_at(tokens, end + 1) in ("dozen", "hundred", "thousand",
-                                                                         "million"):
+        elif low in ("a", "an") and not seen and token_at(tokens, end + 1) in (
+                "dozen", "hundred", "thousand", "million", "billion", "trillion"):  # "a billion dollars"
             current = 1
+        elif low == "and" and seen and [token_at(tokens, k) for k in (end + 1, end + 2)] == ["a", "half"]:
+            current, end = current + 0.5, end + 2  # "two and a half hours"
         elif low == "dozen" and (seen or current):
             current = (current or 1) * 12
         else:
@@ -269,13 +274,19 @@ def _fraction(tokens: list[Token], i: int) -> Number | None:
     if low in ("a", "one") and token_at(tokens, i + 1) in ("third", "quarter", "half") and \
             token_at(tokens, i + 2) == "of":
         return Number(FRACTIONS[token_at(tokens, i + 1)], i + 2, unit="fraction")
-    parts = DENOMINATORS.get(token_at(tokens, i + 2), 0)  # "two-thirds", "one-tenth", "three-fifths"
-    if low in SMALL and token_at(tokens, i + 1) == "-" and 0 < SMALL[low] < parts:
-        return Number(SMALL[low] / parts, i + 3, unit="fraction")
-    if low == "one" and token_at(tokens, i + 1) in ("in", "out"):
-        k = i + 2 + (token_at(tokens, i + 1) == "out")  # "one in three", "one out of three"
-        if token_at(tokens, k) in SMALL and SMALL[token_at(tokens, k)] > 1:
-            return Number(1 / SMALL[token_at(tokens, k)], k + 1, unit="fraction")
+    hyphen = token_at(tokens, i + 1) == "-"
+    parts = DENOMINATORS.get(token_at(tokens, i + 1 + hyphen), 0)  # "two-thirds", "three quarters of"
+    if low in SMALL and 0 < SMALL[low] < parts and (hyphen or token_at(tokens, i + 2) == "of"):
+        return Number(SMALL[low] / parts, i + 2 + hyphen, unit="fraction")
+    if low == "half" and token_at(tokens, i + 1) in ("a", "an") and token_at(tokens, i + 2) in SCALE_WORDS:
+        scale = SCALE_WORDS[token_at(tokens, i + 2)]  # "half a million people": no share
+        return Number(scale / 2, i + 3, factor=scale)
+    share = SMALL.get(low) or (int(low) if low.isdigit() else 0)  # "one in three", "nine out of ten"
+    k = i + 2 + (token_at(tokens, i + 1) == "out" and token_at(tokens, i + 2) == "of")  # "1 in 5"
+    word = token_at(tokens, k)
+    whole = SMALL.get(word) or TENS.get(word) or (int(word) if word.isdigit() else 0)
+    if token_at(tokens, i + 1) in ("in", "out") and 0 < share < whole <= 100:
+        return Number(share / whole, k + 1, unit="fraction")
     return None
 
 

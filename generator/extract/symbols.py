@@ -10,12 +10,12 @@ from __future__ import annotations
 PREFIXES = {"k": "kilo", "M": "mega", "G": "giga", "T": "tera", "h": "hecto", "c": "centi", "m": "milli",
             "µ": "micro", "μ": "micro", "n": "nano", "p": "pico"}
 # Base symbols and the prefixes they take; an empty prefix when the bare symbol after a number is the unit
-# ("230 V"; not "s", "m", "N", "T": plural ends, metres or millions, north, T-shirts).
+# ("230 V"; not "s", "m", "N", "T", "bps": plural ends, metres or millions, north, T-shirts, basis points).
 BASES: dict[str, tuple[str, str]] = {
     "W": ("watt", " kMGTm"), "Wh": ("watt hour", " kMGTm"), "V": ("volt", " kMm"),
     "A": ("ampere", " km"), "Ah": ("ampere hour", " m"), "Hz": ("hertz", " kMGTm"),
     "Pa": ("pascal", " hkMG"), "J": ("joule", " kMGm"), "N": ("newton", "k"), "eV": ("electronvolt", " kMGT"),
-    "Ω": ("ohm", " kM"), "bps": ("bit per second", " kMGT"), "Sv": ("sievert", " mµμ"), "Gy": ("gray", " m"),
+    "Ω": ("ohm", " kM"), "bps": ("bit per second", "kMGT"), "Sv": ("sievert", " mµμ"), "Gy": ("gray", " m"),
     "Bq": ("becquerel", " kMG"), "mol": ("mole", "mµμn"), "g": ("gram", "kmµμn"), "m": ("metre", "kcmµμn"),
     "s": ("second", "mµμnp"), "L": ("litre", "mµμc"),
 }

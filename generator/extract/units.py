@@ -38,7 +38,9 @@ CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "$US": "USD", "€": "EUR", "£": 
                     "¥": "JPY", "₽": "RUB", "₪": "ILS", "₹": "INR", "HK$": "HKD", "A$": "AUD",
                     "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "NZ$": "NZD", "S$": "SGD", "RM": "MYR",
                     "Rs": "INR", "Rs.": "INR", "R$": "BRL", "Y=": "JPY", "USD": "USD", "EUR": "EUR",
-                    "GBP": "GBP", "AUD": "AUD", "CAD": "CAD", "INR": "INR", "JPY": "JPY", "CNY": "CNY"}
+                    **{code: code for code in (  # "CHF 3 million"
+                        "GBP", "AUD", "CAD", "INR", "JPY", "CNY", "CHF", "SEK", "NOK", "DKK", "HKD", "SGD",
+                        "NZD", "ZAR", "KRW", "BRL", "MXN", "RUB", "TRY", "PLN", "ILS", "AED", "SAR", "TWD")}}
 
 # Units of measure, normalised; a unit directly after the number wins over a later head noun.
 UNITS = {
@@ -76,7 +78,7 @@ UNITS = {
     "kph": "kilometre per hour", "km/hr": "kilometre per hour", "calories": "calorie",
     "calorie": "calorie", "hz": "hertz", "mpg": "mile per gallon", "lb-ft": "foot pound-force",
     "pound-feet": "pound-foot", "pound-foot": "pound-foot", "l": "litre",
-    "basis points": "basis point", "basis point": "basis point",
+    "basis points": "basis point", "basis point": "basis point", "bps": "basis point", "bp": "basis point",
     "apg": "assist per game", "rpg": "rebound per game", "″": "inch", "′": "foot",
     "pint": "pint", "pints": "pint", "quart": "quart", "quarts": "quart", "ounce": "ounce", "ounces": "ounce",
     "oz": "ounce", "cent": "cent", "cents": "cent", "cts": "cent", "ct": "cent",  # "the 41 cents consensus"
