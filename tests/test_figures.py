@@ -677,3 +677,10 @@ def test_number_words_shares_and_currency_codes():
     assert one("The rate rose 25bps.").unit == "basis point"
     common = one("holders of two thirds of the common stock")  # Reuters-21578: was 2 'third'
     assert (common.value, common.unit) == (2 / 3, "fraction")
+
+
+def test_metres_before_another_number_and_a_hyphened_duration_before_a_name():
+    sprint = figures("He ran the 100m in 9.58 seconds.")[0]  # was 100 million
+    assert (sprint.value, sprint.unit) == (100, "metre")
+    assert figures("The 10-year Treasury yield rose to 1.5%.")[0].unit == "year"  # was 'Treasury yield'
+    assert one("The museum welcomed 1.2m visitors.").value == 1.2e6

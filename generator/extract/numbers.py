@@ -252,13 +252,14 @@ AMBIGUOUS_SCALES = {"m", "M", "k", "K", "b", "B"}  # million or metre? thousand 
 
 
 def _means_scale(tokens: list[Token], k: int, suffix: str, money: bool) -> bool:
-    """ "1.2m tons", "$3m", "4.3M sales" are millions; "100m sprint", "a 10m wall" are metres."""
+    """ "1.2m tons", "$3m", "4.3M sales" are millions; "100m sprint", "a 10m wall", "ran the 100m in
+    9.58 seconds" are metres."""
     if money or suffix in ("M", "B"):
         return True
     for tok in tokens[k:k + 4]:
         if tok.tag_ == "NNS" or tok.lower_ in ("of", "bpd", "tons", "tonnes", "barrels"):
             return True  # "about 1 m bpd"
-        if tok.tag_ == "NN" or tok.is_punct:
+        if tok.tag_ == "NN" or tok.is_punct or tok.like_num:
             return False
     return False
 
