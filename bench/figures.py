@@ -76,6 +76,7 @@ UNIT_MAP = {
     "km/h": "kilometre per hour", "kph": "kilometre per hour", "m.p.h": "mile per hour",
     "gwh": "gigawatt hour", "mwh": "megawatt hour", "ppm": "part per million", "ppb": "parts-per-billion",
     "€": "euro", "$": "dollar", "£": "pound sterling", "jpy": "japanese yen",
+    "million british thermal unit": "mega british thermal unit",
 }
 CONTENT_POS = ("NOUN", "PROPN", "ADJ", "NUM")
 CQE_UNITS = NEWSQUANT.parent / "unit.json"

@@ -684,3 +684,9 @@ def test_metres_before_another_number_and_a_hyphened_duration_before_a_name():
     assert (sprint.value, sprint.unit) == (100, "metre")
     assert figures("The 10-year Treasury yield rose to 1.5%.")[0].unit == "year"  # was 'Treasury yield'
     assert one("The museum welcomed 1.2m visitors.").value == 1.2e6
+
+
+def test_gas_prices_per_million_british_thermal_units():  # NewsQuant
+    gas = figures("The September crude contract was up 19 cents at US $58.24 per barrel and the September natural "
+                  "gas contract was up 10.4 cents to US $2.24 per mmBTU.")[-1]
+    assert (gas.value, gas.unit) == (2.24, "USD per million british thermal unit")
