@@ -690,3 +690,14 @@ def test_gas_prices_per_million_british_thermal_units():  # NewsQuant
     gas = figures("The September crude contract was up 19 cents at US $58.24 per barrel and the September natural "
                   "gas contract was up 10.4 cents to US $2.24 per mmBTU.")[-1]
     assert (gas.value, gas.unit) == (2.24, "USD per million british thermal unit")
+
+
+def test_date_ranges_and_3d_are_not_figures():  # KPCrowd
+    hamm = figures("Jon Hamm can be seen in the L.A. Theater Works production of Chekhov's Three Sisters from "
+                   "April 13-17.")
+    assert [f.value for f in hamm] == [3]  # the 17 was counted 'sisters'
+    assert figures("Christina Hendricks joined the cast of Company, which plays Apr. 7-9.") == []
+    assert figures("Instead of promoting 3D cinema, this time around Cameron talked framerates.") == []
+    finale = figures("Season 3 wraps up tonight with Padawan Lost, followed by Wookie Hunt during a special "
+                     "1-hour finale on Cartoon Network.")[-1]
+    assert (finale.value, finale.unit) == (1, "hour")

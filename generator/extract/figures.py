@@ -143,9 +143,9 @@ def _figure_at(tokens: list[Token], i: int, sentence: str, article_id: str, date
 
 def _not_a_figure(tokens: list[Token], i: int, number: Number, money: bool) -> bool:
     tok = tokens[i]
-    if _code(tokens, i) or (token_at(tokens, number.end) == "-" and re.fullmatch(
+    if _code(tokens, i) or number.unit == "D" or (token_at(tokens, number.end) == "-" and re.fullmatch(
             r"[A-Z]", token_at(tokens, number.end + 1, "text"))):
-        return True  # "303-954-2359"; "3-D" is a kind of image, not a count
+        return True  # "303-954-2359"; "3-D", "3D" is a kind of image, not a count
     if ORDINALS.match(tok.text) or (tok.ent_type_ == "ORDINAL" and not number.unit) or \
             ":" in tok.text or ("/" in tok.text and number.unit != "fraction"):
         return True
@@ -159,8 +159,9 @@ def _not_a_figure(tokens: list[Token], i: int, number: Number, money: bool) -> b
     prev_tok = tokens[i - 1] if i > 0 else None
     prev = prev_tok.lower_.rstrip(".") if prev_tok is not None else ""
     nxt = tokens[number.end].lower_.rstrip(".") if number.end < len(tokens) else ""
-    if prev in MONTHS or nxt in MONTHS:
-        return True  # "October 7", "7 October"
+    if prev in MONTHS or nxt in MONTHS or (
+            prev in ("-", "–") and token_at(tokens, i - 3).rstrip(".") in MONTHS):
+        return True  # "October 7", "7 October", "from April 13-17"
     if not measured and (prev in LABELS or (tok.text.startswith("-") and prev_tok is not None and len(
             prev_tok.text) > 2 and prev_tok.text.isupper()) or _model_name(tokens, i, number)):
         return True  # "a category 4 hurricane", "COVID -19", "Boeings own 787 Dreamliner"

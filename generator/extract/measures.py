@@ -216,8 +216,8 @@ def counted_after(tokens: list[Token], end: int, one: bool = False) -> tuple[str
             head, limit = -1, limit + 2
         elif (tok.tag_ in NOUN_TAGS and tok.lower_.rstrip(".") not in CALENDAR) or tok.lower_ in PEOPLE:
             head = k
-            if k == direct and not one and tok.tag_ == "NN" and token_at(tokens, k + 1, "tag_") in (
-                    "NN", "NNS", "NNP" if direct > end else "NN") and (
+            if k == direct and (not one or direct > end) and tok.tag_ == "NN" and token_at(
+                    tokens, k + 1, "tag_") in ("NN", "NNS", "NNP" if direct > end else "NN") and (
                     direct > end or tok.lower_ in DURATIONS or tok.lower_ in UNITS):
                 break  # "the 10-year Treasury yield" counts years
         elif head >= 0 and tokens[head].tag_ in ("NNP", "NNPS") and tok.tag_ == "CC" and \
