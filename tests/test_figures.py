@@ -701,3 +701,10 @@ def test_date_ranges_and_3d_are_not_figures():  # KPCrowd
     finale = figures("Season 3 wraps up tonight with Padawan Lost, followed by Wookie Hunt during a special "
                      "1-hour finale on Cartoon Network.")[-1]
     assert (finale.value, finale.unit) == (1, "hour")
+
+
+def test_console_and_route_numbers_are_names():
+    assert figures("The PS5 and Xbox Series X sold out.") == []  # was £5
+    assert one("It cost PS5 million.").unit == "GBP"  # the pound sign as some wire copy mangles it
+    assert figures("Police closed Interstate 95 on Monday.") == []
+    assert figures("Flight 370 disappeared.") == []

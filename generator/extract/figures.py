@@ -143,9 +143,10 @@ def _figure_at(tokens: list[Token], i: int, sentence: str, article_id: str, date
 
 def _not_a_figure(tokens: list[Token], i: int, number: Number, money: bool) -> bool:
     tok = tokens[i]
-    if _code(tokens, i) or number.unit == "D" or (token_at(tokens, number.end) == "-" and re.fullmatch(
-            r"[A-Z]", token_at(tokens, number.end + 1, "text"))):
-        return True  # "303-954-2359"; "3-D", "3D" is a kind of image, not a count
+    if _code(tokens, i) or number.unit == "D" or (re.fullmatch(r"PS\d", tok.text) and not number.scaled) or (
+            token_at(tokens, number.end) == "-" and re.fullmatch(r"[A-Z]", token_at(tokens, number.end + 1,
+                                                                                   "text"))):
+        return True  # "303-954-2359"; "3-D", "3D" is a kind of image, not a count; "PS5" a console, not £5
     if ORDINALS.match(tok.text) or (tok.ent_type_ == "ORDINAL" and not number.unit) or \
             ":" in tok.text or ("/" in tok.text and number.unit != "fraction"):
         return True
@@ -165,10 +166,11 @@ def _not_a_figure(tokens: list[Token], i: int, number: Number, money: bool) -> b
     if not measured and (prev in LABELS or (tok.text.startswith("-") and prev_tok is not None and len(
             prev_tok.text) > 2 and prev_tok.text.isupper()) or _model_name(tokens, i, number)):
         return True  # "a category 4 hurricane", "COVID -19", "Boeings own 787 Dreamliner"
-    if prev_tok is not None and prev_tok.tag_ == "NNP" and prev_tok.text[:1].isalpha() and not measured \
+    if prev_tok is not None and prev_tok.tag_ in ("NNP", "NN") and prev_tok.text[:1].isalpha() \
+            and (prev_tok.tag_ == "NNP" or prev_tok.text[:1].isupper()) and not measured \
             and prev not in QUALIFIERS and token_at(tokens, number.end, "tag_") != "NNS" \
             and not age_at(tokens, i, number.end, number.value):
-        return True  # a name's number: "Section 427", "Fortune 100", "iPhone 11"
+        return True  # a name's number: "Section 427", "Fortune 100", "iPhone 11", "Flight 370"
     if prev_tok is not None and prev_tok.tag_ == "NNP" and len(number.unit) > 1 and \
             number.unit.isupper() and number.unit.lower() not in UNITS and number.unit not in CASED_UNITS \
             and not symbol_unit(number.unit):
