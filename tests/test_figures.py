@@ -708,3 +708,9 @@ def test_console_and_route_numbers_are_names():
     assert one("It cost PS5 million.").unit == "GBP"  # the pound sign as some wire copy mangles it
     assert figures("Police closed Interstate 95 on Monday.") == []
     assert figures("Flight 370 disappeared.") == []
+
+
+def test_season_years_and_team_names_are_not_figures():
+    assert figures("The 2020-21 season was cut short.") == []  # was 21 seasons
+    assert figures("The 49ers won.") == []
+    assert one("It grew 2-3 percent.").value_high == 3

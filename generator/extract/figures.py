@@ -50,6 +50,7 @@ NAME_ENTS = {"PERSON", "ORG", "GPE", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EV
 LABELS = {"category", "level", "grade", "phase", "stage", "type", "no", "number", "round", "chapter",
           "article", "section", "episode", "page", "vol", "volume"}
 CODE = re.compile(r"\d+(?:-\d+){2,}")
+YEAR = re.compile(r"1\d{3}|2[01]\d\d")
 ORDINALS = re.compile(r"^(\d+(st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|"
                       r"eighth|ninth|tenth|eleventh|twelfth|\w+ieth|hundredth|thousandth)$", re.I)
 
@@ -160,9 +161,9 @@ def _not_a_figure(tokens: list[Token], i: int, number: Number, money: bool) -> b
     prev_tok = tokens[i - 1] if i > 0 else None
     prev = prev_tok.lower_.rstrip(".") if prev_tok is not None else ""
     nxt = tokens[number.end].lower_.rstrip(".") if number.end < len(tokens) else ""
-    if prev in MONTHS or nxt in MONTHS or (
-            prev in ("-", "–") and token_at(tokens, i - 3).rstrip(".") in MONTHS):
-        return True  # "October 7", "7 October", "from April 13-17"
+    if prev in MONTHS or nxt in MONTHS or (prev in ("-", "–") and (
+            token_at(tokens, i - 3).rstrip(".") in MONTHS or YEAR.fullmatch(token_at(tokens, i - 2)))):
+        return True  # "October 7", "7 October", "from April 13-17", "the 2020-21 season"
     if not measured and (prev in LABELS or (tok.text.startswith("-") and prev_tok is not None and len(
             prev_tok.text) > 2 and prev_tok.text.isupper()) or _model_name(tokens, i, number)):
         return True  # "a category 4 hurricane", "COVID -19", "Boeings own 787 Dreamliner"
@@ -178,10 +179,9 @@ def _not_a_figure(tokens: list[Token], i: int, number: Number, money: bool) -> b
     after = number.end + 2 * (nxt in ("-", "–") and bool(read_number(tokens, number.end + 1)))
     if _street(tokens, after):  # "16-18 Industrial Avenue" too
         return True
-    year = re.compile(r"1\d{3}|2[01]\d\d")
-    if year.fullmatch(tok.text) and not measured and (
+    if YEAR.fullmatch(tok.text) and not measured and (
             (token_at(tokens, number.end, "tag_") != "NNS" and nxt not in PEOPLE) or (
-            prev in ("and", "to") and year.fullmatch(token_at(tokens, i - 2, "text")))):
+            prev in ("and", "to") and YEAR.fullmatch(token_at(tokens, i - 2, "text")))):
         return True  # a year, "the 2010 season", or the second of two: "Between 1600 and 1900 world …"
     return nxt in TIMES or number.unit.lower() in TIMES  # "9 p.m.", "at 10.45pm last night"
 

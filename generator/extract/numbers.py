@@ -179,8 +179,8 @@ def _digits(text: str, scaled: bool = False) -> Number | None:
         return Number(value * scale, 0, currency=currency, factor=scale, approx=approx)
     if suffix.lower() in ("pc", "%"):
         return Number(value, 0, unit="%", currency=currency, approx=approx)
-    if suffix.lower() in ("st", "nd", "rd", "th", "s"):
-        return None  # ordinals ("7th") and decades ("1990s")
+    if suffix.lower() in ("st", "nd", "rd", "th", "s", "ers"):
+        return None  # ordinals ("7th"), decades ("1990s"), teams ("49ers")
     return Number(value, 0, currency=currency, unit=suffix, approx=approx)
 
 
