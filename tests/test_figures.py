@@ -714,3 +714,9 @@ def test_season_years_and_team_names_are_not_figures():
     assert figures("The 2020-21 season was cut short.") == []  # was 21 seasons
     assert figures("The 49ers won.") == []
     assert one("It grew 2-3 percent.").value_high == 3
+
+
+def test_stock_index_names_in_lower_case():  # NewsQuant
+    found = figures("the nasdaq is also trending up 0.2% and the sp 500 is poised to drop 0.2%.")
+    assert [f.text for f in found] == ["0.2%", "0.2%"]  # not the 500 of the index's name
+    assert one("The Nasdaq rose 100 points.").unit == "point"

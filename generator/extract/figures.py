@@ -46,9 +46,11 @@ if TYPE_CHECKING:
 AUX = {"be", "is", "are", "was", "were", "been", "being", "have", "has", "had", "will", "would",
        "could", "may", "might", "still", "reportedly", "now", "all", "also", "then", "later"}
 NAME_ENTS = {"PERSON", "ORG", "GPE", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "LOC"}
-# A number after these names a thing rather than counting: "a category 4 hurricane", "type 2 diabetes".
+# A number after these names a thing rather than counting: "a category 4 hurricane", "type 2 diabetes",
+# "the sp 500" (stock indexes, in lower case where NER does not see the name).
 LABELS = {"category", "level", "grade", "phase", "stage", "type", "no", "number", "round", "chapter",
-          "article", "section", "episode", "page", "vol", "volume"}
+          "article", "section", "episode", "page", "vol", "volume", "s&p", "sp", "ftse", "nikkei", "russell",
+          "dax", "cac", "asx", "stoxx", "kospi", "nasdaq"}
 CODE = re.compile(r"\d+(?:-\d+){2,}")
 YEAR = re.compile(r"1\d{3}|2[01]\d\d")
 ORDINALS = re.compile(r"^(\d+(st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|"
