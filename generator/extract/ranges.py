@@ -56,8 +56,8 @@ def range_end(tokens: list[Token], k: int, low: Number, unit: str = "",
     lower = low.value
     if upper.scaled and not low.scaled and lower * upper.factor <= upper.value:
         lower *= upper.factor
-    if upper.value == lower or (upper.value < lower and opening != "from"):
-        return None
+    if upper.value == lower or (upper.value < lower and opening != "from" and not unit):
+        return None  # downwards only "from" one end, or with the unit on both ("1.3 A/cm2 to 0.03 A/cm2")
     return lower, upper.value, upper.end, replace(upper, currency=upper.currency or currency)
 
 
