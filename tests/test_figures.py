@@ -719,3 +719,9 @@ def test_stock_index_names_in_lower_case():  # NewsQuant
     found = figures("the nasdaq is also trending up 0.2% and the sp 500 is poised to drop 0.2%.")
     assert [f.text for f in found] == ["0.2%", "0.2%"]  # not the 500 of the index's name
     assert one("The Nasdaq rose 100 points.").unit == "point"
+
+
+def test_a_scaled_amount_counts_what_the_last_scaled_amount_counts():  # Reuters-21578
+    bahia = figures("With total Bahia crop estimates around 6.4 mln bags and sales standing at almost 6.2 mln there "
+                    "are a few hundred thousand bags still in the hands of farmers.")
+    assert [(f.value, f.unit) for f in bahia[:2]] == [(6.4e6, "bags"), (6.2e6, "bags")]

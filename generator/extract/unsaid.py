@@ -45,7 +45,7 @@ def unsaid_unit(tokens: list[Token], start: int, q_start: int, end: int, value: 
     figures = [figure for _, figure in earlier]
     for found in (suspended_after(tokens, end), part_of_later(tokens, end, value),
                   partitive(tokens, start, figures), parallel(tokens, q_start, value, earlier),
-                  scaled_money(tokens, end, figures)):
+                  scaled_echo(tokens, end, figures)):
         if found[0]:
             return found
     return "", ""
@@ -65,14 +65,15 @@ def parallel(tokens: list[Token], q_start: int, value: float,
     return "", ""
 
 
-def scaled_money(tokens: list[Token], end: int, earlier: list[Figure]) -> tuple[str, str]:
-    """An amount written with a scale word and no unit is in the currency of the sentence's last
-    amount of money so written: "a pretax profit of 1.5 mln dlrs on turnover of 37 mln", "rose to
-    47 billion forints last year from 15.8 billion in 1985 and 3.7 billion in 1984"."""
+def scaled_echo(tokens: list[Token], end: int, earlier: list[Figure]) -> tuple[str, str]:
+    """An amount written with a scale word and no unit counts what the sentence's last amount so
+    written counts: "a pretax profit of 1.5 mln dlrs on turnover of 37 mln", "rose to 47 billion
+    forints last year from 15.8 billion in 1985", "crop estimates around 6.4 mln bags and sales
+    standing at almost 6.2 mln"."""
     if token_at(tokens, end - 1).rstrip(".") not in SCALE_WORDS:
         return "", ""
     for figure in reversed(earlier):
-        if figure.kind == "money" and not figure.unit.endswith(("GBX", "cent")) and any(
+        if figure.kind not in ("number", "percent") and not figure.unit.endswith(("GBX", "cent")) and any(
                 word.rstrip(".").lower() in SCALE_WORDS for word in figure.text.split()):
             return figure.unit, figure.counts
     return "", ""
