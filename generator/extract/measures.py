@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
+CURRENCY_FIRST_WORDS = {name.split()[0] for name in CURRENCY_WORDS if " " in name}
 RATE_WORDS = {"h": "hour", "hr": "hour", "hrs": "hour", "cents": "cent", "yr": "year", "sec": "second",
               "million": "million", "billion": "billion"}  # "1200 parts per million"
 DETERMINERS = ("the", "them", "those", "these", "my", "his", "her", "its", "our", "their", "your")
@@ -133,14 +134,16 @@ def _symbol_at(tokens: list[Token], end: int, number: Number) -> tuple[str, str,
     symbol = number.unit or token_at(tokens, end, "text").rstrip(".")
     if symbol == "°" and token_at(tokens, k, "text").rstrip(".") in ("C", "F"):
         symbol, k = symbol + tokens[k].text.rstrip("."), k + 1
-    rate = f"{symbol}/{token_at(tokens, k + 1, 'text').rstrip('.')}"
-    if token_at(tokens, k) == "/" and (unit := symbol_unit(rate)):
+    if token_at(tokens, k) == "/" and (unit := symbol_unit(
+            rate := f"{symbol}/{token_at(tokens, k + 1, 'text').rstrip('.')}")):
         return unit, rate, k + 2
     return (unit, symbol, k) if (unit := symbol_unit(symbol)) else None
 
 
 def _currency_phrase(tokens: list[Token], end: int) -> int:
     """How many words name a currency with its country after a number: "U.S. dlrs", "Hong Kong dollars"."""
+    if token_at(tokens, end) not in CURRENCY_FIRST_WORDS:
+        return 0  # most words: a cheap test first
     return next((size for size in (3, 2) if " ".join(
         token_at(tokens, k) for k in range(end, end + size)) in CURRENCY_WORDS), 0)
 

@@ -282,11 +282,13 @@ def _fraction(tokens: list[Token], i: int) -> Number | None:
     if low == "half" and token_at(tokens, i + 1) in ("a", "an") and token_at(tokens, i + 2) in SCALE_WORDS:
         scale = SCALE_WORDS[token_at(tokens, i + 2)]  # "half a million people": no share
         return Number(scale / 2, i + 3, factor=scale)
+    if token_at(tokens, i + 1) not in ("in", "out"):
+        return None
     share = SMALL.get(low) or (int(low) if low.isdigit() else 0)  # "one in three", "nine out of ten"
     k = i + 2 + (token_at(tokens, i + 1) == "out" and token_at(tokens, i + 2) == "of")  # "1 in 5"
     word = token_at(tokens, k)
     whole = SMALL.get(word) or TENS.get(word) or (int(word) if word.isdigit() else 0)
-    if token_at(tokens, i + 1) in ("in", "out") and 0 < share < whole <= 100:
+    if 0 < share < whole <= 100:
         return Number(share / whole, k + 1, unit="fraction")
     return None
 
