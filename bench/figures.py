@@ -57,7 +57,8 @@ CURRENCIES = {
     "KRW": "south korean won", "ZAR": "south african rand", "THB": "thai baht", "BRL": "brazilian real",
     "PLN": "polish złoty", "HUF": "hungarian forint", "HRK": "croatian kuna", "SAR": "saudi riyal",
     "AED": "united arab emirates dirham", "NGN": "nigerian naira",
-    "AMD": "armenian dram"}
+    "AMD": "armenian dram", "NLG": "netherlands guilder", "DEM": "german mark", "FRF": "french franc",
+    "BEF": "belgian franc", "TWD": "new taiwan dollar"}
 # Our unit (lower-cased, trailing punctuation dropped) -> NewsQuant's normalized_unit name.
 UNIT_MAP = {
     "%": "percentage", "percent": "percentage", "mph": "mile per hour", "km": "kilometre",
@@ -75,6 +76,7 @@ UNIT_MAP = {
     "km/h": "kilometre per hour", "kph": "kilometre per hour", "m.p.h": "mile per hour",
     "gwh": "gigawatt hour", "mwh": "megawatt hour", "ppm": "part per million", "ppb": "parts-per-billion",
     "€": "euro", "$": "dollar", "£": "pound sterling", "jpy": "japanese yen",
+    "million british thermal unit": "mega british thermal unit",
 }
 CONTENT_POS = ("NOUN", "PROPN", "ADJ", "NUM")
 CQE_UNITS = NEWSQUANT.parent / "unit.json"

@@ -26,6 +26,7 @@ from generator.extract.measures import (
 )
 from generator.extract.numbers import Number, currency_before, may_start_number, read_number, token_at
 from generator.extract.ranges import RANGE_WORDS, change_end, opening_before, range_end, score_end
+from generator.extract.symbols import symbol_unit
 from generator.extract.units import (
     AMBIGUOUS_NAMES,
     CASED_UNITS,
@@ -45,10 +46,13 @@ if TYPE_CHECKING:
 AUX = {"be", "is", "are", "was", "were", "been", "being", "have", "has", "had", "will", "would",
        "could", "may", "might", "still", "reportedly", "now", "all", "also", "then", "later"}
 NAME_ENTS = {"PERSON", "ORG", "GPE", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "LOC"}
-# A number after these names a thing rather than counting: "a category 4 hurricane", "type 2 diabetes".
+# A number after these names a thing rather than counting: "a category 4 hurricane", "type 2 diabetes",
+# "the sp 500" (stock indexes, in lower case where NER does not see the name).
 LABELS = {"category", "level", "grade", "phase", "stage", "type", "no", "number", "round", "chapter",
-          "article", "section", "episode", "page", "vol", "volume"}
+          "article", "section", "episode", "page", "vol", "volume", "s&p", "sp", "ftse", "nikkei", "russell",
+          "dax", "cac", "asx", "stoxx", "kospi", "nasdaq"}
 CODE = re.compile(r"\d+(?:-\d+){2,}")
+YEAR = re.compile(r"1\d{3}|2[01]\d\d")
 ORDINALS = re.compile(r"^(\d+(st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|"
                       r"eighth|ninth|tenth|eleventh|twelfth|\w+ieth|hundredth|thousandth)$", re.I)
 
@@ -128,7 +132,10 @@ def _figure_at(tokens: list[Token], i: int, sentence: str, article_id: str, date
                                                        *tokens[gap[1]:head_end]]
     text = " ".join(t.text for t in shown)
     text = re.sub(r" ([,%]|['’]s\b)", r"\1", text).replace("$ ", "$").replace(" - ", "-")
+    text = re.sub(r"([€£]) (?=\d)", r"\1", text)  # "£5-£10"
     text = re.sub(r"(\d[A-Za-z]*)\)-[a-z]+", r"\1", text)  # "(121ft)-long" read as one token
+    if symbol_unit(counts):  # "2 mg/L", "45 °C", and not the full stop read with "230 V."
+        text = text.replace(" / ", "/").replace("° ", "°").removesuffix(".")
     return token_at(tokens, q_start - 1), Figure(
         value=value, value_high=high, text=text, qualifier=qualifier,
         bound=QUALIFIERS.get(qualifier, "min" if number.vague else "exact"), unit=unit,
@@ -139,9 +146,10 @@ def _figure_at(tokens: list[Token], i: int, sentence: str, article_id: str, date
 
 def _not_a_figure(tokens: list[Token], i: int, number: Number, money: bool) -> bool:
     tok = tokens[i]
-    if _code(tokens, i) or (token_at(tokens, number.end) == "-" and re.fullmatch(
-            r"[A-Z]", token_at(tokens, number.end + 1, "text"))):
-        return True  # "303-954-2359"; "3-D" is a kind of image, not a count
+    if _code(tokens, i) or number.unit == "D" or (re.fullmatch(r"PS\d", tok.text) and not number.scaled) or (
+            token_at(tokens, number.end) == "-" and re.fullmatch(r"[A-Z]", token_at(tokens, number.end + 1,
+                                                                                   "text"))):
+        return True  # "303-954-2359"; "3-D", "3D" is a kind of image, not a count; "PS5" a console, not £5
     if ORDINALS.match(tok.text) or (tok.ent_type_ == "ORDINAL" and not number.unit) or \
             ":" in tok.text or ("/" in tok.text and number.unit != "fraction"):
         return True
@@ -155,25 +163,27 @@ def _not_a_figure(tokens: list[Token], i: int, number: Number, money: bool) -> b
     prev_tok = tokens[i - 1] if i > 0 else None
     prev = prev_tok.lower_.rstrip(".") if prev_tok is not None else ""
     nxt = tokens[number.end].lower_.rstrip(".") if number.end < len(tokens) else ""
-    if prev in MONTHS or nxt in MONTHS:
-        return True  # "October 7", "7 October"
+    if prev in MONTHS or nxt in MONTHS or (prev in ("-", "–") and (
+            token_at(tokens, i - 3).rstrip(".") in MONTHS or YEAR.fullmatch(token_at(tokens, i - 2)))):
+        return True  # "October 7", "7 October", "from April 13-17", "the 2020-21 season"
     if not measured and (prev in LABELS or (tok.text.startswith("-") and prev_tok is not None and len(
             prev_tok.text) > 2 and prev_tok.text.isupper()) or _model_name(tokens, i, number)):
         return True  # "a category 4 hurricane", "COVID -19", "Boeings own 787 Dreamliner"
-    if prev_tok is not None and prev_tok.tag_ == "NNP" and prev_tok.text[:1].isalpha() and not measured \
+    if prev_tok is not None and prev_tok.tag_ in ("NNP", "NN") and prev_tok.text[:1].isalpha() \
+            and (prev_tok.tag_ == "NNP" or prev_tok.text[:1].isupper()) and not measured \
             and prev not in QUALIFIERS and token_at(tokens, number.end, "tag_") != "NNS" \
             and not age_at(tokens, i, number.end, number.value):
-        return True  # a name's number: "Section 427", "Fortune 100", "iPhone 11"
+        return True  # a name's number: "Section 427", "Fortune 100", "iPhone 11", "Flight 370"
     if prev_tok is not None and prev_tok.tag_ == "NNP" and len(number.unit) > 1 and \
-            number.unit.isupper() and number.unit.lower() not in UNITS and number.unit not in CASED_UNITS:
+            number.unit.isupper() and number.unit.lower() not in UNITS and number.unit not in CASED_UNITS \
+            and not symbol_unit(number.unit):
         return True  # letters no unit spells, glued to a name's number: "iPhone 3GS"
     after = number.end + 2 * (nxt in ("-", "–") and bool(read_number(tokens, number.end + 1)))
     if _street(tokens, after):  # "16-18 Industrial Avenue" too
         return True
-    year = re.compile(r"1\d{3}|2[01]\d\d")
-    if year.fullmatch(tok.text) and not measured and (
+    if YEAR.fullmatch(tok.text) and not measured and (
             (token_at(tokens, number.end, "tag_") != "NNS" and nxt not in PEOPLE) or (
-            prev in ("and", "to") and year.fullmatch(token_at(tokens, i - 2, "text")))):
+            prev in ("and", "to") and YEAR.fullmatch(token_at(tokens, i - 2, "text")))):
         return True  # a year, "the 2010 season", or the second of two: "Between 1600 and 1900 world …"
     return nxt in TIMES or number.unit.lower() in TIMES  # "9 p.m.", "at 10.45pm last night"
 
@@ -280,7 +290,8 @@ def _kind(unit: str, counts: str, in_passing: bool = False) -> str:
         return "duration"
     if unit in PEOPLE or counts.split(" ")[-1].lower() in PEOPLE:
         return "people"
-    if unit in UNITS.values() or unit in CASED_UNITS.values() or unit in AMBIGUOUS_NAMES:
+    if unit in UNITS.values() or unit in CASED_UNITS.values() or unit in AMBIGUOUS_NAMES or \
+            symbol_unit(counts):
         return "measure"
     return "count"
 

@@ -13,6 +13,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from generator.dates import MONTHS
 from generator.extract.numbers import Number, read_number, token_at
+from generator.extract.symbols import symbol_unit
 from generator.extract.units import (
     AMBIGUOUS_UNITS,
     CASED_UNITS,
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
+CURRENCY_FIRST_WORDS = {name.split()[0] for name in CURRENCY_WORDS if " " in name}
 RATE_WORDS = {"h": "hour", "hr": "hour", "hrs": "hour", "cents": "cent", "yr": "year", "sec": "second",
               "million": "million", "billion": "billion"}  # "1200 parts per million"
 DETERMINERS = ("the", "them", "those", "these", "my", "his", "her", "its", "our", "their", "your")
@@ -73,11 +75,11 @@ def unit_after(tokens: list[Token], end: int, number: Number, currency: str) -> 
     elif word == "percentage" and token_at(tokens, end + 1, "lower_") in ("point", "points"):
         unit, counts, head_end = "percentage point", "percentage points", end + 2
     elif word in ("pound", "pounds") and not currency and token_at(tokens, end + 1) != "-" and \
-            _weighed(tokens, number):  # not "275 pound-feet of torque"
+            _weighed(tokens, number, end):  # not "275 pound-feet of torque"
         unit, counts, head_end = "pound", tokens[end].text, end + 1  # "dropping from 208 pounds to 193"
-    elif f"{word} {token_at(tokens, end + 1)}" in CURRENCY_WORDS and not currency:
-        unit = counts = CURRENCY_WORDS[f"{word} {token_at(tokens, end + 1)}"]
-        head_end = end + 2
+    elif (size := _currency_phrase(tokens, end)) and not currency:  # "7.5 million Danish crowns"
+        unit = counts = CURRENCY_WORDS[" ".join(t.lower_ for t in tokens[end:end + size])]
+        head_end = end + size
     elif word.rstrip("=") in CURRENCY_WORDS and not currency:  # "108.79 JPY=": a Reuters code
         unit, counts, head_end = CURRENCY_WORDS[word.rstrip("=")], CURRENCY_WORDS[word.rstrip("=")], end + 1
     elif (number.unit or token_at(tokens, end, "text").rstrip(".")) == "p" and not currency and \
@@ -92,6 +94,8 @@ def unit_after(tokens: list[Token], end: int, number: Number, currency: str) -> 
         # "(1.19deg C)": a glued unit wins over a symbol after it
         counts = number.unit or tokens[end].text
         unit, head_end = CASED_UNITS[counts], end + (not number.unit)
+    elif si := _symbol_at(tokens, end, number):
+        unit, counts, head_end = si
     elif number.unit and number.unit.lower() in MEASURES:
         unit, counts = MEASURES[number.unit.lower()], number.unit
     elif number.unit:
@@ -122,6 +126,28 @@ def unit_after(tokens: list[Token], end: int, number: Number, currency: str) -> 
     return unit, counts, head_end
 
 
+def _symbol_at(tokens: list[Token], end: int, number: Number) -> tuple[str, str, int] | None:
+    """(unit, symbol, end) for an SI symbol glued to the number or next to it, with a rate written
+    with a slash ("2 mg/L", "1.3 A/cm2") and the degree sign ("45 °C"); the sentence's full stop
+    is not the symbol's ("230 V.")."""
+    k = end + (not number.unit)  # after the symbol
+    symbol = number.unit or token_at(tokens, end, "text").rstrip(".")
+    if symbol == "°" and token_at(tokens, k, "text").rstrip(".") in ("C", "F"):
+        symbol, k = symbol + tokens[k].text.rstrip("."), k + 1
+    if token_at(tokens, k) == "/" and (unit := symbol_unit(
+            rate := f"{symbol}/{token_at(tokens, k + 1, 'text').rstrip('.')}")):
+        return unit, rate, k + 2
+    return (unit, symbol, k) if (unit := symbol_unit(symbol)) else None
+
+
+def _currency_phrase(tokens: list[Token], end: int) -> int:
+    """How many words name a currency with its country after a number: "U.S. dlrs", "Hong Kong dollars"."""
+    if token_at(tokens, end) not in CURRENCY_FIRST_WORDS:
+        return 0  # most words: a cheap test first
+    return next((size for size in (3, 2) if " ".join(
+        token_at(tokens, k) for k in range(end, end + size)) in CURRENCY_WORDS), 0)
+
+
 def _ambiguous_symbol(tokens: list[Token], end: int, number: Number) -> str | None:
     """A symbol of several units, glued ("2.5F") or next ("150 kn", "16 billion b."); "a" only ends a
     phrase ("for 10 a and is now"), where it is no article."""
@@ -132,9 +158,13 @@ def _ambiguous_symbol(tokens: list[Token], end: int, number: Number) -> str | No
     return symbol
 
 
-def _weighed(tokens: list[Token], number: Number) -> bool:
+def _weighed(tokens: list[Token], number: Number, end: int) -> bool:
     """A sentence about weight, where "pounds" are not money; or about a body's size, where a few
-    hundred pounds are not money either ("Bowers is 6-feet-3, 280 pounds")."""
+    hundred pounds are not money either ("Bowers is 6-feet-3, 280 pounds"); or pounds of a stuff
+    ("eating 2 pounds of contaminated boar meat"; money so spoken has a scale: "5 million pounds of")."""
+    if not number.scaled and token_at(tokens, end + 1) == "of" and token_at(tokens, end + 2, "tag_") in (
+            "JJ", "NN", "NNS", "VBN"):
+        return True
     return any(t.lower_ in WEIGHT_CUES for t in tokens) or (
         number.value < 1000 and not number.scaled and any(
             not BODY_CUES.isdisjoint(t.lower_.split("-")) for t in tokens))
@@ -189,9 +219,10 @@ def counted_after(tokens: list[Token], end: int, one: bool = False) -> tuple[str
             head, limit = -1, limit + 2
         elif (tok.tag_ in NOUN_TAGS and tok.lower_.rstrip(".") not in CALENDAR) or tok.lower_ in PEOPLE:
             head = k
-            if k == direct and not one and tok.tag_ == "NN" and token_at(tokens, k + 1, "tag_") in (
-                    "NN", "NNS") and (direct > end or tok.lower_ in DURATIONS or tok.lower_ in UNITS):
-                break
+            if k == direct and (not one or direct > end) and tok.tag_ == "NN" and token_at(
+                    tokens, k + 1, "tag_") in ("NN", "NNS", "NNP" if direct > end else "NN") and (
+                    direct > end or tok.lower_ in DURATIONS or tok.lower_ in UNITS):
+                break  # "the 10-year Treasury yield" counts years
         elif head >= 0 and tokens[head].tag_ in ("NNP", "NNPS") and tok.tag_ == "CC" and \
                 token_at(tokens, k + 1, "tag_") == "NNP" and token_at(tokens, k + 2, "tag_") in ("NN", "NNS"):
             pass  # "dozens of Kia and Hyundai vehicles": the names modify a later noun
@@ -201,6 +232,8 @@ def counted_after(tokens: list[Token], end: int, one: bool = False) -> tuple[str
     if head < 0 or tokens[head].is_punct or (head == j + 1 and tokens[j].lower_ in TIME_REFERENCES):
         return "", "", end  # "2.1 last year": when, not what
     stop = _of_phrase(tokens, head)
+    while j < head and tokens[j].text in PLAIN_MODIFIERS and tokens[j].whitespace_:  # not "US", "first-team"
+        j += 1  # "two other patients", "one of the only people": these place, they do not say what is counted
     phrase = " ".join(t.text for t in tokens[j:stop])
     phrase = re.sub(r" ([,]|['’]s\b)", r"\1", phrase).replace(" - ", "-")
     return phrase, tokens[head].lower_, stop

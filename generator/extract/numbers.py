@@ -51,7 +51,8 @@ _SCIENTIFIC = re.compile(r"^(?P<m>\d+(?:\.\d+)?)(?:[eE](?P<e>[+−-]?\d{1,3})|"
                          r"[×xX]10(?:\^(?P<e2>[+−-]?\d{1,3})|(?P<e3>[−-]\d{1,3})))$")
 VULGAR = dict(zip("½¼¾⅓⅔⅛⅜⅝⅞", (1 / 2, 1 / 4, 3 / 4, 1 / 3, 2 / 3, 1 / 8, 3 / 8, 5 / 8, 7 / 8), strict=True))
 _VULGAR = re.compile(rf"^(?P<whole>\d*)(?P<part>[{''.join(VULGAR)}])$")  # "½ cup", "2¼ cups"
-_RANGE = re.compile(rf"^(?P<low>{_DIGITS})[-–](?P<high>(?:{_DIGITS})[A-Za-z%]*\.?)$")
+_RANGE = re.compile(rf"^(?P<low>{_DIGITS})(?P<scale>bn|mn|m|k)?[-–]"
+                    rf"(?P<high>[$€£]?(?:{_DIGITS})[A-Za-z%]*\.?)$")
 
 
 @dataclass(frozen=True)
@@ -152,9 +153,10 @@ def _power_of_ten(tokens: list[Token], i: int) -> Number | None:
 
 
 def _digits(text: str, scaled: bool = False) -> Number | None:
-    if match := _RANGE.match(text):  # "33-35", "5-10W", "5-10bn": the unit or scale is the upper end's
+    if match := _RANGE.match(text):  # "33-35", "5-10W", "5-10bn", "$1bn-$2bn": unit and scale are the upper's
         low, upper = parse_number(match["low"]), _digits(match["high"])
-        if low is None or upper is None or upper.high is not None or upper.value <= low * upper.factor:
+        if low is None or upper is None or upper.high is not None or upper.value <= low * upper.factor or (
+                match["scale"] and SCALE_SUFFIXES[match["scale"]] != upper.factor):  # not "1.5m-2" "m"
             return None
         return Number(low * upper.factor, 0, high=upper.value, currency=upper.currency, unit=upper.unit,
                       factor=upper.factor)
@@ -177,14 +179,17 @@ def _digits(text: str, scaled: bool = False) -> Number | None:
         return Number(value * scale, 0, currency=currency, factor=scale, approx=approx)
     if suffix.lower() in ("pc", "%"):
         return Number(value, 0, unit="%", currency=currency, approx=approx)
-    if suffix.lower() in ("st", "nd", "rd", "th", "s"):
-        return None  # ordinals ("7th") and decades ("1990s")
+    if suffix.lower() in ("st", "nd", "rd", "th", "s", "ers"):
+        return None  # ordinals ("7th"), decades ("1990s"), teams ("49ers")
     return Number(value, 0, currency=currency, unit=suffix, approx=approx)
 
 
 def _scale(tokens: list[Token], number: Number, money: bool) -> Number:
     """Apply following scale words: "1.5 million", "$3 bn", "two dozen"."""
     value, end, high, factor = number.value, number.end, number.high, number.factor
+    if token_at(tokens, end) == "-" and not tokens[end - 1].whitespace_ and token_at(tokens, end + 1) in (
+            "million", "billion", "trillion"):
+        end += 1  # "a $5.5-million grant"
     while end < len(tokens):
         word = tokens[end].lower_.rstrip(".")
         written = tokens[end].text.rstrip(".")
@@ -226,9 +231,11 @@ def _number_words(tokens: list[Token], i: int) -> tuple[float, int, float] | Non
             pass  # "twenty-five"
         elif low == "and" and (current >= 100 or total) and token_at(tokens, end + 1) in WORDS:
             pass  # "one hundred and twenty"; "four and five thousand" is two numbers
-        elif low in ("a", "an") and not seen and token_at(tokens, end + 1) in ("dozen", "hundred", "thousand",
-                                                                         "million"):
+        elif low in ("a", "an") and not seen and token_at(tokens, end + 1) in (
+                "dozen", "hundred", "thousand", "million", "billion", "trillion"):  # "a billion dollars"
             current = 1
+        elif low == "and" and seen and [token_at(tokens, k) for k in (end + 1, end + 2)] == ["a", "half"]:
+            current, end = current + 0.5, end + 2  # "two and a half hours"
         elif low == "dozen" and (seen or current):
             current = (current or 1) * 12
         else:
@@ -245,13 +252,14 @@ AMBIGUOUS_SCALES = {"m", "M", "k", "K", "b", "B"}  # million or metre? thousand 
 
 
 def _means_scale(tokens: list[Token], k: int, suffix: str, money: bool) -> bool:
-    """ "1.2m tons", "$3m", "4.3M sales" are millions; "100m sprint", "a 10m wall" are metres."""
+    """ "1.2m tons", "$3m", "4.3M sales" are millions; "100m sprint", "a 10m wall", "ran the 100m in
+    9.58 seconds" are metres."""
     if money or suffix in ("M", "B"):
         return True
     for tok in tokens[k:k + 4]:
         if tok.tag_ == "NNS" or tok.lower_ in ("of", "bpd", "tons", "tonnes", "barrels"):
             return True  # "about 1 m bpd"
-        if tok.tag_ == "NN" or tok.is_punct:
+        if tok.tag_ == "NN" or tok.is_punct or tok.like_num:
             return False
     return False
 
@@ -267,13 +275,21 @@ def _fraction(tokens: list[Token], i: int) -> Number | None:
     if low in ("a", "one") and token_at(tokens, i + 1) in ("third", "quarter", "half") and \
             token_at(tokens, i + 2) == "of":
         return Number(FRACTIONS[token_at(tokens, i + 1)], i + 2, unit="fraction")
-    parts = DENOMINATORS.get(token_at(tokens, i + 2), 0)  # "two-thirds", "one-tenth", "three-fifths"
-    if low in SMALL and token_at(tokens, i + 1) == "-" and 0 < SMALL[low] < parts:
-        return Number(SMALL[low] / parts, i + 3, unit="fraction")
-    if low == "one" and token_at(tokens, i + 1) in ("in", "out"):
-        k = i + 2 + (token_at(tokens, i + 1) == "out")  # "one in three", "one out of three"
-        if token_at(tokens, k) in SMALL and SMALL[token_at(tokens, k)] > 1:
-            return Number(1 / SMALL[token_at(tokens, k)], k + 1, unit="fraction")
+    hyphen = token_at(tokens, i + 1) == "-"
+    parts = DENOMINATORS.get(token_at(tokens, i + 1 + hyphen), 0)  # "two-thirds", "three quarters of"
+    if low in SMALL and 0 < SMALL[low] < parts and (hyphen or token_at(tokens, i + 2) == "of"):
+        return Number(SMALL[low] / parts, i + 2 + hyphen, unit="fraction")
+    if low == "half" and token_at(tokens, i + 1) in ("a", "an") and token_at(tokens, i + 2) in SCALE_WORDS:
+        scale = SCALE_WORDS[token_at(tokens, i + 2)]  # "half a million people": no share
+        return Number(scale / 2, i + 3, factor=scale)
+    if token_at(tokens, i + 1) not in ("in", "out"):
+        return None
+    share = SMALL.get(low) or (int(low) if low.isdigit() else 0)  # "one in three", "nine out of ten"
+    k = i + 2 + (token_at(tokens, i + 1) == "out" and token_at(tokens, i + 2) == "of")  # "1 in 5"
+    word = token_at(tokens, k)
+    whole = SMALL.get(word) or TENS.get(word) or (int(word) if word.isdigit() else 0)
+    if 0 < share < whole <= 100:
+        return Number(share / whole, k + 1, unit="fraction")
     return None
 
 

@@ -40,21 +40,24 @@ def range_end(tokens: list[Token], k: int, low: Number, unit: str = "",
     word = token_at(tokens, k)
     if word not in RANGE_WORDS or (word == "and" and not preceded(tokens, k, ("between",), 6)):
         return None
-    if word == "to" and preceded(tokens, k, CHANGES, 8) and not opening:
+    change = word == "to" and preceded(tokens, k, CHANGES, 8) and not opening
+    if change and (unit or low.unit or low.currency):
         return None  # "rose 0.4 per cent to 13,176": a change and a level, not a range
     currency, j = currency_before(tokens, k + 1) if k + 1 < len(tokens) else ("", k + 1)
     upper = read_number(tokens, j, bool(currency)) if j < len(tokens) else None
     if upper is None or upper.vague:
         return None
     upper_unit = unit_after(tokens, upper.end, upper, currency)[0]
+    if change and not (upper_unit and low.value < upper.value <= 3 * low.value):
+        return None  # "sales fell 2.5 to 3 percent" is a range: a bare lower end of the upper's size
     if unit and upper_unit != unit and not (opening == "from" and not upper_unit and
                                            _counts_nothing_else(tokens, upper.end, unit)):
         return None  # "252 miles to 287 miles" needs the same unit on both ends
     lower = low.value
     if upper.scaled and not low.scaled and lower * upper.factor <= upper.value:
         lower *= upper.factor
-    if upper.value == lower or (upper.value < lower and opening != "from"):
-        return None
+    if upper.value == lower or (upper.value < lower and opening != "from" and not unit):
+        return None  # downwards only "from" one end, or with the unit on both ("1.3 A/cm2 to 0.03 A/cm2")
     return lower, upper.value, upper.end, replace(upper, currency=upper.currency or currency)
 
 

@@ -23,14 +23,24 @@ CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EU
                   "danish crowns": "DKK", "danish kroner": "DKK", "swedish crowns": "SEK",
                   "swedish kronor": "SEK",
                   "norwegian crowns": "NOK", "norwegian kroner": "NOK", "swiss francs": "CHF",
-                  "mexican pesos": "MXN", "turkish lira": "TRY", "south korean won": "KRW"}
+                  "mexican pesos": "MXN", "turkish lira": "TRY", "south korean won": "KRW",
+                  # Reuters wire copy: "100 mln stg", "177 mln guilders", "50 billion U.S. Dlrs".
+                  "stg": "GBP", "sterling": "GBP", "guilders": "NLG", "guilder": "NLG", "german marks": "DEM",
+                  "dmk": "DEM", "french francs": "FRF", "belgian francs": "BEF",
+                  **{f"{place} {dollars}": code for place, code in (
+                      ("u.s.", "USD"), ("us", "USD"), ("canadian", "CAD"), ("australian", "AUD"),
+                      ("n.z.", "NZD"), ("new zealand", "NZD"), ("h.k.", "HKD"), ("hong kong", "HKD"),
+                      ("singapore", "SGD"), ("taiwan", "TWD"))
+                     for dollars in ("dollars", "dollar", "dlrs", "dlr")}}
 
 # Currency symbols before (or glued to) the digits: "$5", "HK$5.4m", "Rs.1".
 CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "$US": "USD", "€": "EUR", "£": "GBP", "PS": "GBP",
                     "¥": "JPY", "₽": "RUB", "₪": "ILS", "₹": "INR", "HK$": "HKD", "A$": "AUD",
                     "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "NZ$": "NZD", "S$": "SGD", "RM": "MYR",
                     "Rs": "INR", "Rs.": "INR", "R$": "BRL", "Y=": "JPY", "USD": "USD", "EUR": "EUR",
-                    "GBP": "GBP", "AUD": "AUD", "CAD": "CAD", "INR": "INR", "JPY": "JPY", "CNY": "CNY"}
+                    **{code: code for code in (  # "CHF 3 million"
+                        "GBP", "AUD", "CAD", "INR", "JPY", "CNY", "CHF", "SEK", "NOK", "DKK", "HKD", "SGD",
+                        "NZD", "ZAR", "KRW", "BRL", "MXN", "RUB", "TRY", "PLN", "ILS", "AED", "SAR", "TWD")}}
 
 # Units of measure, normalised; a unit directly after the number wins over a later head noun.
 UNITS = {
@@ -47,7 +57,8 @@ UNITS = {
     "hectares": "hectare", "degree": "degree", "degrees": "degree", "point": "point",
     "points": "point", "kw": "kilowatt", "mw": "megawatt", "gw": "gigawatt", "kwh": "kilowatt hour",
     "gb": "gigabyte", "tb": "terabyte", "mb": "megabyte", "mbps": "megabit per second",
-    "ghz": "gigahertz", "mhz": "megahertz", "rpm": "revolutions per minute", "mmbtu": "mmbtu",
+    "ghz": "gigahertz", "mhz": "megahertz", "rpm": "revolutions per minute",
+    "mmbtu": "million british thermal unit", "mmbtus": "million british thermal unit",
     "megapixel": "megapixel", "megapixels": "megapixel", "mp": "megapixel", "bpd": "barrel per day",
     "μm": "micrometre", "µm": "micrometre", "nm": "nanometre", "nanometer": "nanometre",
     "nanometers": "nanometre", "nanometre": "nanometre", "nanometres": "nanometre",
@@ -68,7 +79,7 @@ UNITS = {
     "kph": "kilometre per hour", "km/hr": "kilometre per hour", "calories": "calorie",
     "calorie": "calorie", "hz": "hertz", "mpg": "mile per gallon", "lb-ft": "foot pound-force",
     "pound-feet": "pound-foot", "pound-foot": "pound-foot", "l": "litre",
-    "basis points": "basis point", "basis point": "basis point",
+    "basis points": "basis point", "basis point": "basis point", "bps": "basis point", "bp": "basis point",
     "apg": "assist per game", "rpg": "rebound per game", "″": "inch", "′": "foot",
     "pint": "pint", "pints": "pint", "quart": "quart", "quarts": "quart", "ounce": "ounce", "ounces": "ounce",
     "oz": "ounce", "cent": "cent", "cents": "cent", "cts": "cent", "ct": "cent",  # "the 41 cents consensus"
@@ -82,6 +93,8 @@ UNITS = {
         "gigawatt hour": ("gigawatt-hour", "gigawatt-hours", "gigawatt hours", "gigawatt hour", "gwh"),
         "terawatt hour": ("terawatt-hour", "terawatt-hours", "terawatt hours", "terawatt hour", "twh"),
         "volt": ("volt", "volts"), "kilovolt": ("kilovolt", "kilovolts"),
+        "milliwatt": ("milliwatt", "milliwatts"), "millivolt": ("millivolt", "millivolts"),
+        "milliampere": ("milliampere", "milliamperes", "milliamp", "milliamps"),
         "millimetre": ("millimetre", "millimetres", "millimeter", "millimeters"),
         "centimetre": ("centimetre", "centimetres", "centimeter", "centimeters"),
         "micrometre": ("micrometre", "micrometres", "micrometer", "micrometers", "micron", "microns"),
@@ -96,7 +109,7 @@ UNITS = {
     }.items() for spelling in spellings},
 }
 # Symbols whose case decides the unit: "450 Nm" of torque is not 450 nanometres, "5G" not 5 grams,
-# "12 C" is Celsius.
+# "12 C" is Celsius. SI symbols ("300 mW" milliwatts) are in `symbols.py`.
 CASED_UNITS = {"Nm": "newton metre", "G": "generation", "C": "celsius"}
 
 DURATIONS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}

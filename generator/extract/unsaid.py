@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from generator.extract.measures import DETERMINERS, counted_after, unit_after
-from generator.extract.numbers import currency_before, read_number, token_at
+from generator.extract.numbers import SCALE_WORDS, currency_before, read_number, token_at
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -44,7 +44,8 @@ def unsaid_unit(tokens: list[Token], start: int, q_start: int, end: int, value: 
     `earlier`: the sentence's figures so far, each with the word before it."""
     figures = [figure for _, figure in earlier]
     for found in (suspended_after(tokens, end), part_of_later(tokens, end, value),
-                  partitive(tokens, start, figures), parallel(tokens, q_start, value, earlier)):
+                  partitive(tokens, start, figures), parallel(tokens, q_start, value, earlier),
+                  scaled_echo(tokens, end, figures)):
         if found[0]:
             return found
     return "", ""
@@ -61,6 +62,20 @@ def parallel(tokens: list[Token], q_start: int, value: float,
         if opener in (word, PARALLEL[word]) and figure.unit and figure.kind != "number":
             near = figure.value and 1 / 20 <= abs(value / figure.value) <= 20
             return (figure.unit, figure.counts) if near else ("", "")
+    return "", ""
+
+
+def scaled_echo(tokens: list[Token], end: int, earlier: list[Figure]) -> tuple[str, str]:
+    """An amount written with a scale word and no unit counts what the sentence's last amount so
+    written counts: "a pretax profit of 1.5 mln dlrs on turnover of 37 mln", "rose to 47 billion
+    forints last year from 15.8 billion in 1985", "crop estimates around 6.4 mln bags and sales
+    standing at almost 6.2 mln"."""
+    if token_at(tokens, end - 1).rstrip(".") not in SCALE_WORDS:
+        return "", ""
+    for figure in reversed(earlier):
+        if figure.kind not in ("number", "percent") and not figure.unit.endswith(("GBX", "cent")) and any(
+                word.rstrip(".").lower() in SCALE_WORDS for word in figure.text.split()):
+            return figure.unit, figure.counts
     return "", ""
 
 
