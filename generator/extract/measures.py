@@ -9,8 +9,6 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from generator.dates import MONTHS
 from generator.extract.numbers import Number, read_number, token_at
 from generator.extract.symbols import symbol_unit
@@ -24,6 +22,7 @@ from generator.extract.units import (
     WEEKDAYS,
     ambiguous_unit,
 )
+from generator.text import STOP_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
