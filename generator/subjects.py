@@ -8,13 +8,16 @@ so their vectors hold template words alone and two companies' reports look alike
 
 A term is specific when few articles hold it (at most SPECIFIC_SHARE of them, and never
 fewer than SPECIFIC_FLOOR: a story's own names and places). An article names a subject when
-its headline holds a specific term. Two articles that both name a subject, and share no
-specific word or entity key anywhere (headline, text), are about different
-subjects, and their similarity counts against them (negated: a pair left out would count 0,
-and one link through an article whose headline names nothing would still pull two
-companies' reports together). On TAC 2010 this changes no topic (a story's articles share
-a rare name or place); at 10,000 Reuters articles it parts most pairs of different
-companies' results.
+its headline holds a specific term. When one of two articles names a subject and the two
+share no specific word or entity key anywhere (headline, text), the other is not about it:
+they are about different subjects, and their similarity counts against them: negated,
+not 0 (a pair never scored counts 0), so the likeness of two companies' reports (cosines of
+0.4-0.8) outweighs a chance link through a rare word. It takes one named subject: a report
+whose headline names nothing ("<American Variety International Inc> 4th qtr net", all
+common words) was a hub joining others. Two articles that name nothing are left as they
+are (a daily "U.K. money market shortage" report shares no rare word with the next). On TAC 2010 this
+changes no topic (a story's articles share a rare name or place); at 10,000 Reuters
+articles it parts most pairs of different companies' results.
 """
 
 from __future__ import annotations
@@ -52,9 +55,9 @@ def specific(counts: csr_matrix, headlines: csr_matrix,
 
 
 def apart(terms: csr_matrix, named: Bools, u: Ints, v: Ints) -> Bools:
-    """Pairs (u[i], v[i]) about different subjects: both headlines name one and the two
+    """Pairs (u[i], v[i]) about different subjects: a headline names one and the two
     articles share no specific term."""
-    out = named[u] & named[v]
+    out = named[u] | named[v]
     for start in range(0, len(u), CHUNK):
         part = np.flatnonzero(out[start:start + CHUNK]) + start
         if len(part):

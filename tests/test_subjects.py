@@ -109,7 +109,8 @@ def test_apart_needs_two_named_subjects_and_nothing_specific_shared():
         patch.setattr(subjects, "SPECIFIC_FLOOR", 2)
         specific, named = subjects.specific(counts, headlines, terms)
     assert named.tolist() == [True, True, True, False, False]  # "loss" is in all five
-    u, v = np.array([0, 0, 0, 1]), np.array([1, 2, 3, 3])
+    u, v = np.array([0, 0, 0, 1, 3]), np.array([1, 2, 3, 3, 4])
     # 0 and 1 share a rare keyphrase, but a phrase never counts; 0 and 2 share "empi"; 3 names
-    # no subject in its headline (it shares the entity key with 0).
-    assert subjects.apart(specific, named, u, v).tolist() == [True, False, False, False]
+    # nothing but shares an entity key with 0, nothing specific with 1 (named "vendo"); 3 and
+    # 4 name nothing.
+    assert subjects.apart(specific, named, u, v).tolist() == [True, False, False, True, False]
