@@ -46,7 +46,8 @@ def specific(counts: csr_matrix, headlines: csr_matrix,
     df = np.bincount(counts.indices, minlength=counts.shape[1])
     phrase = np.fromiter((term.startswith("k:") for term in terms), dtype=bool, count=len(terms))
     rare = ((df <= max(SPECIFIC_FLOOR, SPECIFIC_SHARE * n)) & ~phrase).astype(np.float64)
-    held = csr_matrix(counts.multiply(rare[np.newaxis, :]))
+    # A term in one article is shared with none: left out of the rows it only makes longer.
+    held = csr_matrix(counts.multiply((rare * (df > 1))[np.newaxis, :]))
     held.eliminate_zeros()
     held.data[:] = 1.0
     named = csr_matrix(headlines.multiply(rare[np.newaxis, :]))
