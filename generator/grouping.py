@@ -24,10 +24,12 @@ import numpy as np
 from numpy.typing import NDArray
 from scipy.sparse import csr_matrix
 
+from generator.subjects import apart
 from generator.vectors import normalise, strongest
 
 Ints = NDArray[np.int64]
 Floats = NDArray[np.float64]
+Subjects = tuple[csr_matrix, NDArray[np.bool_]]  # subjects.specific: an article's rare terms, named
 
 QUERY_TERMS = 20  # an article's terms that find its candidate neighbours
 NEIGHBOURS = 30  # candidate neighbours scored per article
@@ -45,19 +47,23 @@ def decay(days_apart: Floats, scale: float) -> Floats:
     return 1.0 / (1.0 + np.maximum(days_apart, 0.0) / scale)
 
 
-def cluster(matrix: csr_matrix, days: Ints, threshold: float, scale: float) -> list[list[int]]:
+def cluster(matrix: csr_matrix, days: Ints, threshold: float, scale: float,
+            subjects: Subjects | None = None) -> list[list[int]]:
     """Article indexes of each topic, ascending; topics in order of their first article.
-    `days` are day numbers, -1 for an undated article (never damped)."""
+    `days` are day numbers, -1 for an undated article (never damped). The similarity of a
+    pair about different `subjects` (see `generator.subjects`) counts against it."""
     u, v = candidate_pairs(matrix, NEIGHBOURS, QUERY_TERMS)
     similarity = cosines(matrix, u, v) * decay(_gap(days[u], days[u], days[v], days[v]), scale)
-    keep = similarity > 0
+    if subjects is not None:
+        similarity[apart(*subjects, u, v)] *= -1.0
+    keep = similarity != 0
     u, v, similarity = u[keep], v[keep], similarity[keep]
     labels = average_link(matrix.shape[0], u, v, similarity, threshold)
     return members(adopt(labels, u, v, similarity, threshold))
 
 
 def assign(matrix: csr_matrix, days: Ints, old: Ints, threshold: float,
-           scale: float) -> list[list[int]]:
+           scale: float, subjects: Subjects | None = None) -> list[list[int]]:
     """`cluster` for a rebuild: rows with `old` >= 0 stay in their old group (numbered by
     `old`), the other rows are placed by the same rules: average linkage over the old
     groups (which never merge with each other) and the new rows, then `adopt` for a new
@@ -78,7 +84,9 @@ def assign(matrix: csr_matrix, days: Ints, old: Ints, threshold: float,
     keep = (old[cols] >= 0) | (cols > rows)  # a pair of new rows once, never a row with itself
     u, v = np.minimum(rows, cols)[keep], np.maximum(rows, cols)[keep]
     similarity = product.data[keep] * decay(_gap(days[u], days[u], days[v], days[v]), scale)
-    keep = similarity > 0
+    if subjects is not None:
+        similarity[apart(*subjects, u, v)] *= -1.0
+    keep = similarity != 0
     u, v, similarity = u[keep], v[keep], similarity[keep]
     # Node pairs with their summed similarity: a new row's pairs with a group add up.
     keys = np.minimum(node[u], node[v]) * n + np.maximum(node[u], node[v])
@@ -184,7 +192,7 @@ def average_link(n: int, u: Ints, v: Ints, similarity: Floats, threshold: float,
         # Each group's best match: highest score, then lowest index. Listing each group's
         # partners in ascending index (lower ones first) makes the stable sort break ties so.
         a, b, s = np.concatenate([v, u]), np.concatenate([u, v]), np.concatenate([score, score])
-        order = np.argsort(a - s / 4.0, kind="stable")  # scores lie in [0, 1]
+        order = np.argsort(a - s / 4.0, kind="stable")  # scores lie in [-1, 1]
         a, b, s = a[order], b[order], s[order]
         first = np.r_[True, a[1:] != a[:-1]]
         best = np.full(n, -1)

@@ -24,7 +24,7 @@ import numpy as np
 from numpy.typing import NDArray
 from scipy.sparse import csr_matrix
 
-from generator import grouping, topic_state, vectors
+from generator import grouping, subjects, topic_state, vectors
 from generator.model import Article, DefinedTopic, Entity, Extraction, TopicGroup
 from generator.text import SlugRegistry
 
@@ -66,13 +66,15 @@ def group_topics(
             articles, extractions, [titles[i] for i in range(len(articles))])
         terms = tuple(words)
         matrix = vectors.weigh(counts)
-        clusters = grouping.cluster(matrix, days_of, threshold, days)
+        clusters = grouping.cluster(matrix, days_of, threshold, days,
+                                    subjects.specific(counts, headlines, terms))
         neighbours = grouping.related(matrix, clusters, days_of, days)
         kept, base, drift = {}, len(articles), 0
     else:
         counts, headlines, terms = plan.counts, plan.headlines, plan.terms
         matrix = vectors.weigh(counts)
-        clusters = grouping.assign(matrix, days_of, plan.old, threshold, days)
+        clusters = grouping.assign(matrix, days_of, plan.old, threshold, days,
+                                   subjects.specific(counts, headlines, terms))
         kept, base, drift = plan.kept, plan.base, plan.drift
         neighbours = _related_again(matrix, clusters, days_of, days, articles, kept)
     sums = grouping.centroids(matrix, clusters)
