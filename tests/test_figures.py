@@ -725,3 +725,7 @@ def test_a_scaled_amount_counts_what_the_last_scaled_amount_counts():  # Reuters
     bahia = figures("With total Bahia crop estimates around 6.4 mln bags and sales standing at almost 6.2 mln there "
                     "are a few hundred thousand bags still in the hands of farmers.")
     assert [(f.value, f.unit) for f in bahia[:2]] == [(6.4e6, "bags"), (6.2e6, "bags")]
+
+
+def test_a_number_and_a_dash_ending_the_sentence():  # Reuters-21578: the article was skipped
+    assert figures("Results for year 1986 -") == []

@@ -96,6 +96,8 @@ def may_start_number(text: str) -> bool:
 
 def read_number(tokens: list[Token], i: int, money: bool = False) -> Number | None:
     """The number starting at token i; `money` when a currency symbol came just before."""
+    if i >= len(tokens):
+        return None
     low = tokens[i].lower_
     many = token_at(tokens, i + 2)
     if low in TENS_OF and token_at(tokens, i + 1) == "of" and many in ("thousands", "millions", "billions"):
