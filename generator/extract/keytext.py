@@ -85,27 +85,20 @@ def trim(phrase: str, tags: dict[str, str]) -> str:
     return " ".join(tokens)
 
 
-def not_a_subject(phrase: str, article: Article, text: str, names: Sequence[str]) -> bool:
-    """Furniture, an outlet's name, or a fragment of a capitalised headline that the story itself
-    never says ("EARLIER GENERATION", "Pound Chechnya")."""
+def not_a_subject(phrase: str, article: Article, names: Sequence[str]) -> bool:
+    """Furniture, an outlet's name, half a name, or a phrase only the headline or a subheading
+    says ("EARLIER GENERATION", "Drought shifts")."""
     key = phrase.lower()
     if key in OUTLETS or key in FURNITURE or key == article.outlet.lower():
         return True
     if not article.paragraphs or phrase in names:
         return False
     body = " ".join(article.paragraphs)
-    if name_fragment(phrase, body):
-        return True
-    # Title Case misleads the tagger ("Putin Extends Gratitude"): a phrase only a capitalised
-    # headline says is not trusted.
-    return not written(phrase, body) and any(
-        _capitalised(head) and written(phrase, head) for head in (article.title, *article.headings))
-
-
-def _capitalised(line: str) -> bool:
-    """Title Case: headline style leaves short words ("for", "at the") lower-case."""
-    title_words = [w for w in line.split() if w[:1].isalpha() and len(w) > 3]
-    return sum(w[:1].isupper() for w in title_words) >= 0.8 * len(title_words) > 0
+    # Headlines are written in headline-ese ("Feds", "Drought shifts", "Fellow olympian") and
+    # Title Case misleads the tagger ("Putin Extends Gratitude"): a keyword is something the
+    # story itself says. DUC-2001 even half: 2 of the 141 headline-only phrases in our lists
+    # were readers' keyphrases; dropping them, F1@10 31.49 -> 32.52, KPCrowd 11.57 -> 11.95.
+    return name_fragment(phrase, body) or not written(phrase, body)
 
 
 def name_fragment(word: str, body: str) -> bool:

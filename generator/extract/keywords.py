@@ -94,7 +94,7 @@ def keywords_for(article: Article, headings: list[Doc], docs: list[Doc], mention
         # phrases in our lists were readers' keyphrases (F1@10 30.92 -> 31.27, KPCrowd
         # 11.28 -> 11.60).
         if (phrase and phrase.lower() not in order and written(phrase, text)
-                and not not_a_subject(phrase, article, text, names)
+                and not not_a_subject(phrase, article, names)
                 and (phrase in names or not modifier_only(phrase, tagged))):
             order[phrase.lower()] = phrase
     ranked = []
