@@ -9,6 +9,7 @@ from generator.extract.keyrank import article_vector, near_synonyms, phrase_rank
 from generator.extract.keytext import (
     NEWS_STOP,
     TaggedText,
+    first_written,
     graph_words,
     lower_tags,
     modifier_only,
@@ -287,3 +288,12 @@ def test_a_candidate_that_is_a_name_stays_that_name():
     # Longest names are tried first, but "Alaska" itself is a name: not the department.
     assert _as_entity("alaska", names, set(), tags) == "Alaska"
     assert _as_entity("environmental conservation", names, set(), tags) == names[0]
+
+
+def test_where_a_phrase_is_first_written():
+    text = ". ".join([SPILL_TITLE, *SPILL])
+    # "crude oil" opens the story's first paragraph, "cleanup equipment" comes in its third.
+    assert 0 < first_written("crude oil", text) < first_written("cleanup equipment", text) < 1
+    assert first_written("Workers", text) == 0  # the headline's first word
+    assert first_written("oil", "Turmoil in oil markets.") == 11 / 23  # whole words only
+    assert first_written("unknown words", text) == 1

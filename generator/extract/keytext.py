@@ -157,6 +157,19 @@ def written(phrase: str, text: str) -> Counter[str]:
     return found
 
 
+def first_written(phrase: str, text: str) -> float:
+    """Where the text first writes the phrase as whole words, as a share of the text's length:
+    0 at its start, 1 if never."""
+    _, lower = _flat(text)
+    needle = " ".join(phrase.lower().split())
+    start = lower.find(needle) if needle else -1
+    while start >= 0:
+        if not _wordy(lower, start - 1) and not _wordy(lower, start + len(needle)):
+            return start / len(lower)
+        start = lower.find(needle, start + 1)
+    return 1.0
+
+
 @lru_cache(maxsize=4)
 def _flat(text: str) -> tuple[str, str]:
     """The text with single spaces, and the same lower-cased letter for letter (same length)."""
