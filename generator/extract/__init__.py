@@ -81,11 +81,12 @@ def extract(article: Article, model: str, keywords: int) -> Extraction:
     figures: list[Figure] = []
     sentences: list[Sentence] = []
     for index, doc in enumerate(docs):
+        ents = doc.ents
         for sent, text in sentence_texts(doc):
             found = figures_in(sent, text, article.id, article.date)
             numbers = tuple(range(len(figures), len(figures) + len(found)))
             figures.extend(found)
-            mentions.extend(mentions_in(sent, text))
+            mentions.extend(mentions_in(sent, text, ents))
             sentences.append(Sentence(text, article.id, index, (), event_dates(text), numbers))
     return Extraction(
         keywords=keywords_for(article, headings, docs, mentions, keywords),
