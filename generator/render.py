@@ -17,8 +17,10 @@ from typing import Any, NamedTuple
 from urllib.parse import quote
 
 from jinja2 import (
+    BytecodeCache,
     ChoiceLoader,
     Environment,
+    FileSystemBytecodeCache,
     FileSystemLoader,
     PrefixLoader,
     StrictUndefined,
@@ -125,13 +127,23 @@ def template_loader(config: Config) -> ChoiceLoader:
     return ChoiceLoader(loaders)
 
 
+def _compiled(config: Config) -> BytecodeCache | None:
+    """Compiled templates kept in the work folder, by each template's source: compiling the
+    forty templates and macros was a tenth of a rebuild's rendering at 10,000 articles."""
+    if not config.cache:
+        return None
+    folder = config.work / "templates"
+    folder.mkdir(parents=True, exist_ok=True)
+    return FileSystemBytecodeCache(str(folder))
+
+
 def environment(config: Config) -> Environment:
     """The Markdown environment; autoescape is on so macro output stays Markup."""
     # auto_reload off: templates do not change during a build, and checking them on every
     # page cost more than rendering small pages.
     env = Environment(loader=template_loader(config), undefined=StrictUndefined, finalize=_finalize,
                       autoescape=True, keep_trailing_newline=True, trim_blocks=True,
-                      lstrip_blocks=True, auto_reload=False)
+                      lstrip_blocks=True, auto_reload=False, bytecode_cache=_compiled(config))
     env.filters.update({
         "title": lambda v: yaml_string(safe_title(v)),
         "url": link_url, "number": format_number, "join": _join, "heading_id": heading_id,
