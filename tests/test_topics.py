@@ -198,10 +198,12 @@ def test_words_read_from_bytes_as_a_reader_splits_them():
      "California adopts stem cell measure"),
     ("MEMOS TELL U.S. OFFICIALS HOW TO DISCUSS CLIMATE", "", "Memos tell U.S. officials how to discuss climate"),
     ("NATO ALLIES BACK BIDEN ON UKRAINE", "", "NATO allies back Biden on Ukraine"),
+    ("EMPI INC <EMPI> 4TH QTR LOSS", "", "Empi inc 4th qtr loss"),  # Reuters-21578
+    ("<ASTA PHARMA AG> SETS DIVIDEND", "", "Asta pharma AG sets dividend"),
     ("doc-17", "", ""),
 ])
 def test_clean_title(raw: str, outlet: str, expected: str):
-    spellings = {"nato": "NATO", "biden": "Biden", "ukraine": "Ukraine"}
+    spellings = {"nato": "NATO", "biden": "Biden", "ukraine": "Ukraine", "ag": "AG"}
     assert clean_title(raw, outlet, spellings, "doc-17") == expected
 
 
