@@ -520,17 +520,17 @@ def test_long_lists_keep_their_pages_as_they_grow():
 def test_two_mkdocs_processes_render_the_same_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """Above PARALLEL_PAGES pages a second process renders every other page; the site is the
     one a single process renders, on a full build and on a rebuild."""
-    import generator.publish
+    import generator.mkdocs_run
 
     shares: list[list[str]] = []
 
-    class Recording(generator.publish.ProcessPoolExecutor):  # type: ignore[name-defined]
+    class Recording(generator.mkdocs_run.ProcessPoolExecutor):
         def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def]
             shares.append(args[-1])
             return super().submit(fn, *args, **kwargs)
 
-    monkeypatch.setattr("generator.publish.PARALLEL_PAGES", 2)
-    monkeypatch.setattr("generator.publish.ProcessPoolExecutor", Recording)
+    monkeypatch.setattr("generator.mkdocs_run.PARALLEL_PAGES", 2)
+    monkeypatch.setattr("generator.mkdocs_run.ProcessPoolExecutor", Recording)
     one, two = make_config(tmp_path / "one", SEEDS), make_config(tmp_path / "two", SEEDS, workers=2)
     build(one)
     build(two)
