@@ -66,7 +66,6 @@ def build(config: Config, progress: Progress | None = None) -> BuildResult:
         stack.callback(gc.unfreeze)
         files = _cache(config)
         articles, problems = ingest(config.seeds, config.max_file_bytes, config.max_line_chars, files)
-        _kept()
         timer.lap("ingest")
         with start_workers(config, files.misses) as workers:  # spaCy loads meanwhile
             articles = clean_articles(articles, files)
