@@ -28,6 +28,7 @@ def digest_json(digest: Digest, entity_page_min_articles: int = 1) -> bytes:
     for entity in digest.entities:  # entities are sorted by key, so each list comes out sorted
         for article_id in entity.article_ids:
             entity_keys[article_id].append(entity.key)
+    copies = {a.id: [c.id for c in a.duplicates] for a in digest.articles}
     edition = digest.edition
     updates = {u.slug: u for u in edition.updates} if edition else {}
     last_change: dict[str, str] = {}
@@ -53,7 +54,10 @@ def digest_json(digest: Digest, entity_page_min_articles: int = 1) -> bytes:
         ],
         "topics": [
             {"id": t.slug, "title": t.title, "url": f"topics/{t.slug}.html",
-             "article_ids": list(t.article_ids), "keywords": list(t.keywords),
+             "article_ids": list(t.article_ids),
+             # the files folded into the topic's articles as copies: every input file is in a topic
+             "copy_ids": sorted(c for i in t.article_ids for c in copies.get(i, ())),
+             "keywords": list(t.keywords),
              "date_from": t.date_from or None, "date_to": t.date_to or None,
              "lead": [{"text": f.text, "article_ids": list(f.article_ids)} for f in t.lead],
              "points": [{"text": f.text, "kind": f.kind, "article_ids": list(f.article_ids)}

@@ -66,6 +66,9 @@ def read_markdown(body: str) -> tuple[dict[str, str], list[Block]]:
     return _header_fields(found, blocks)
 
 
+_ABBREVIATION_END = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\b(?:Inc|Corp|Co|Ltd|Jr|Sr)\.)$")
+
+
 @reader(".txt", ".text")
 def read_plain(body: str) -> tuple[dict[str, str], list[Block]]:
     """Plain text: the first line is the headline; each further line a block."""
@@ -127,7 +130,9 @@ def _trailing_strong(children: list[Token]) -> str:
 
 
 def _looks_like_headline(line: str) -> bool:
-    return len(line) <= 250 and not line.endswith((".", ":", ";", ","))
+    # "Diplomats tour battered factory, protesters denounce U.S.": the stop is the abbreviation's
+    return len(line) <= 250 and (not line.endswith((".", ":", ";", ","))
+                                 or _ABBREVIATION_END.search(line) is not None)
 
 
 def is_heading(line: str) -> bool:

@@ -47,6 +47,8 @@ def test_republished_copy_is_folded(seeds_copy: Path, builder):
     assert [d["id"] for d in kept["duplicates"]] == ["zzz_copy"]
     assert kept["duplicates"][0]["outlet"] == "Example Wire"
     assert kept["duplicates"][0]["score"] >= 0.6
+    topic = next(t for t in data["topics"] if MOSCOW_TIMES in t["article_ids"])
+    assert topic["copy_ids"] == ["zzz_copy"]  # the folded file is still in a topic
     assert "Example Wire" in (site / "sources.html").read_text()
     report = (site / "dedup.html").read_text()
     assert f"score {kept['duplicates'][0]['score']}" in report and "zzz_copy" in report

@@ -102,3 +102,17 @@ def test_bad_files_are_reported_and_skipped(tmp_path: Path):
     assert "regular file" in reasons["pipe.txt"]
     assert "Windows-1252" in reasons["latin1.txt"]
     assert not next(p for p in problems if p.path == "latin1.txt").fatal
+
+
+@pytest.mark.parametrize(("first", "title"), [
+    # TAC 2010, APW19980821.1004: the headline's stop belongs to "U.S."
+    ("Diplomats tour battered factory, protesters denounce U.S.",
+     "Diplomats tour battered factory, protesters denounce U.S."),
+    ("Shares of Acme rose after the report on Friday.", ""),  # a sentence, not a headline
+])
+def test_plain_headline_may_end_in_an_abbreviation(first: str, title: str) -> None:
+    from generator.readers import read_plain
+
+    found, blocks = read_plain(f"{first}\n\nDiplomats from more than a dozen nations were taken on a tour.\n")
+    assert found.get("title", "") == title
+    assert len(blocks) == (1 if title else 2)
