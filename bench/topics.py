@@ -1,7 +1,7 @@
 """Topic grouping on story-labelled news clusters: ours against a plain TF-IDF + average-link baseline.
 
     .venv/bin/python bench/topics.py DATA/tac/2010 [DATA/tac/2009 DATA/duc2004/docs ...]
-        [--scale 100000] [--threshold T] [--days D]
+        [--build] [--scale 100000] [--threshold T] [--days D]
 
 Each corpus folder holds one sub-folder per gold story with one file per article, as the TAC
 2009-2011 document sets (set A, 10 articles per story) are laid out in the public repository
@@ -17,6 +17,9 @@ and entity merge stages, then `group_topics` with the config defaults.
 Printed per corpus: gold and predicted topic counts, single-article share, B-cubed
 precision / recall / F1, ARI (pair-counting), for ours and for the baseline (TF-IDF over
 lower-case words of title + body, cosine, scipy average linkage cut at one distance).
+`--build` also scores the whole tool as a user meets it: each corpus written as seed files
+(headline line, blank line, paragraphs), `digest build` run on them, topics read from
+`digest.json` (a copy folded into an article counts in that article's topic, `copy_ids`).
 `--scale N` times grouping N articles (the corpora replicated with perturbed vocabulary and
 shifted dates, each replica a new set of stories) and reports wall time and peak memory.
 """
@@ -25,10 +28,13 @@ from __future__ import annotations
 
 import argparse
 import functools
+import json
 import math
 import os
 import pickle
 import re
+import shutil
+import subprocess
 import sys
 import time
 import zlib
@@ -191,6 +197,22 @@ def baseline(articles: list[Article], distance: float) -> dict[str, int]:
     return {a.id: int(label) for a, label in zip(articles, labels, strict=True)}
 
 
+def built(articles: list[Article], work: Path) -> dict[str, int]:
+    """Topic of each article after a whole `digest build` of the articles as seed files."""
+    shutil.rmtree(work / "build", ignore_errors=True)
+    seeds = work / "build" / "seeds"
+    seeds.mkdir(parents=True)
+    for a in articles:
+        head = f"{a.title}\n\n" if a.title else ""
+        (seeds / f"{a.id}.txt").write_text(head + "\n\n".join(a.paragraphs) + "\n", encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "generator", "build", "-q", "--seeds", str(seeds),
+                    "--out", str(work / "build" / "site"), "--work", str(work / "build" / "work")],
+                   check=True, cwd=Path(__file__).resolve().parent.parent)
+    digest = json.loads((work / "build" / "site" / "digest.json").read_text(encoding="utf-8"))
+    return {i: n for n, topic in enumerate(digest["topics"])
+            for i in [*topic["article_ids"], *topic["copy_ids"]]}
+
+
 # --- scale -------------------------------------------------------------------------------------
 
 
@@ -298,6 +320,8 @@ def main() -> None:
     parser.add_argument("--baseline", type=float, default=0.9,
                         help="baseline cut: cosine distance for average linkage (default 0.9, the "
                         "best on TAC 2010)")
+    parser.add_argument("--build", action="store_true",
+                        help="also score a whole `digest build` of each corpus")
     parser.add_argument("--scale", type=int, default=0, help="also time grouping N articles")
     parser.add_argument("--work", type=Path, default=Path("/tmp/digest-bench-topics"))
     args = parser.parse_args()
@@ -315,6 +339,8 @@ def main() -> None:
         print(row("gold", scores(gold, {i: hash(g) for i, g in gold.items()})))
         predicted, groups = ours(articles, extractions, args.work, **settings)
         print(row("ours", scores(gold, predicted)))
+        if args.build:
+            print(row("ours, whole `digest build`", scores(gold, built(articles, args.work))))
         plain = baseline(articles, args.baseline)
         print(row(f"TF-IDF + average link (cut {args.baseline})", scores(gold, plain)))
         ids = {a.id for a in articles}
