@@ -200,6 +200,7 @@ def parse(rel: str, text: str, digest: str, read: Reader) -> Article:
     found = {k: v for k, v in found.items() if v}
     found.update({k: v for k, v in front.items() if v})  # front matter wins
     title = found.get("title", "")
+    found.setdefault("date", date_in_name(rel))
     blocks = _drop_repeated_headline(title, blocks)
     url = safe_url(found.get("url", ""))
     outlet = found.get("outlet", "") or outlet_from_url(url)
@@ -221,6 +222,17 @@ def parse(rel: str, text: str, digest: str, read: Reader) -> Article:
         content_hash=digest,
         **fields,
     )
+
+
+# A date written in the file name as Jekyll and Hugo read it ("2024-01-05-storm.md") or as
+# wire archives name their files ("APW19980821.1004", "NYT_ENG_20041115.0206").
+_NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)([-_]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def date_in_name(rel: str) -> str:
+    """The date a file's name states (year, month and day), "" when it states none or two."""
+    found = {f"{m[1]}-{m[3]}-{m[4]}" for m in _NAME_DATE.finditer(Path(rel).name)}
+    return parse_date(found.pop()) if len(found) == 1 else ""
 
 
 class _FrontMatterLoader(yaml.SafeLoader):

@@ -35,6 +35,9 @@ def choose_reader(suffix: str, text: str) -> Reader:
 _MD = MarkdownIt("commonmark")
 _BYLINE = re.compile(r"^by\s+(.{2,80})$", re.I)
 _URL_LABEL = re.compile(r"^original\s+url\s*:\s*(\S*)$", re.I)
+# "Date: 2005-01-12", "DATE_TIME: 1999-04-21 16:33:18", "Published: April 21, 1999"
+_DATE_LABEL = re.compile(r"^(?:date(?:[ _]?time)?|published(?: on)?|posted(?: on)?|"
+                         r"pub(?:lication)?\.? date)\s*:\s*(.+)$", re.I)
 _CREDIT = re.compile(r"^[A-Z][\w.&' -]{1,40}(\s*/\s*[A-Z][\w.&' -]{1,40})*$")
 
 
@@ -103,9 +106,11 @@ def _header_fields(
         if in_header and (match := _BYLINE.match(text)) and "byline" not in found:
             found["byline"] = match.group(1)
             continue
-        if in_header and "date" not in found and parse_date(text):
-            found["date"] = text
-            continue
+        if in_header and "date" not in found:
+            value = match.group(1) if (match := _DATE_LABEL.match(text)) else text
+            if parse_date(value):
+                found["date"] = value
+                continue
         kept.append(block)
     return found, kept
 

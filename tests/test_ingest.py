@@ -116,3 +116,24 @@ def test_plain_headline_may_end_in_an_abbreviation(first: str, title: str) -> No
     found, blocks = read_plain(f"{first}\n\nDiplomats from more than a dozen nations were taken on a tour.\n")
     assert found.get("title", "") == title
     assert len(blocks) == (1 if title else 2)
+
+
+def test_date_from_a_labelled_line_then_from_the_file_name(tmp_path: Path):
+    body = "Body text of the article goes here, long enough to be a paragraph.\n"
+    (tmp_path / "labelled.txt").write_text(f"A headline\n\nDATE_TIME: 1999-04-21 16:33:18\n\n{body}")
+    (tmp_path / "published.txt").write_text(f"A headline\n\nPublished: April 21, 1999\n\n{body}")
+    # wire archives name files by date (TAC/DUC document ids), Jekyll and Hugo by a date prefix
+    (tmp_path / "APW19980821.1004.txt").write_text(f"A headline\n\n{body}")
+    (tmp_path / "2024-01-05-storm.txt").write_text(f"A headline\n\n{body}")
+    (tmp_path / "2024-01-06-said.txt").write_text(f"A headline\n\nMarch 1, 2020\n\n{body}")
+    (tmp_path / "from-20241105-to-20241106.txt").write_text(f"A headline\n\n{body}")
+    (tmp_path / "id12345678901.txt").write_text(f"A headline\n\n{body}")
+    found, problems = ingest(tmp_path, 2_000_000, 20_000, NO_CACHE)
+    articles = {a.id: a for a in found}
+    assert problems == []
+    assert {i: a.date for i, a in articles.items()} == {
+        "labelled": "1999-04-21", "published": "1999-04-21", "APW19980821.1004": "1998-08-21",
+        "2024-01-05-storm": "2024-01-05", "2024-01-06-said": "2020-03-01",  # the text wins
+        "from-20241105-to-20241106": "", "id12345678901": ""}  # two dates, or none: unknown
+    assert "date" in articles["id12345678901"].missing
+    assert all([b.text for b in a.blocks] == [body.strip()] for a in articles.values())
