@@ -15,9 +15,9 @@ the same whatever the hash seed.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from array import array
+from collections.abc import Iterable, Sequence
 from datetime import date as Date
-from itertools import chain
 
 import numpy as np
 from numpy.typing import NDArray
@@ -203,14 +203,18 @@ def _opening(article: Article) -> str:
     return " ".join(text)
 
 
-def _named(lists: list[list[str]], first: int) -> tuple[Int32s, Int32s, list[str]]:
-    """Term ids from `first` on for entity keys or keyphrases, in order of first sight; the
-    article of each; the name of each id given."""
-    flat = list(chain.from_iterable(lists))
-    ids = {name: number for number, name in enumerate(dict.fromkeys(flat), first)}
-    found = np.fromiter(map(ids.__getitem__, flat), dtype=np.int32, count=len(flat))
-    owner = np.repeat(np.arange(len(lists), dtype=np.int32), [len(x) for x in lists])
-    return found, owner, list(ids)
+def _named(lists: Iterable[list[str]], first: int) -> tuple[Int32s, Int32s, list[str]]:
+    """Term ids from `first` on for entity keys or keyphrases (each article's list), in
+    order of first sight; the article of each; the name of each id given."""
+    ids: dict[str, int] = {}
+    found, sizes = array("i"), array("i")
+    number = ids.setdefault  # one dictionary pass per name: 100,000 articles name 3.5 million
+    for names in lists:
+        before = len(found)
+        found.extend([number(name, len(ids) + first) for name in names])
+        sizes.append(len(found) - before)
+    owner = np.repeat(np.arange(len(sizes), dtype=np.int32), np.frombuffer(sizes, dtype=np.int32))
+    return np.frombuffer(found, dtype=np.int32), owner, list(ids)
 
 
 def term_matrix(articles: Sequence[Article], extractions: dict[str, Extraction],
@@ -232,10 +236,10 @@ def term_counts(articles: Sequence[Article], extractions: dict[str, Extraction],
     body, body_of = words.of([_opening(a) for a in articles], BODY_TOKENS)
     rank = np.arange(len(body)) - np.searchsorted(body_of, body_of)  # place in its article
     # Entity keys and keyphrases have their own ids, after the words: no prefix to build.
-    entities, entity_of, keys = _named([[m.key for m in extractions[a.id].mentions if m.key]
-                                        for a in articles], len(words.vocab))
-    phrases, phrase_of, texts = _named([[k.text.lower() for k in extractions[a.id].keywords]
-                                        for a in articles], len(words.vocab) + len(keys))
+    entities, entity_of, keys = _named(([m.key for m in extractions[a.id].mentions if m.key]
+                                        for a in articles), len(words.vocab))
+    phrases, phrase_of, texts = _named(([k.text.lower() for k in extractions[a.id].keywords]
+                                        for a in articles), len(words.vocab) + len(keys))
     terms = [*words.vocab, *(f"e:{k}" for k in keys), *(f"k:{t}" for t in texts)]
     weights = np.concatenate([np.full(len(head), TITLE_WEIGHT, dtype=np.float32),
                               np.where(rank < LEAD_TOKENS, LEAD_WEIGHT, 1.0).astype(np.float32),
