@@ -8,6 +8,7 @@ summary is cached by everything it reads, so a rebuild redoes only the topics th
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter
 
 from generator.cache import Cache, cached_map, source_version
@@ -84,11 +85,35 @@ def summarise(group: TopicGroup, by_id: dict[str, Article], extractions: dict[st
 
 def figure_key(figure: Figure) -> tuple[float, float | None, str]:
     """Figures with one key state one quantity: same value, same kind of thing counted."""
-    return (figure.value, figure.value_high, figure.kind if figure.kind == "people" else figure.unit)
+    counted = f"people {outcome(figure)}" if figure.kind == "people" else figure.unit
+    return (figure.value, figure.value_high, counted)
+
+
+# What happened to the people a figure counts: "95,000 people killed" and "500,000 people made
+# homeless" are two counts, not one that changed (a tsunami topic in TAC 2010 showed them as
+# one sequence).
+_OUTCOMES = tuple((name, re.compile(pattern)) for name, pattern in (
+    ("killed", r"\b(?:kill|dead\b|death|died|dies\b|dying|fatalit|perish|lives\b|bodies\b)"),
+    ("injured", r"\b(?:injur|wound|hurt\b)"),
+    ("displaced", r"\b(?:homeless|displace|evacuat|fle[de]\b|fleeing|refugee)"),
+    ("missing", r"\bmissing\b"),
+    ("detained", r"\b(?:arrest|detain|jailed|imprison)"),
+    ("rescued", r"\b(?:rescue|saved\b)"),
+))
+
+
+def outcome(figure: Figure) -> str:
+    """What a count of people says happened to them ("killed", "injured", …), "" when none."""
+    return _outcome_in(f"{figure.counts} {figure.refers_to}") if figure.kind == "people" else ""
+
+
+def _outcome_in(text: str) -> str:
+    return next((name for name, pattern in _OUTCOMES if pattern.search(text.lower())), "")
 
 
 def figure_groups(figures: list[Figure]) -> list[FigureGroup]:
-    """Distinct figures with their sources, grouped by what they count."""
+    """Distinct figures with their sources, grouped by what they count (and, for people,
+    what happened to them)."""
     rows: dict[tuple[float, float | None, str], list[Figure]] = {}
     for figure in rank([f for f in figures if f.kind != "number"]):
         rows.setdefault(figure_key(figure), []).append(figure)
@@ -96,7 +121,10 @@ def figure_groups(figures: list[Figure]) -> list[FigureGroup]:
     for same in rows.values():
         head = same[0]
         sources = tuple(sorted({f.article_id for f in same}))
-        groups.setdefault(head.unit, []).append(FigureSources(head, sources))
+        happened = outcome(head)
+        # "people killed", but "deaths" as it is
+        label = f"{head.unit} {happened}" if happened != _outcome_in(head.unit) else head.unit
+        groups.setdefault(label, []).append(FigureSources(head, sources))
     ordered = sorted(groups.items(), key=lambda kv: (
         min(KIND_RANK[f.kind] for f, _ in kv[1]), -len(kv[1]), kv[0]))
     return [FigureGroup(label, tuple(sorted(rows_, key=lambda r: (r[0].date or "~", -r[0].value))))

@@ -105,3 +105,26 @@ def test_sentences_that_do_not_stand_alone(line: str) -> None:
 ])
 def test_sentences_that_stand_alone(line: str) -> None:
     assert stands_alone(line)
+
+
+def test_counts_of_people_to_whom_different_things_happened_are_not_one_sequence() -> None:
+    """A tsunami topic of TAC 2010 (AFP/Xinhua, 31 Dec 2004 - 4 Jan 2005) showed these as one
+    count that changed: 500,000 -> 476,619 -> 100,000 -> 95,000."""
+    from generator.model import Figure
+    from generator.summarise import figure_groups
+
+    def figure(value: float, text: str, unit: str, refers_to: str, day: str) -> Figure:
+        return Figure(value, None, text, "", "exact", unit, unit, "people", refers_to,
+                      f"{text} {refers_to}.", f"article-{day}", f"2005-01-{day}")
+
+    groups = figure_groups([
+        figure(500_000, "Nearly 500,000 people", "people", "made homeless", "01"),
+        figure(476_619, "at least 476,619 people", "people", "said", "02"),
+        figure(95_000, "At least 95,000 people", "people", "killed", "03"),
+        figure(100_000, "more than 100,000 people", "people", "killing", "04"),
+        figure(90_000, "over 90,000 deaths", "deaths", "reported in Indonesia", "04"),
+        figure(95_000, "95,000 people", "people", "injured", "05"),  # same number, other count
+    ])
+    assert {g.label: [row.figure.value for row in g.rows] for g in groups} == {
+        "people killed": [95_000, 100_000], "people displaced": [500_000],
+        "people injured": [95_000], "people": [476_619], "deaths": [90_000]}
