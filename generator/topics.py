@@ -31,10 +31,13 @@ from generator.text import SlugRegistry
 log = logging.getLogger(__name__)
 
 TITLE_CHARS = 90  # a lead sentence standing in for a missing headline is cut here
-_WIRE_TAG = re.compile(r"^(?:URGENT|BREAKING|UPDATE(?:\s*\d+)?|EXCLUSIVE|CORRECTED)\b\s*[-:–—]?\s*",
-                       re.IGNORECASE)
-_EDITORIAL = re.compile(r"\s*(?:\((?:UPDATES?|ADDS?|RECASTS?|WRAPUP|CORRECTS?)\b[^)]*\)|"
-                        r"\bATTENTION\b.*|///.*)$")
+# Wire slugs before a headline: "URGENT", "1st LD-Writethru:", "3rdlead:", "Roundup:" (Xinhua
+# and AP in TAC); the slug words need no separator, the others a colon.
+_WIRE_TAG = re.compile(r"^(?:(?:URGENT|BREAKING|UPDATE(?:\s*\d+)?|EXCLUSIVE|CORRECTED)\b\s*[-:–—]?"
+                       r"|(?:\d+(?:st|nd|rd|th)\s*(?:lead|ld)\b(?:[\s-]*writethru)?|writethru|"
+                       r"roundup|wrapup)\s*[-:–—])\s*", re.IGNORECASE)
+_EDITORIAL = re.compile(r"\s*(?:\((?:UPDATES?|ADDS?|RECASTS?|WRAPUP|CORRECTS?|more added|"
+                        r"updated|corrected|refiled)\b[^)]*\)|\bATTENTION\b.*|///.*)$")
 # Reuters marks a company's ticker after its name ("EMPI INC <EMPI>") and an unlisted company
 # with angle brackets ("<ASTA PHARMA AG>"): the ticker repeats the name, the brackets are markup.
 _TICKER = re.compile(r"(?<=\S)\s+<[A-Z][A-Z.]{0,6}>(?=\s|$)")
