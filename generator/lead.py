@@ -45,7 +45,8 @@ _QUOTES = "\"“”«»"
 _FURNITURE = re.compile(
     r"^[A-Z][A-Z .'-]{2,}(?:,[\w .]+)?(?:\([\w .]+\))?\s*(?:--|—|–|_)\s"  # "PONTOISE, France (AP) --"
     r"|\((?:AP|Reuters|AFP|UPI)\)|\bXXX\b|\bEND$|https?://|www\.|@\w|\b\d{3}-\d{3}-\d{4}\b"
-    r"|^(?:On the Net|Related|Photo|Read more|Click|Copyright)\b")
+    r"|^(?:On the Net|Related|Photo|Read more|Click|Copyright)\b"
+    r"|^(?:[A-Z][A-Z.'-]+ ){0,2}[A-Z][A-Z.'-]*:\s")  # a transcript's speaker: "PETER:", "Q:"
 
 
 @dataclass(frozen=True)

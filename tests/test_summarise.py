@@ -92,6 +92,8 @@ def test_the_lead_is_in_story_order() -> None:
     "partners with arrest or worse.",
     "PONTOISE, France (AP) -- " + MEDIATOR,
     "Will it matter to consumers that Bill Gates isn't a nice guy?",  # DUC-2004 d31033t
+    "PETER: But people were in front of me.",  # a transcript in TAC 2010, a topic's lead
+    "Q: How many people were on the bus when it left?",
 ])
 def test_sentences_that_do_not_stand_alone(line: str) -> None:
     assert not stands_alone(line)
