@@ -729,3 +729,25 @@ def test_a_scaled_amount_counts_what_the_last_scaled_amount_counts():  # Reuters
 
 def test_a_number_and_a_dash_ending_the_sentence():  # Reuters-21578: the article was skipped
     assert figures("Results for year 1986 -") == []
+
+
+def test_the_worlds_currencies_by_their_words():  # DUC-2004 and Reuters-21578
+    prize = one("The prize amount of 7.6 million kronor is divided equally among the three.")
+    assert (prize.value, prize.unit, prize.kind) == (7.6e6, "SEK", "money")  # was counted "kronor"
+    assert one("Cardoso wants to slash 23.5 billion reals from the budget deficit.").unit == "BRL"
+    # A word several countries use takes the country the sentence names, else the commonest today.
+    assert one("Bouygues closed on the Paris stock market at 1,451 francs").unit == "FRF"
+    assert one("Alusuisse bearer shares closed at 490 francs yesterday.").unit == "CHF"
+    assert figures("Barwon is offering 100 pesos each for 24 mln class A San Miguel shares in the "
+                   "Philippines.")[0].unit == "PHP"
+    # "won" names money only after a scale word: "the Lakers, 3-1 up, won" is a verb.
+    seoul = figures("The index closed lower on Tuesday at 390.24 on turnover of 76 billion won.")
+    assert [(f.value, f.unit) for f in seoul][-1] == (76e9, "KRW")
+
+
+def test_plural_abbreviations_and_units_of_two_words():  # DUC-2004, TAC-2009
+    altitude = figures("The plane had just reached its cruising altitude of 31,000 feet( 9,400 kms), 42 minutes "
+                       "after taking off from London's Heathrow Airport for New York.")
+    assert [(f.value, f.unit) for f in altitude[:2]] == [(31000, "foot"), (9400, "kilometre")]
+    race = figures("A total of 37 yachts have been forced to retire from the 630-nautical-mile race.")[1]
+    assert (race.value, race.unit) == (630, "nautical mile")  # was a count of "nautical-mile race"

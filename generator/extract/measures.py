@@ -18,6 +18,7 @@ from generator.extract.units import (
     CURRENCY_WORDS,
     DURATIONS,
     PEOPLE,
+    SCALED_CURRENCY_WORDS,
     UNITS,
     WEEKDAYS,
     ambiguous_unit,
@@ -79,8 +80,10 @@ def unit_after(tokens: list[Token], end: int, number: Number, currency: str) -> 
     elif (size := _currency_phrase(tokens, end)) and not currency:  # "7.5 million Danish crowns"
         unit = counts = CURRENCY_WORDS[" ".join(t.lower_ for t in tokens[end:end + size])]
         head_end = end + size
-    elif word.rstrip("=") in CURRENCY_WORDS and not currency:  # "108.79 JPY=": a Reuters code
-        unit, counts, head_end = CURRENCY_WORDS[word.rstrip("=")], CURRENCY_WORDS[word.rstrip("=")], end + 1
+    elif (word.rstrip("=") in CURRENCY_WORDS or (number.scaled and word in SCALED_CURRENCY_WORDS)) and \
+            not currency:  # "108.79 JPY=": a Reuters code; "2.3 trillion won"
+        unit = counts = CURRENCY_WORDS.get(word.rstrip("="), SCALED_CURRENCY_WORDS.get(word, ""))
+        head_end = end + 1
     elif (number.unit or token_at(tokens, end, "text").rstrip(".")) == "p" and not currency and \
             number.value not in RESOLUTIONS:
         unit, counts, head_end = "GBX", "pence", end + (not number.unit)  # "At 118.5p, its shares"
