@@ -81,6 +81,7 @@ UNIT_MAP = {
     "gwh": "gigawatt hour", "mwh": "megawatt hour", "ppm": "part per million", "ppb": "parts-per-billion",
     "€": "euro", "$": "dollar", "£": "pound sterling", "jpy": "japanese yen",
     "million british thermal unit": "mega british thermal unit",
+    "generation": "generation wireless",  # "5G": CQE's table names the "G" of mobile networks so
 }
 CONTENT_POS = ("NOUN", "PROPN", "ADJ", "NUM")
 CQE_UNITS = NEWSQUANT.parent / "unit.json"
@@ -126,7 +127,8 @@ def our_unit(figure: Figure, lemmas: dict[str, tuple[str, str]]) -> str:
         return CURRENCIES.get(head, CQE[2].get(head, "")) + (f" per {our_unit_text(rate)}" if rate else "")
     if figure.unit == "fraction":  # "One out of three Germans" -> "% germans"
         return "% " + (_phrase(figure.counts, lemmas) if figure.counts else "-")
-    if figure.counts in CQE[0]:  # a symbol as written: "0.5 WAR" -> "win above replacement"
+    if figure.counts in CQE[0] and figure.counts.lower() == figure.unit.lower():  # a symbol as written: "0.5 WAR" -> "win
+        # above replacement"; one we named ("5k" kilometre) keeps our name
         return CQE[0][figure.counts]
     if figure.kind in ("count", "people", "number") and figure.counts.lower().endswith(figure.unit.lower()) \
             and len(re.split(r"[\s,]+", figure.counts.strip())) > 1:

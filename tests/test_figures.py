@@ -751,3 +751,28 @@ def test_plural_abbreviations_and_units_of_two_words():  # DUC-2004, TAC-2009
     assert [(f.value, f.unit) for f in altitude[:2]] == [(31000, "foot"), (9400, "kilometre")]
     race = figures("A total of 37 yachts have been forced to retire from the 630-nautical-mile race.")[1]
     assert (race.value, race.unit) == (630, "nautical mile")  # was a count of "nautical-mile race"
+
+
+def test_an_earthquakes_size_counts_no_earthquakes():  # TAC-2010, TAC-2009
+    tsunami = one("The last tsunami in the area had been in December 1930 when a magnitude 6.5 earthquake struck "
+                  "the Admiralty Islands , McCue said .")
+    assert (tsunami.value, tsunami.unit, tsunami.text) == (6.5, "magnitude", "magnitude 6.5")  # was "earthquake"
+    wenchuan = one("Wenchuan County , which was the epicenter of the Monday quake measuring 7.8 on the Richter "
+                   "scale , is located in the Aba Autonomous Prefecture of Tibetan and Qiang nationalities .")
+    assert (wenchuan.value, wenchuan.unit, wenchuan.kind) == (7.8, "Richter scale", "measure")  # was a bare 7.8
+    assert one("A 6.4-magnitude earthquake struck off the coast.").unit == "magnitude"
+
+
+def test_4k_is_a_resolution_not_kelvin():  # uhdtvmagazine.com, technightowl.com
+    hisense = figures("Just in time for the holiday shopping season, Hisense introduced its aggressively priced "
+                      "55-inch XT880 4K Ultra High Definition Smart TV for $1,999.")
+    assert [(f.value, f.unit) for f in hisense] == [(55, "inch"), (1999, "USD")]
+    walmart = figures("Walmart was offering a no-name (Sceptre) 43-inch 4K TV for $279.99.")
+    assert [f.value for f in walmart] == [43, 279.99]  # "4K" was 4 "K TV", named kelvin by the bench
+
+
+def test_a_race_of_5k_is_kilometres():  # ocala.com, wbng.com
+    assert one("The biggest local 5K is held each Thanksgiving morning at the Frank DeLuca YMCA.").unit == \
+        "kilometre"  # was a count of "K", named kelvin by the bench
+    walk = figures("Registration for the 5-mile run is $40 and the 5K walk is $30.")
+    assert [(f.value, f.unit) for f in walk] == [(5, "mile"), (40, "USD"), (5, "kilometre"), (30, "USD")]

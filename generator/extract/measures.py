@@ -98,6 +98,9 @@ def unit_after(tokens: list[Token], end: int, number: Number, currency: str) -> 
         unit, head_end = CASED_UNITS[counts], end + (not number.unit)
     elif si := _symbol_at(tokens, end, number):
         unit, counts, head_end = si
+    elif (number.unit or (token_at(tokens, end, "text") if not tokens[end - 1].whitespace_ else "")) in ("k", "K"):
+        # "a 5k race", "the biggest local 5K" (a thousand was read by `read_number`): news never writes kelvin so
+        unit, counts, head_end = "kilometre", number.unit or tokens[end].text, end + (not number.unit)
     elif number.unit and number.unit.lower() in MEASURES:
         unit, counts = MEASURES[number.unit.lower()], number.unit
     elif number.unit:
@@ -292,6 +295,19 @@ def modifiers_before(tokens: list[Token], k: int) -> int:
             tokens[j - 1].tag_ in ("JJS", "NN", "VBG") or tokens[j - 1].lower_ == "top"):
         j -= 1
     return j if j < k and token_at(tokens, j - 1, "tag_") in ("DT", "PRP$", "POS") else k
+
+
+def magnitude_at(tokens: list[Token], start: int, end: int) -> tuple[str, str, int, int] | None:
+    """(unit, words, start, end) of an earthquake's size, which counts no earthquakes: "a magnitude
+    6.5 earthquake", "a magnitude of 6.1", "measuring 7.8 on the Richter scale" (the number at
+    tokens[start:end]); "a 6.4-magnitude earthquake" is read by `unit_after`."""
+    if token_at(tokens, start - 1) == "magnitude":
+        return "magnitude", "magnitude", start - 1, end
+    if token_at(tokens, start - 1) == "of" and token_at(tokens, start - 2) == "magnitude":
+        return "magnitude", "magnitude", start - 2, end
+    if [token_at(tokens, k) for k in range(end, end + 4)] == ["on", "the", "richter", "scale"]:
+        return "Richter scale", "on the Richter scale", start, end + 4
+    return None
 
 
 def followed_by(tokens: list[Token], k: int, options: tuple[str, ...]) -> bool:
