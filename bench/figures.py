@@ -131,9 +131,13 @@ def our_unit(figure: Figure, lemmas: dict[str, tuple[str, str]]) -> str:
         # above replacement"; one we named ("5k" kilometre) keeps our name
         return CQE[0][figure.counts]
     if figure.kind in ("count", "people", "number") and figure.counts.lower().endswith(figure.unit.lower()) \
-            and (len(re.split(r"[\s,]+", figure.counts.strip())) > 1 or lemmas.get(figure.counts, ("", ""))[1] == "NOUN"):
-        return _phrase(figure.counts, lemmas)  # a counted noun by its lemma: "movies" -> "movie", "lives" -> "life"
-    return our_unit_text(figure.unit)
+            and len(re.split(r"[\s,]+", figure.counts.strip())) > 1:
+        return _phrase(figure.counts, lemmas)
+    name = our_unit_text(figure.unit)
+    if figure.kind in ("count", "people", "number") and lemmas.get(figure.counts, ("", ""))[1] == "NOUN" and \
+            name == singular(figure.unit.lower()) and " per " not in figure.unit:  # no table named it: the lemma ("lives" -> life, not live)
+        return lemmas[figure.counts][0]
+    return name
 
 
 def _phrase(counts: str, lemmas: dict[str, tuple[str, str]]) -> str:

@@ -776,3 +776,14 @@ def test_a_race_of_5k_is_kilometres():  # ocala.com, wbng.com
         "kilometre"  # was a count of "K", named kelvin by the bench
     walk = figures("Registration for the 5-mile run is $40 and the 5K walk is $30.")
     assert [(f.value, f.unit) for f in walk] == [(5, "mile"), (40, "USD"), (5, "kilometre"), (30, "USD")]
+
+
+def test_a_plural_noun_ends_the_counted_phrase():  # DUC-2004, TAC-2010
+    crew = one("Mission Control thought Sunday's work might take hours longer than planned and gave the six "
+               "astronauts plenty of time for the tasks.")
+    assert (crew.value, crew.unit) == (6, "astronauts")  # was "astronauts plenty of time", counting plenty
+    assert one("Adrian Poffley received a conditional discharge and 12 months probation after appearing in court "
+               "Monday in Kitchener.").kind == "duration"  # was a count of "months probation"
+    court = one("In the new cases , one federal appeals court upheld the Texas display even as another struck down "
+                "the two in Kentucky .")
+    assert court.unit == "court"  # a few plurals do modify: "appeals court", "sales tax"

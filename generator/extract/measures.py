@@ -41,6 +41,8 @@ WEIGHT_CUES = {"weigh", "weighs", "weighed", "weighing", "weight", "heavy", "hea
                "exercising", "diet", "shed", "obese", "overweight"}
 BODY_CUES = {"tall", "height", "feet", "foot", "inches"}
 MODIFIER_TAGS = {"JJ", "JJR", "JJS", "RBS", "HYPH", "CC", ",", "VBG", "VBN", "NNP", "NNPS", "ADD"}
+PLURAL_MODIFIERS = {"appeals", "rights", "sales", "sports", "arms", "savings", "customs", "earnings", "goods",
+                    "attorneys", "species", "series", "means", "headquarters", "services", "operations", "affairs"}
 CALENDAR = MONTHS.keys() | WEEKDAYS  # "three other counts Friday": when, not what
 # Before a number, spaCy's stop words ("other", "last", "first", "several") place or quantify what is
 # counted without saying what it is; "top" does ("the top three seeds").
@@ -223,6 +225,10 @@ def counted_after(tokens: list[Token], end: int, one: bool = False) -> tuple[str
             # "four bullet-ridden bodies", "three mail-bomb attacks": the noun so far modifies; read on
             head, limit = -1, limit + 2
         elif (tok.tag_ in NOUN_TAGS and tok.lower_.rstrip(".") not in CALENDAR) or tok.lower_ in PEOPLE:
+            if head >= 0 and tokens[head].tag_ == "NNS" and tok.tag_ == "NN" and \
+                    tokens[head].lower_ not in PLURAL_MODIFIERS and not tokens[head].lower_.endswith("ics"):
+                break  # "gave the six astronauts plenty of time", "12 months probation": a plural noun
+                # modifies no singular one, but for a few ("one federal appeals court")
             head = k
             if k == direct and (not one or direct > end) and tok.tag_ == "NN" and token_at(
                     tokens, k + 1, "tag_") in ("NN", "NNS", "NNP" if direct > end else "NN") and (
