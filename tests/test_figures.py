@@ -787,3 +787,19 @@ def test_a_plural_noun_ends_the_counted_phrase():  # DUC-2004, TAC-2010
     court = one("In the new cases , one federal appeals court upheld the Texas display even as another struck down "
                 "the two in Kentucky .")
     assert court.unit == "court"  # a few plurals do modify: "appeals court", "sales tax"
+
+
+def test_fractions_of_a_unit_of_a_scale_and_of_what_follows_the():  # DUC-2004, TAC, KPCrowd
+    tax = figures("In Brasilia, officials said that among the measures being considered were a tax increase on "
+                  "financial transactions, to three-tenths of a percent from two-tenths of a percent.")
+    assert [(round(f.value, 2), f.unit) for f in tax] == [(0.3, "%"), (0.2, "%")]  # were shares of "percent"
+    homes = one("When fully operational , the project would be expected to provide 'carbon-free ' electricity to "
+                "the equivalent of a quarter of a million U.K. homes .")
+    assert (homes.value, homes.unit) == (250_000, "homes")  # was a quarter, a share
+    assert one("Under that plan, half the additional funds would have been used for school improvement with "
+               "the remainder earmarked for reducing property taxes.").counts == "additional funds"
+    assert one("One-third of all cell phone cameras use technology originally developed for NASA "
+               "spacecraft.").counts == "cell phone cameras"
+    rate = one("Traders were alarmed even though the Federal Reserve had lowered a key interest rate one-quarter "
+               "percentage point on Tuesday.")
+    assert (rate.value, rate.unit) == (0.25, "percentage point")

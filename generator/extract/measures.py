@@ -41,6 +41,7 @@ WEIGHT_CUES = {"weigh", "weighs", "weighed", "weighing", "weight", "heavy", "hea
                "exercising", "diet", "shed", "obese", "overweight"}
 BODY_CUES = {"tall", "height", "feet", "foot", "inches"}
 MODIFIER_TAGS = {"JJ", "JJR", "JJS", "RBS", "HYPH", "CC", ",", "VBG", "VBN", "NNP", "NNPS", "ADD"}
+PARTS_OF = {"percent": "%", "per cent": "%", "percentage point": "percentage point"}
 PLURAL_MODIFIERS = {"appeals", "rights", "sales", "sports", "arms", "savings", "customs", "earnings", "goods",
                     "attorneys", "species", "series", "means", "headquarters", "services", "operations", "affairs"}
 CALENDAR = MONTHS.keys() | WEEKDAYS  # "three other counts Friday": when, not what
@@ -59,8 +60,12 @@ def unit_after(tokens: list[Token], end: int, number: Number, currency: str) -> 
         head_end = next(k for k in range(end, end + 5) if token_at(tokens, k) == "old") + 1
         return "year of age", "years old", head_end  # "15-year-old", "27 years old"
     if number.unit == "fraction":  # a share of what follows, or an amount of a unit ("1/16 of a US pint")
-        counts, head, head_end = counted_after(tokens, end)
-        unit = UNITS.get(head, "fraction") if token_at(tokens, end + 1) in ("a", "an") else "fraction"
+        the = token_at(tokens, end) in DETERMINERS  # "half the additional funds"
+        counts, head, head_end = counted_after(tokens, end + the)
+        # An amount of a unit: "two-tenths of a percent", "a quarter of a century", "one-quarter percentage point"
+        of_one = token_at(tokens, end + 1) in ("a", "an") or (token_at(tokens, end) != "of" and not the)
+        unit = (PARTS_OF.get(counts.lower()) or UNITS.get(head) or (head if head in DURATIONS else "fraction")) \
+            if of_one else "fraction"
         if not counts and token_at(tokens, end) == "of":  # "two-thirds of the combined 4.3M … sales"
             k = end + 1 + (token_at(tokens, end + 1) in DETERMINERS)
             k += token_at(tokens, k, "tag_") in ("JJ", "VBN")
@@ -208,8 +213,8 @@ def counted_after(tokens: list[Token], end: int, one: bool = False) -> tuple[str
     j = direct = end + (token_at(tokens, end) == "-")  # "four-cylinder engine"
     if followed_by(tokens, j, ("of",)):
         j += 1
-        if followed_by(tokens, j, (*DETERMINERS, "a", "an")):
-            j += 1
+        if followed_by(tokens, j, (*DETERMINERS, "a", "an", "all")):
+            j += 1  # "one-third of all cell phone cameras"
     if token_at(tokens, j) == "or" and token_at(tokens, j + 1) in ("more", "fewer", "less", "so"):
         j += 2  # "chain restaurants with 20 or more locations"
     if token_at(tokens, j, "tag_") in ("CC", ",", "HYPH"):
