@@ -127,15 +127,16 @@ def our_unit(figure: Figure, lemmas: dict[str, tuple[str, str]]) -> str:
         return CURRENCIES.get(head, CQE[2].get(head, "")) + (f" per {our_unit_text(rate)}" if rate else "")
     if figure.unit == "fraction":  # "One out of three Germans" -> "% germans"
         return "% " + (_phrase(figure.counts, lemmas) if figure.counts else "-")
-    if figure.counts in CQE[0] and figure.counts.lower() == figure.unit.lower():  # a symbol as written: "0.5 WAR" -> "win
-        # above replacement"; one we named ("5k" kilometre) keeps our name
+    if figure.counts in CQE[0] and figure.counts.lower() == figure.unit.lower():
+        # a symbol as written: "0.5 WAR" -> "win above replacement"; one we named ("5k" km) keeps our name
         return CQE[0][figure.counts]
     if figure.kind in ("count", "people", "number") and figure.counts.lower().endswith(figure.unit.lower()) \
             and len(re.split(r"[\s,]+", figure.counts.strip())) > 1:
         return _phrase(figure.counts, lemmas)
     name = our_unit_text(figure.unit)
+    # a counted noun no table named: its lemma ("lives" -> life, not live)
     if figure.kind in ("count", "people", "number") and lemmas.get(figure.counts, ("", ""))[1] == "NOUN" and \
-            name == singular(figure.unit.lower()) and " per " not in figure.unit:  # no table named it: the lemma ("lives" -> life, not live)
+            name == singular(figure.unit.lower()) and " per " not in figure.unit:
         return lemmas[figure.counts][0]
     return name
 

@@ -20,6 +20,7 @@ from generator.extract.measures import (
     age_at,
     counted_after,
     followed_by,
+    glued_unit,
     magnitude_at,
     modifiers_before,
     rate_after,
@@ -154,8 +155,7 @@ def _not_a_figure(tokens: list[Token], i: int, number: Number, money: bool) -> b
             token_at(tokens, number.end) == "-" and re.fullmatch(r"[A-Z]", token_at(tokens, number.end + 1,
                                                                                    "text"))):
         return True  # "303-954-2359"; "3-D", "3D" is a kind of image, not a count; "PS5" a console, not £5
-    glued = number.unit or (token_at(tokens, number.end, "text") if not tokens[number.end - 1].whitespace_ else "")
-    if glued == "K" and not money and not number.currency and number.value in (2, 4, 8):
+    if glued_unit(tokens, number) == "K" and not money and not number.currency and number.value in (2, 4, 8):
         return True  # "4K", "8K": a video resolution's name, not four kelvin
     if ORDINALS.match(tok.text) or (tok.ent_type_ == "ORDINAL" and not number.unit) or \
             ":" in tok.text or ("/" in tok.text and number.unit != "fraction"):
@@ -297,8 +297,8 @@ def _kind(unit: str, counts: str, in_passing: bool = False) -> str:
         return "duration"
     if unit in PEOPLE or counts.split(" ")[-1].lower() in PEOPLE:
         return "people"
-    if unit in UNITS.values() or unit in CASED_UNITS.values() or unit in AMBIGUOUS_NAMES or unit == "Richter scale" or \
-            symbol_unit(counts):
+    if unit in UNITS.values() or unit in CASED_UNITS.values() or unit in AMBIGUOUS_NAMES or \
+            unit == "Richter scale" or symbol_unit(counts):
         return "measure"
     return "count"
 

@@ -43,7 +43,8 @@ BODY_CUES = {"tall", "height", "feet", "foot", "inches"}
 MODIFIER_TAGS = {"JJ", "JJR", "JJS", "RBS", "HYPH", "CC", ",", "VBG", "VBN", "NNP", "NNPS", "ADD"}
 PARTS_OF = {"percent": "%", "per cent": "%", "percentage point": "percentage point"}
 PLURAL_MODIFIERS = {"appeals", "rights", "sales", "sports", "arms", "savings", "customs", "earnings", "goods",
-                    "attorneys", "species", "series", "means", "headquarters", "services", "operations", "affairs"}
+                    "attorneys", "species", "series", "means", "headquarters", "services", "operations",
+                    "affairs"}
 CALENDAR = MONTHS.keys() | WEEKDAYS  # "three other counts Friday": when, not what
 # Before a number, spaCy's stop words ("other", "last", "first", "several") place or quantify what is
 # counted without saying what it is; "top" does ("the top three seeds").
@@ -62,10 +63,11 @@ def unit_after(tokens: list[Token], end: int, number: Number, currency: str) -> 
     if number.unit == "fraction":  # a share of what follows, or an amount of a unit ("1/16 of a US pint")
         the = token_at(tokens, end) in DETERMINERS  # "half the additional funds"
         counts, head, head_end = counted_after(tokens, end + the)
-        # An amount of a unit: "two-tenths of a percent", "a quarter of a century", "one-quarter percentage point"
+        # An amount of a unit: "two-tenths of a percent", "a quarter of a century", "one-quarter
+        # percentage point"
         of_one = token_at(tokens, end + 1) in ("a", "an") or (token_at(tokens, end) != "of" and not the)
-        unit = (PARTS_OF.get(counts.lower()) or UNITS.get(head) or (head if head in DURATIONS else "fraction")) \
-            if of_one else "fraction"
+        amount = PARTS_OF.get(counts.lower()) or UNITS.get(head) or (head if head in DURATIONS else "")
+        unit = amount if of_one and amount else "fraction"
         if not counts and token_at(tokens, end) == "of":  # "two-thirds of the combined 4.3M … sales"
             k = end + 1 + (token_at(tokens, end + 1) in DETERMINERS)
             k += token_at(tokens, k, "tag_") in ("JJ", "VBN")
@@ -105,8 +107,8 @@ def unit_after(tokens: list[Token], end: int, number: Number, currency: str) -> 
         unit, head_end = CASED_UNITS[counts], end + (not number.unit)
     elif si := _symbol_at(tokens, end, number):
         unit, counts, head_end = si
-    elif (number.unit or (token_at(tokens, end, "text") if not tokens[end - 1].whitespace_ else "")) in ("k", "K"):
-        # "a 5k race", "the biggest local 5K" (a thousand was read by `read_number`): news never writes kelvin so
+    elif glued_unit(tokens, number) in ("k", "K"):
+        # "a 5k race", "the biggest local 5K" (a thousand was read by `read_number`): news never writes kelvin
         unit, counts, head_end = "kilometre", number.unit or tokens[end].text, end + (not number.unit)
     elif number.unit and number.unit.lower() in MEASURES:
         unit, counts = MEASURES[number.unit.lower()], number.unit
@@ -306,6 +308,12 @@ def modifiers_before(tokens: list[Token], k: int) -> int:
             tokens[j - 1].tag_ in ("JJS", "NN", "VBG") or tokens[j - 1].lower_ == "top"):
         j -= 1
     return j if j < k and token_at(tokens, j - 1, "tag_") in ("DT", "PRP$", "POS") else k
+
+
+def glued_unit(tokens: list[Token], number: Number) -> str:
+    """Letters written right after the digits: read with them ("10kW") or a token of their own ("5" "K")."""
+    spaced = bool(tokens[number.end - 1].whitespace_)
+    return number.unit or ("" if spaced else token_at(tokens, number.end, "text"))
 
 
 def magnitude_at(tokens: list[Token], start: int, end: int) -> tuple[str, str, int, int] | None:

@@ -21,7 +21,8 @@ CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EU
                   "lira": "TRY", "riyals": "SAR", "dirhams": "AED", "naira": "NGN",
                   # The world's other common currencies, by the words news writes after the amount
                   # ("7.6 million kronor", "23.5 billion reals", "500 billion rupiah").
-                  "kronor": "SEK", "krona": "SEK", "reals": "BRL", "rupiah": "IDR", "hryvnias": "UAH", "hryvnia": "UAH", "zlotys": "PLN", "korunas": "CZK",
+                  "kronor": "SEK", "krona": "SEK", "reals": "BRL", "rupiah": "IDR", "hryvnias": "UAH",
+                  "hryvnia": "UAH", "zlotys": "PLN", "korunas": "CZK",
                   "koruna": "CZK", "ruble": "RUB", "rouble": "RUB", "rupee": "INR", "shekel": "ILS",
                   "riyal": "SAR", "dirham": "AED", "renminbi": "CNY", "rmb": "CNY",
                   "bitcoins": "BTC", "bitcoin": "BTC", "deutsche marks": "DEM", "deutschemarks": "DEM",
@@ -200,7 +201,8 @@ _FIELDS = {
     "serbia": {"serbia", "serbian", "belgrade", "yugoslavia", "yugoslav"},
 }
 _FRANCS = (("CHF", "switzerland"), ("FRF", "france"), ("BEF", "belgium"))
-_PESOS = (("MXN", "mexico"), ("PHP", "philippines"), ("ARS", "argentina"), ("CLP", "chile"), ("COP", "colombia"))
+_PESOS = (("MXN", "mexico"), ("PHP", "philippines"), ("ARS", "argentina"), ("CLP", "chile"),
+          ("COP", "colombia"))
 _CROWNS = (("DKK", "denmark"), ("NOK", "norway"), ("SEK", "sweden"), ("CZK", "czech"))
 _DINARS = (("IQD", "iraq"), ("KWD", "kuwait"), ("JOD", "jordan"), ("RSD", "serbia"))
 AMBIGUOUS_UNITS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -222,7 +224,8 @@ AMBIGUOUS_UNITS: dict[str, tuple[tuple[str, str], ...]] = {
     "Cal": (("kilocalorie", "food"),),
     "kcal": (("kilocalorie", "food"),),
     **{word: _FRANCS for word in ("francs", "franc")}, **{word: _PESOS for word in ("pesos", "peso")},
-    **{word: _CROWNS for word in ("crowns", "kroner", "krone")}, **{word: _DINARS for word in ("dinars", "dinar")},
+    **{word: _CROWNS for word in ("crowns", "kroner", "krone")},
+    **{word: _DINARS for word in ("dinars", "dinar")},
 }
 
 AMBIGUOUS_NAMES = {name for candidates in AMBIGUOUS_UNITS.values() for name, _ in candidates}
