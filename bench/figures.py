@@ -44,6 +44,7 @@ from collections import Counter
 import numpy as np
 import spacy
 from _data import MODEL, NEWSQUANT, figures_of, prf, read_newsquant, stamp, stamp_line
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from generator.extract.nlp import load_nlp
 from generator.model import Figure
@@ -130,6 +131,12 @@ def our_unit(figure: Figure, lemmas: dict[str, tuple[str, str]]) -> str:
     if figure.counts in CQE[0] and figure.counts.lower() == figure.unit.lower():
         # a symbol as written: "0.5 WAR" -> "win above replacement"; one we named ("5k" km) keeps our name
         return CQE[0][figure.counts]
+    if figure.kind == "number" and figure.text.lower().startswith("one of") and figure.counts:
+        # "one of the proudest moments in his life" -> "proud moment life": as CQE names a "one of"
+        # noun, the lemmas of its phrase's words but stop words
+        words = [w for w in re.split(r"[\s,]+", re.sub(r"['’]s\b", "", figure.counts))
+                 if w and w.lower() not in STOP_WORDS]
+        return " ".join(_lemma(w, lemmas) for w in words)
     if figure.kind in ("count", "people", "number") and figure.counts.lower().endswith(figure.unit.lower()) \
             and len(re.split(r"[\s,]+", figure.counts.strip())) > 1:
         return _phrase(figure.counts, lemmas)

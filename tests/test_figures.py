@@ -803,3 +803,27 @@ def test_fractions_of_a_unit_of_a_scale_and_of_what_follows_the():  # DUC-2004, 
     rate = one("Traders were alarmed even though the Federal Reserve had lowered a key interest rate one-quarter "
                "percentage point on Tuesday.")
     assert (rate.value, rate.unit) == (0.25, "percentage point")
+
+
+def test_one_of_keeps_the_words_that_go_on_describing_its_noun():  # NewsQuant, tuned half
+    moments = one("To Unsworths attorneys Musks insult was a libelous allegation that resulted in shame mortification "
+                  "worry and distress to Unsworth during what should have been one of the proudest moments in his "
+                  "life.")
+    assert moments.counts == "proudest moments in his life"
+    catch = one("It was one of the most spectacular catches ever to grace a World Cup match but England all-rounder "
+                "Ben Stokes was reluctant to take too much credit on Thursday after admitting he made it so "
+                "difficult by misjudging the flight of the ball.")
+    assert catch.counts == "spectacular catches ever to grace a World Cup match"  # not past "but"
+    dinosaurs = figures("The event centres around the 37m (121ft)-long reconstructed skeleton of Patagotitan "
+                        "mayorum, one of the largest dinosaurs to ever live.")[-1]
+    assert dinosaurs.counts == "largest dinosaurs to ever live"
+    screens = figures("The iPhone 14’s 6.1-inch Super Retina XDR display remains one of the best screens in this "
+                      "price range in terms of quality, but the biggest missing feature is a 120Hz refresh rate, "
+                      "which the Galaxy S22 offers.")
+    assert [f.counts for f in screens if f.value == 1] == ["best screens"]  # no phrase of a possessive
+
+
+def test_a_name_after_a_plural_noun_starts_another_phrase():  # KPCrowd
+    reasons = figures('One of the reasons James Marsden took on the starring role in the family film "Hop" was so '
+                      "that his two children could see his work.")[0]
+    assert reasons.counts == "reasons"  # was "reasons James Marsden"

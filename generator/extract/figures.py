@@ -24,6 +24,7 @@ from generator.extract.measures import (
     magnitude_at,
     modifiers_before,
     rate_after,
+    said_of,
     unit_after,
 )
 from generator.extract.numbers import Number, currency_before, may_start_number, read_number, token_at
@@ -127,6 +128,9 @@ def _figure_at(tokens: list[Token], i: int, sentence: str, article_id: str, date
     # "one of the best screens", "one particular demand": kept, but not a key figure
     in_passing = tokens[i].lower_ == "one" and high is None and not _noun_follows(tokens, number.end) and \
         number.unit != "fraction"  # "One out of three Germans" is a share
+    if in_passing and counts and token_at(tokens, number.end) == "of":  # "one of the proudest moments in his
+        # life": what goes on describing the noun says which one
+        counts = " ".join([counts, *(t.text for t in tokens[head_end:said_of(tokens, head_end)])])
     if not math.isfinite(value) or (high is not None and not math.isfinite(high)):
         return None
     # "the top three seeds" counts top seeds

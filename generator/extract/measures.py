@@ -232,10 +232,11 @@ def counted_after(tokens: list[Token], end: int, one: bool = False) -> tuple[str
             # "four bullet-ridden bodies", "three mail-bomb attacks": the noun so far modifies; read on
             head, limit = -1, limit + 2
         elif (tok.tag_ in NOUN_TAGS and tok.lower_.rstrip(".") not in CALENDAR) or tok.lower_ in PEOPLE:
-            if head >= 0 and tokens[head].tag_ == "NNS" and tok.tag_ == "NN" and \
+            if head >= 0 and tokens[head].tag_ == "NNS" and tok.tag_ in ("NN", "NNP", "NNPS") and \
                     tokens[head].lower_ not in PLURAL_MODIFIERS and not tokens[head].lower_.endswith("ics"):
-                break  # "gave the six astronauts plenty of time", "12 months probation": a plural noun
-                # modifies no singular one, but for a few ("one federal appeals court")
+                break  # "gave the six astronauts plenty of time", "12 months probation", "one of the reasons
+                # James Marsden took": a plural noun modifies no singular one or name, but for a few ("one
+                # federal appeals court")
             head = k
             if k == direct and (not one or direct > end) and tok.tag_ == "NN" and token_at(
                     tokens, k + 1, "tag_") in ("NN", "NNS", "NNP" if direct > end else "NN") and (
@@ -308,6 +309,25 @@ def modifiers_before(tokens: list[Token], k: int) -> int:
             tokens[j - 1].tag_ in ("JJS", "NN", "VBG") or tokens[j - 1].lower_ == "top"):
         j -= 1
     return j if j < k and token_at(tokens, j - 1, "tag_") in ("DT", "PRP$", "POS") else k
+
+
+def said_of(tokens: list[Token], k: int) -> int:
+    """Where the words that go on describing a counted noun end (k: after the noun): an infinitive
+    ("the largest dinosaurs to ever live", "the most spectacular catches ever to grace a World Cup
+    match") or a phrase of a possessive ("the proudest moments in his life"); not a number's."""
+    j = k + (token_at(tokens, k) == "ever")
+    if token_at(tokens, j) == "to" and "VB" in (token_at(tokens, k, "tag_") for k in (j + 1, j + 2)):
+        end = j + 1
+        while end < min(len(tokens), j + 8) and not tokens[end].like_num and tokens[end].tag_ not in (
+                ",", ".", ":", "CC", "WDT", "WP", "-LRB-", "``", "''"):
+            end += 1
+        return end
+    if token_at(tokens, k) in ("in", "of") and token_at(tokens, k + 1, "tag_") == "PRP$":
+        end = k + 2
+        while token_at(tokens, end, "tag_") in ("JJ", "NN", "NNS"):
+            end += 1
+        return end if end > k + 2 else k
+    return k
 
 
 def glued_unit(tokens: list[Token], number: Number) -> str:
