@@ -827,3 +827,9 @@ def test_a_name_after_a_plural_noun_starts_another_phrase():  # KPCrowd
     reasons = figures('One of the reasons James Marsden took on the starring role in the family film "Hop" was so '
                       "that his two children could see his work.")[0]
     assert reasons.counts == "reasons"  # was "reasons James Marsden"
+
+
+def test_a_reuters_code_names_the_quote_even_after_a_dollar_sign():  # NewsQuant, tuned half
+    quotes = figures("The US dollar was mixed, easing against the yen to 108.79 JPY= but flat versus the euro at "
+                     "$1.1396 EUR=. The dollar index was up at 96.088 .DXY .")
+    assert [(f.value, f.unit) for f in quotes][:2] == [(108.79, "JPY"), (1.1396, "EUR")]  # was USD
