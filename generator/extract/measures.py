@@ -91,7 +91,8 @@ def unit_after(tokens: list[Token], end: int, number: Number, currency: str) -> 
         head_end = end + size
     elif (word.rstrip("=.") in CURRENCY_WORDS or (number.scaled and word in SCALED_CURRENCY_WORDS)) and \
             (not currency or re.fullmatch(r"[a-z]{3}=\.?", word)):
-        # "108.79 JPY=": a Reuters code, which names the quote even after a "$" ("at $1.1396 EUR="); "2.3 trillion won"
+        # "108.79 JPY=": a Reuters code, which names the quote even after a "$" ("at $1.1396 EUR=");
+        # "2.3 trillion won"
         unit = counts = CURRENCY_WORDS.get(word.rstrip("=."), SCALED_CURRENCY_WORDS.get(word, ""))
         head_end = end + 1
     elif (number.unit or token_at(tokens, end, "text").rstrip(".")) == "p" and not currency and \
