@@ -833,3 +833,9 @@ def test_a_reuters_code_names_the_quote_even_after_a_dollar_sign():  # NewsQuant
     quotes = figures("The US dollar was mixed, easing against the yen to 108.79 JPY= but flat versus the euro at "
                      "$1.1396 EUR=. The dollar index was up at 96.088 .DXY .")
     assert [(f.value, f.unit) for f in quotes][:2] == [(108.79, "JPY"), (1.1396, "EUR")]  # was USD
+
+
+def test_units_of_three_words():  # NewsQuant, tuned half
+    oil = one("The Meged field has produced in the past about 1 million barrels of oil, but its last well was "
+              "capped due to technical problems that havent been resolved.")
+    assert (oil.value, oil.unit) == (1e6, "barrel of oil")  # CQE's unit table has it; was "barrel"

@@ -123,7 +123,11 @@ def unit_after(tokens: list[Token], end: int, number: Number, currency: str) -> 
         joined = f"{measure}-{token_at(tokens, end + hyphen + 2)}"  # "lb" "-" "ft"
         if token_at(tokens, end + hyphen + 1) == "-" and joined in UNITS:
             pair, measure = "", joined
-        if pair in UNITS:
+        triple = " ".join(token_at(tokens, k) for k in range(end + hyphen, end + hyphen + 3))
+        if triple in UNITS:  # "1 million barrels of oil": a unit of its own
+            unit, head_end = UNITS[triple], end + hyphen + 3
+            counts = " ".join(t.text for t in tokens[end + hyphen:head_end])
+        elif pair in UNITS:
             unit, head_end = UNITS[pair], end + hyphen + 2
             counts = f"{tokens[end + hyphen].text} {tokens[end + hyphen + 1].text}"
         elif measure in MEASURES:

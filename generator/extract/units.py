@@ -104,7 +104,10 @@ UNITS = {
     "yds": "yard", "hr": "hour", "hrs": "hour", "yr": "year", "yrs": "year", "nautical mile": "nautical mile",
     "nautical miles": "nautical mile", "nautical-mile": "nautical mile", "light year": "light-year",
     "light years": "light-year", "light-year": "light-year", "light-years": "light-year",
-    "magnitude": "magnitude",  # "a 6.4-magnitude earthquake": a size, not a count of magnitudes
+    "magnitude": "magnitude",
+    "barrels of oil": "barrel of oil", "barrel of oil": "barrel of oil", "millimetres of mercury":
+    "millimetre of mercury", "millimeters of mercury": "millimetre of mercury", "inches of mercury":
+    "inch of mercury",  # "a 6.4-magnitude earthquake": a size, not a count of magnitudes
     # Metric and electrical units spelled out: "megawatts of capacity" is an amount of megawatts.
     **{spelling: name for name, spellings in {
         "watt": ("watt", "watts"), "kilowatt": ("kilowatt", "kilowatts"),
