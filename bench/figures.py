@@ -143,7 +143,7 @@ def our_unit(figure: Figure, lemmas: dict[str, tuple[str, str]]) -> str:
     name = our_unit_text(figure.unit)
     # a counted noun no table named: its lemma ("lives" -> life, not live)
     if figure.kind in ("count", "people", "number") and lemmas.get(figure.counts, ("", ""))[1] == "NOUN" and \
-            name == singular(figure.unit.lower()) and " per " not in figure.unit:
+            name == singular(figure.unit.lower()) and figure.unit.lower() == figure.counts.lower():
         return lemmas[figure.counts][0]
     return name
 
