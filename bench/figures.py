@@ -44,6 +44,7 @@ from collections import Counter
 import numpy as np
 import spacy
 from _data import MODEL, NEWSQUANT, figures_of, prf, read_newsquant, stamp, stamp_line
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from generator.extract.nlp import load_nlp
 from generator.model import Figure
@@ -58,7 +59,11 @@ CURRENCIES = {
     "PLN": "polish złoty", "HUF": "hungarian forint", "HRK": "croatian kuna", "SAR": "saudi riyal",
     "AED": "united arab emirates dirham", "NGN": "nigerian naira",
     "AMD": "armenian dram", "NLG": "netherlands guilder", "DEM": "german mark", "FRF": "french franc",
-    "BEF": "belgian franc", "TWD": "new taiwan dollar"}
+    "BEF": "belgian franc", "TWD": "new taiwan dollar",
+    # Not in CQE's table: named as it would name them.
+    "PHP": "philippine peso", "IQD": "iraqi dinar", "KWD": "kuwaiti dinar", "JOD": "jordanian dinar",
+    "RSD": "serbian dinar", "VND": "vietnamese dong", "EGP": "egyptian pound", "PKR": "pakistani rupee",
+    "QAR": "qatari riyal", "ITL": "italian lira"}
 # Our unit (lower-cased, trailing punctuation dropped) -> NewsQuant's normalized_unit name.
 UNIT_MAP = {
     "%": "percentage", "percent": "percentage", "mph": "mile per hour", "km": "kilometre",
@@ -77,10 +82,12 @@ UNIT_MAP = {
     "gwh": "gigawatt hour", "mwh": "megawatt hour", "ppm": "part per million", "ppb": "parts-per-billion",
     "€": "euro", "$": "dollar", "£": "pound sterling", "jpy": "japanese yen",
     "million british thermal unit": "mega british thermal unit",
+    "generation": "generation wireless",  # "5G": CQE's table names the "G" of mobile networks so
 }
 CONTENT_POS = ("NOUN", "PROPN", "ADJ", "NUM")
 CQE_UNITS = NEWSQUANT.parent / "unit.json"
-CQE: tuple[dict[str, str], dict[str, str]] = ({}, {})  # filled by main() from --units
+# Filled by main() from --units: (symbol -> name, surface -> name, ISO currency code -> name).
+CQE: tuple[dict[str, str], dict[str, str], dict[str, str]] = ({}, {}, {})
 FUNCTION_WORDS = {"of", "the", "and", "or", "a", "an", "those", "these", "them"}
 IRREGULAR = {"people": "people", "men": "man", "women": "woman", "children": "child", "feet": "foot"}
 # A fixed split: sentences at even positions are the ones rules are drawn from, odd ones held out.
@@ -117,16 +124,28 @@ def our_unit(figure: Figure, lemmas: dict[str, tuple[str, str]]) -> str:
     head, _, rate = figure.unit.partition(" per ")
     if figure.unit == "GBX" and re.search(r"\d ?p\.?$", figure.text):
         return "point"  # "118.5p": CQE's table gives the symbol to penny and point; NewsQuant names it point
-    if head in CURRENCIES:  # "USD per barrel" -> "dollar per barrel"
-        return CURRENCIES[head] + (f" per {our_unit_text(rate)}" if rate else "")
+    if head in CURRENCIES or head in CQE[2]:  # "USD per barrel" -> "dollar per barrel"
+        return CURRENCIES.get(head, CQE[2].get(head, "")) + (f" per {our_unit_text(rate)}" if rate else "")
     if figure.unit == "fraction":  # "One out of three Germans" -> "% germans"
         return "% " + (_phrase(figure.counts, lemmas) if figure.counts else "-")
-    if figure.counts in CQE[0]:  # a symbol as written: "0.5 WAR" -> "win above replacement"
+    if figure.counts in CQE[0] and figure.counts.lower() == figure.unit.lower():
+        # a symbol as written: "0.5 WAR" -> "win above replacement"; one we named ("5k" km) keeps our name
         return CQE[0][figure.counts]
+    if figure.kind == "number" and figure.text.lower().startswith("one of") and figure.counts:
+        # "one of the proudest moments in his life" -> "proud moment life": as CQE names a "one of"
+        # noun, the lemmas of its phrase's words but stop words
+        words = [w for w in re.split(r"[\s,]+", re.sub(r"['’]s\b", "", figure.counts))
+                 if w and w.lower() not in STOP_WORDS]
+        return " ".join(_lemma(w, lemmas) for w in words)
     if figure.kind in ("count", "people", "number") and figure.counts.lower().endswith(figure.unit.lower()) \
             and len(re.split(r"[\s,]+", figure.counts.strip())) > 1:
         return _phrase(figure.counts, lemmas)
-    return our_unit_text(figure.unit)
+    name = our_unit_text(figure.unit)
+    # a counted noun no table named: its lemma ("lives" -> life, not live)
+    if figure.kind in ("count", "people", "number") and lemmas.get(figure.counts, ("", ""))[1] == "NOUN" and \
+            name == singular(figure.unit.lower()) and figure.unit.lower() == figure.counts.lower():
+        return lemmas[figure.counts][0]
+    return name
 
 
 def _phrase(counts: str, lemmas: dict[str, tuple[str, str]]) -> str:
@@ -142,19 +161,23 @@ def _lemma(word: str, lemmas: dict[str, tuple[str, str]]) -> str:
     return word.lower() if pos == "PROPN" else lemma
 
 
-def cqe_names(path: str) -> tuple[dict[str, str], dict[str, str]]:
-    """CQE's unit table (CQE/unit.json): (symbol as written -> name, surface -> name),
-    keeping only the spellings that name one unit ("WAR" yes; "F", farad or fahrenheit, no)."""
+def cqe_names(path: str) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """CQE's unit table (CQE/unit.json): (symbol as written -> name, surface -> name, currency
+    code -> name), keeping only the spellings that name one unit ("WAR" yes; "F", farad or
+    fahrenheit, no)."""
     symbols: dict[str, set[str]] = {}
     surfaces: dict[str, set[str]] = {}
+    codes: dict[str, set[str]] = {}
     with open(path, encoding="utf-8") as handle:
         for name, entry in json.load(handle).items():
             for symbol in entry.get("symbols") or ():
                 symbols.setdefault(symbol, set()).add(name)
             for surface in [name, *(entry.get("surfaces") or ())]:
                 surfaces.setdefault(surface, set()).add(name)
-    return ({k: min(v) for k, v in symbols.items() if len(v) == 1},
-            {k: min(v) for k, v in surfaces.items() if len(v) == 1})
+            if entry.get("currency_code"):
+                codes.setdefault(entry["currency_code"], set()).add(name)
+    return tuple({k: min(v) for k, v in table.items() if len(v) == 1}  # type: ignore[return-value]
+                 for table in (symbols, surfaces, codes))
 
 
 def our_unit_text(unit: str) -> str:

@@ -729,3 +729,113 @@ def test_a_scaled_amount_counts_what_the_last_scaled_amount_counts():  # Reuters
 
 def test_a_number_and_a_dash_ending_the_sentence():  # Reuters-21578: the article was skipped
     assert figures("Results for year 1986 -") == []
+
+
+def test_the_worlds_currencies_by_their_words():  # DUC-2004 and Reuters-21578
+    prize = one("The prize amount of 7.6 million kronor is divided equally among the three.")
+    assert (prize.value, prize.unit, prize.kind) == (7.6e6, "SEK", "money")  # was counted "kronor"
+    assert one("Cardoso wants to slash 23.5 billion reals from the budget deficit.").unit == "BRL"
+    # A word several countries use takes the country the sentence names, else the commonest today.
+    assert one("Bouygues closed on the Paris stock market at 1,451 francs").unit == "FRF"
+    assert one("Alusuisse bearer shares closed at 490 francs yesterday.").unit == "CHF"
+    assert figures("Barwon is offering 100 pesos each for 24 mln class A San Miguel shares in the "
+                   "Philippines.")[0].unit == "PHP"
+    # "won" names money only after a scale word: "the Lakers, 3-1 up, won" is a verb.
+    seoul = figures("The index closed lower on Tuesday at 390.24 on turnover of 76 billion won.")
+    assert [(f.value, f.unit) for f in seoul][-1] == (76e9, "KRW")
+
+
+def test_plural_abbreviations_and_units_of_two_words():  # DUC-2004, TAC-2009
+    altitude = figures("The plane had just reached its cruising altitude of 31,000 feet( 9,400 kms), 42 minutes "
+                       "after taking off from London's Heathrow Airport for New York.")
+    assert [(f.value, f.unit) for f in altitude[:2]] == [(31000, "foot"), (9400, "kilometre")]
+    race = figures("A total of 37 yachts have been forced to retire from the 630-nautical-mile race.")[1]
+    assert (race.value, race.unit) == (630, "nautical mile")  # was a count of "nautical-mile race"
+
+
+def test_an_earthquakes_size_counts_no_earthquakes():  # TAC-2010, TAC-2009
+    tsunami = one("The last tsunami in the area had been in December 1930 when a magnitude 6.5 earthquake struck "
+                  "the Admiralty Islands , McCue said .")
+    assert (tsunami.value, tsunami.unit, tsunami.text) == (6.5, "magnitude", "magnitude 6.5")  # was "earthquake"
+    wenchuan = one("Wenchuan County , which was the epicenter of the Monday quake measuring 7.8 on the Richter "
+                   "scale , is located in the Aba Autonomous Prefecture of Tibetan and Qiang nationalities .")
+    assert (wenchuan.value, wenchuan.unit, wenchuan.kind) == (7.8, "Richter scale", "measure")  # was a bare 7.8
+    assert one("A 6.4-magnitude earthquake struck off the coast.").unit == "magnitude"
+
+
+def test_4k_is_a_resolution_not_kelvin():  # uhdtvmagazine.com, technightowl.com
+    hisense = figures("Just in time for the holiday shopping season, Hisense introduced its aggressively priced "
+                      "55-inch XT880 4K Ultra High Definition Smart TV for $1,999.")
+    assert [(f.value, f.unit) for f in hisense] == [(55, "inch"), (1999, "USD")]
+    walmart = figures("Walmart was offering a no-name (Sceptre) 43-inch 4K TV for $279.99.")
+    assert [f.value for f in walmart] == [43, 279.99]  # "4K" was 4 "K TV", named kelvin by the bench
+
+
+def test_a_race_of_5k_is_kilometres():  # ocala.com, wbng.com
+    assert one("The biggest local 5K is held each Thanksgiving morning at the Frank DeLuca YMCA.").unit == \
+        "kilometre"  # was a count of "K", named kelvin by the bench
+    walk = figures("Registration for the 5-mile run is $40 and the 5K walk is $30.")
+    assert [(f.value, f.unit) for f in walk] == [(5, "mile"), (40, "USD"), (5, "kilometre"), (30, "USD")]
+
+
+def test_a_plural_noun_ends_the_counted_phrase():  # DUC-2004, TAC-2010
+    crew = one("Mission Control thought Sunday's work might take hours longer than planned and gave the six "
+               "astronauts plenty of time for the tasks.")
+    assert (crew.value, crew.unit) == (6, "astronauts")  # was "astronauts plenty of time", counting plenty
+    assert one("Adrian Poffley received a conditional discharge and 12 months probation after appearing in court "
+               "Monday in Kitchener.").kind == "duration"  # was a count of "months probation"
+    court = one("In the new cases , one federal appeals court upheld the Texas display even as another struck down "
+                "the two in Kentucky .")
+    assert court.unit == "court"  # a few plurals do modify: "appeals court", "sales tax"
+
+
+def test_fractions_of_a_unit_of_a_scale_and_of_what_follows_the():  # DUC-2004, TAC, KPCrowd
+    tax = figures("In Brasilia, officials said that among the measures being considered were a tax increase on "
+                  "financial transactions, to three-tenths of a percent from two-tenths of a percent.")
+    assert [(round(f.value, 2), f.unit) for f in tax] == [(0.3, "%"), (0.2, "%")]  # were shares of "percent"
+    homes = one("When fully operational , the project would be expected to provide 'carbon-free ' electricity to "
+                "the equivalent of a quarter of a million U.K. homes .")
+    assert (homes.value, homes.unit) == (250_000, "homes")  # was a quarter, a share
+    assert one("Under that plan, half the additional funds would have been used for school improvement with "
+               "the remainder earmarked for reducing property taxes.").counts == "additional funds"
+    assert one("One-third of all cell phone cameras use technology originally developed for NASA "
+               "spacecraft.").counts == "cell phone cameras"
+    rate = one("Traders were alarmed even though the Federal Reserve had lowered a key interest rate one-quarter "
+               "percentage point on Tuesday.")
+    assert (rate.value, rate.unit) == (0.25, "percentage point")
+
+
+def test_one_of_keeps_the_words_that_go_on_describing_its_noun():  # NewsQuant, tuned half
+    moments = one("To Unsworths attorneys Musks insult was a libelous allegation that resulted in shame mortification "
+                  "worry and distress to Unsworth during what should have been one of the proudest moments in his "
+                  "life.")
+    assert moments.counts == "proudest moments in his life"
+    catch = one("It was one of the most spectacular catches ever to grace a World Cup match but England all-rounder "
+                "Ben Stokes was reluctant to take too much credit on Thursday after admitting he made it so "
+                "difficult by misjudging the flight of the ball.")
+    assert catch.counts == "spectacular catches ever to grace a World Cup match"  # not past "but"
+    dinosaurs = figures("The event centres around the 37m (121ft)-long reconstructed skeleton of Patagotitan "
+                        "mayorum, one of the largest dinosaurs to ever live.")[-1]
+    assert dinosaurs.counts == "largest dinosaurs to ever live"
+    screens = figures("The iPhone 14’s 6.1-inch Super Retina XDR display remains one of the best screens in this "
+                      "price range in terms of quality, but the biggest missing feature is a 120Hz refresh rate, "
+                      "which the Galaxy S22 offers.")
+    assert [f.counts for f in screens if f.value == 1] == ["best screens"]  # no phrase of a possessive
+
+
+def test_a_name_after_a_plural_noun_starts_another_phrase():  # KPCrowd
+    reasons = figures('One of the reasons James Marsden took on the starring role in the family film "Hop" was so '
+                      "that his two children could see his work.")[0]
+    assert reasons.counts == "reasons"  # was "reasons James Marsden"
+
+
+def test_a_reuters_code_names_the_quote_even_after_a_dollar_sign():  # NewsQuant, tuned half
+    quotes = figures("The US dollar was mixed, easing against the yen to 108.79 JPY= but flat versus the euro at "
+                     "$1.1396 EUR=. The dollar index was up at 96.088 .DXY .")
+    assert [(f.value, f.unit) for f in quotes][:2] == [(108.79, "JPY"), (1.1396, "EUR")]  # was USD
+
+
+def test_units_of_three_words():  # NewsQuant, tuned half
+    oil = one("The Meged field has produced in the past about 1 million barrels of oil, but its last well was "
+              "capped due to technical problems that havent been resolved.")
+    assert (oil.value, oil.unit) == (1e6, "barrel of oil")  # CQE's unit table has it; was "barrel"

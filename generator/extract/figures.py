@@ -20,8 +20,11 @@ from generator.extract.measures import (
     age_at,
     counted_after,
     followed_by,
+    glued_unit,
+    magnitude_at,
     modifiers_before,
     rate_after,
+    said_of,
     unit_after,
 )
 from generator.extract.numbers import Number, currency_before, may_start_number, read_number, token_at
@@ -99,6 +102,9 @@ def _figure_at(tokens: list[Token], i: int, sentence: str, article_id: str, date
     unit, counts, head_end = unit_after(tokens, end, number, currency) if score is None else ("", "", end)
     if unit and high is None and (span := range_end(tokens, head_end, number, unit, opening)) is not None:
         value, high, head_end = span[0], span[1], unit_after(tokens, span[2], span[3], currency)[2]
+    lead = q_start
+    if not unit and score is None and (size := magnitude_at(tokens, q_start, end)) is not None:
+        unit, counts, lead, head_end = size  # "magnitude 6.5" is shown with its word
     if unit in ("", "year") and score is None and age_at(tokens, i, end, value):
         unit, counts = "year of age", "years old"
         head_end = max(head_end, end + (token_at(tokens, end) in ("year", "years")))
@@ -122,9 +128,12 @@ def _figure_at(tokens: list[Token], i: int, sentence: str, article_id: str, date
     # "one of the best screens", "one particular demand": kept, but not a key figure
     in_passing = tokens[i].lower_ == "one" and high is None and not _noun_follows(tokens, number.end) and \
         number.unit != "fraction"  # "One out of three Germans" is a share
+    if in_passing and counts and token_at(tokens, number.end) == "of":  # "one of the proudest moments in his
+        # life": what goes on describing the noun says which one
+        counts = " ".join([counts, *(t.text for t in tokens[head_end:said_of(tokens, head_end)])])
     if not math.isfinite(value) or (high is not None and not math.isfinite(high)):
         return None
-    lead = q_start  # "the top three seeds" counts top seeds
+    # "the top three seeds" counts top seeds
     if not qualifier and counts and _kind(unit, counts) in ("count", "people"):
         lead = modifiers_before(tokens, q_start)
         counts = " ".join([*(t.text for t in tokens[lead:q_start]), counts])
@@ -150,6 +159,8 @@ def _not_a_figure(tokens: list[Token], i: int, number: Number, money: bool) -> b
             token_at(tokens, number.end) == "-" and re.fullmatch(r"[A-Z]", token_at(tokens, number.end + 1,
                                                                                    "text"))):
         return True  # "303-954-2359"; "3-D", "3D" is a kind of image, not a count; "PS5" a console, not £5
+    if glued_unit(tokens, number) == "K" and not money and not number.currency and number.value in (2, 4, 8):
+        return True  # "4K", "8K": a video resolution's name, not four kelvin
     if ORDINALS.match(tok.text) or (tok.ent_type_ == "ORDINAL" and not number.unit) or \
             ":" in tok.text or ("/" in tok.text and number.unit != "fraction"):
         return True
@@ -291,7 +302,7 @@ def _kind(unit: str, counts: str, in_passing: bool = False) -> str:
     if unit in PEOPLE or counts.split(" ")[-1].lower() in PEOPLE:
         return "people"
     if unit in UNITS.values() or unit in CASED_UNITS.values() or unit in AMBIGUOUS_NAMES or \
-            symbol_unit(counts):
+            unit == "Richter scale" or symbol_unit(counts):
         return "measure"
     return "count"
 

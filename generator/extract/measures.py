@@ -18,6 +18,7 @@ from generator.extract.units import (
     CURRENCY_WORDS,
     DURATIONS,
     PEOPLE,
+    SCALED_CURRENCY_WORDS,
     UNITS,
     WEEKDAYS,
     ambiguous_unit,
@@ -40,6 +41,10 @@ WEIGHT_CUES = {"weigh", "weighs", "weighed", "weighing", "weight", "heavy", "hea
                "exercising", "diet", "shed", "obese", "overweight"}
 BODY_CUES = {"tall", "height", "feet", "foot", "inches"}
 MODIFIER_TAGS = {"JJ", "JJR", "JJS", "RBS", "HYPH", "CC", ",", "VBG", "VBN", "NNP", "NNPS", "ADD"}
+PARTS_OF = {"percent": "%", "per cent": "%", "percentage point": "percentage point"}
+PLURAL_MODIFIERS = {"appeals", "rights", "sales", "sports", "arms", "savings", "customs", "earnings", "goods",
+                    "attorneys", "species", "series", "means", "headquarters", "services", "operations",
+                    "affairs"}
 CALENDAR = MONTHS.keys() | WEEKDAYS  # "three other counts Friday": when, not what
 # Before a number, spaCy's stop words ("other", "last", "first", "several") place or quantify what is
 # counted without saying what it is; "top" does ("the top three seeds").
@@ -56,8 +61,13 @@ def unit_after(tokens: list[Token], end: int, number: Number, currency: str) -> 
         head_end = next(k for k in range(end, end + 5) if token_at(tokens, k) == "old") + 1
         return "year of age", "years old", head_end  # "15-year-old", "27 years old"
     if number.unit == "fraction":  # a share of what follows, or an amount of a unit ("1/16 of a US pint")
-        counts, head, head_end = counted_after(tokens, end)
-        unit = UNITS.get(head, "fraction") if token_at(tokens, end + 1) in ("a", "an") else "fraction"
+        the = token_at(tokens, end) in DETERMINERS  # "half the additional funds"
+        counts, head, head_end = counted_after(tokens, end + the)
+        # An amount of a unit: "two-tenths of a percent", "a quarter of a century", "one-quarter
+        # percentage point"
+        of_one = token_at(tokens, end + 1) in ("a", "an") or (token_at(tokens, end) != "of" and not the)
+        amount = PARTS_OF.get(counts.lower()) or UNITS.get(head) or (head if head in DURATIONS else "")
+        unit = amount if of_one and amount else "fraction"
         if not counts and token_at(tokens, end) == "of":  # "two-thirds of the combined 4.3M … sales"
             k = end + 1 + (token_at(tokens, end + 1) in DETERMINERS)
             k += token_at(tokens, k, "tag_") in ("JJ", "VBN")
@@ -79,8 +89,12 @@ def unit_after(tokens: list[Token], end: int, number: Number, currency: str) -> 
     elif (size := _currency_phrase(tokens, end)) and not currency:  # "7.5 million Danish crowns"
         unit = counts = CURRENCY_WORDS[" ".join(t.lower_ for t in tokens[end:end + size])]
         head_end = end + size
-    elif word.rstrip("=") in CURRENCY_WORDS and not currency:  # "108.79 JPY=": a Reuters code
-        unit, counts, head_end = CURRENCY_WORDS[word.rstrip("=")], CURRENCY_WORDS[word.rstrip("=")], end + 1
+    elif (word.rstrip("=.") in CURRENCY_WORDS or (number.scaled and word in SCALED_CURRENCY_WORDS)) and \
+            (not currency or re.fullmatch(r"[a-z]{3}=\.?", word)):
+        # "108.79 JPY=": a Reuters code, which names the quote even after a "$" ("at $1.1396 EUR=");
+        # "2.3 trillion won"
+        unit = counts = CURRENCY_WORDS.get(word.rstrip("=."), SCALED_CURRENCY_WORDS.get(word, ""))
+        head_end = end + 1
     elif (number.unit or token_at(tokens, end, "text").rstrip(".")) == "p" and not currency and \
             number.value not in RESOLUTIONS:
         unit, counts, head_end = "GBX", "pence", end + (not number.unit)  # "At 118.5p, its shares"
@@ -95,6 +109,9 @@ def unit_after(tokens: list[Token], end: int, number: Number, currency: str) -> 
         unit, head_end = CASED_UNITS[counts], end + (not number.unit)
     elif si := _symbol_at(tokens, end, number):
         unit, counts, head_end = si
+    elif glued_unit(tokens, number) in ("k", "K"):
+        # "a 5k race", "the biggest local 5K" (a thousand was read by `read_number`): news never writes kelvin
+        unit, counts, head_end = "kilometre", number.unit or tokens[end].text, end + (not number.unit)
     elif number.unit and number.unit.lower() in MEASURES:
         unit, counts = MEASURES[number.unit.lower()], number.unit
     elif number.unit:
@@ -106,7 +123,11 @@ def unit_after(tokens: list[Token], end: int, number: Number, currency: str) -> 
         joined = f"{measure}-{token_at(tokens, end + hyphen + 2)}"  # "lb" "-" "ft"
         if token_at(tokens, end + hyphen + 1) == "-" and joined in UNITS:
             pair, measure = "", joined
-        if pair in UNITS:
+        triple = " ".join(token_at(tokens, k) for k in range(end + hyphen, end + hyphen + 3))
+        if triple in UNITS:  # "1 million barrels of oil": a unit of its own
+            unit, head_end = UNITS[triple], end + hyphen + 3
+            counts = " ".join(t.text for t in tokens[end + hyphen:head_end])
+        elif pair in UNITS:
             unit, head_end = UNITS[pair], end + hyphen + 2
             counts = f"{tokens[end + hyphen].text} {tokens[end + hyphen + 1].text}"
         elif measure in MEASURES:
@@ -200,8 +221,8 @@ def counted_after(tokens: list[Token], end: int, one: bool = False) -> tuple[str
     j = direct = end + (token_at(tokens, end) == "-")  # "four-cylinder engine"
     if followed_by(tokens, j, ("of",)):
         j += 1
-        if followed_by(tokens, j, (*DETERMINERS, "a", "an")):
-            j += 1
+        if followed_by(tokens, j, (*DETERMINERS, "a", "an", "all")):
+            j += 1  # "one-third of all cell phone cameras"
     if token_at(tokens, j) == "or" and token_at(tokens, j + 1) in ("more", "fewer", "less", "so"):
         j += 2  # "chain restaurants with 20 or more locations"
     if token_at(tokens, j, "tag_") in ("CC", ",", "HYPH"):
@@ -217,6 +238,11 @@ def counted_after(tokens: list[Token], end: int, one: bool = False) -> tuple[str
             # "four bullet-ridden bodies", "three mail-bomb attacks": the noun so far modifies; read on
             head, limit = -1, limit + 2
         elif (tok.tag_ in NOUN_TAGS and tok.lower_.rstrip(".") not in CALENDAR) or tok.lower_ in PEOPLE:
+            if head >= 0 and tokens[head].tag_ == "NNS" and tok.tag_ in ("NN", "NNP", "NNPS") and \
+                    tokens[head].lower_ not in PLURAL_MODIFIERS and not tokens[head].lower_.endswith("ics"):
+                break  # "gave the six astronauts plenty of time", "12 months probation", "one of the reasons
+                # James Marsden took": a plural noun modifies no singular one or name, but for a few ("one
+                # federal appeals court")
             head = k
             if k == direct and (not one or direct > end) and tok.tag_ == "NN" and token_at(
                     tokens, k + 1, "tag_") in ("NN", "NNS", "NNP" if direct > end else "NN") and (
@@ -289,6 +315,44 @@ def modifiers_before(tokens: list[Token], k: int) -> int:
             tokens[j - 1].tag_ in ("JJS", "NN", "VBG") or tokens[j - 1].lower_ == "top"):
         j -= 1
     return j if j < k and token_at(tokens, j - 1, "tag_") in ("DT", "PRP$", "POS") else k
+
+
+def said_of(tokens: list[Token], k: int) -> int:
+    """Where the words that go on describing a counted noun end (k: after the noun): an infinitive
+    ("the largest dinosaurs to ever live", "the most spectacular catches ever to grace a World Cup
+    match") or a phrase of a possessive ("the proudest moments in his life"); not a number's."""
+    j = k + (token_at(tokens, k) == "ever")
+    if token_at(tokens, j) == "to" and "VB" in (token_at(tokens, k, "tag_") for k in (j + 1, j + 2)):
+        end = j + 1
+        while end < min(len(tokens), j + 8) and not tokens[end].like_num and tokens[end].tag_ not in (
+                ",", ".", ":", "CC", "WDT", "WP", "-LRB-", "``", "''"):
+            end += 1
+        return end
+    if token_at(tokens, k) in ("in", "of") and token_at(tokens, k + 1, "tag_") == "PRP$":
+        end = k + 2
+        while token_at(tokens, end, "tag_") in ("JJ", "NN", "NNS"):
+            end += 1
+        return end if end > k + 2 else k
+    return k
+
+
+def glued_unit(tokens: list[Token], number: Number) -> str:
+    """Letters written right after the digits: read with them ("10kW") or a token of their own ("5" "K")."""
+    spaced = bool(tokens[number.end - 1].whitespace_)
+    return number.unit or ("" if spaced else token_at(tokens, number.end, "text"))
+
+
+def magnitude_at(tokens: list[Token], start: int, end: int) -> tuple[str, str, int, int] | None:
+    """(unit, words, start, end) of an earthquake's size, which counts no earthquakes: "a magnitude
+    6.5 earthquake", "a magnitude of 6.1", "measuring 7.8 on the Richter scale" (the number at
+    tokens[start:end]); "a 6.4-magnitude earthquake" is read by `unit_after`."""
+    if token_at(tokens, start - 1) == "magnitude":
+        return "magnitude", "magnitude", start - 1, end
+    if token_at(tokens, start - 1) == "of" and token_at(tokens, start - 2) == "magnitude":
+        return "magnitude", "magnitude", start - 2, end
+    if [token_at(tokens, k) for k in range(end, end + 4)] == ["on", "the", "richter", "scale"]:
+        return "Richter scale", "on the Richter scale", start, end + 4
+    return None
 
 
 def followed_by(tokens: list[Token], k: int, options: tuple[str, ...]) -> bool:

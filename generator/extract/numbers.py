@@ -106,7 +106,7 @@ def read_number(tokens: list[Token], i: int, money: bool = False) -> Number | No
     if low in VAGUE and (low != "scores" or token_at(tokens, i + 1) == "of"):  # not "anxiety scores"
         return Number(VAGUE[low], i + 1, high=VAGUE[low] * 10, vague=low)
     if fraction := _fraction(tokens, i):
-        return fraction
+        return _of_a_scale(tokens, fraction)
     if power := _power_of_ten(tokens, i):
         return power
     sign = -1.0 if i > 0 and tokens[i - 1].text in ("-", "−", "minus") and _signed(tokens, i) else 1.0
@@ -264,6 +264,13 @@ def _means_scale(tokens: list[Token], k: int, suffix: str, money: bool) -> bool:
         if tok.tag_ == "NN" or tok.is_punct or tok.like_num:
             return False
     return False
+
+
+def _of_a_scale(tokens: list[Token], part: Number) -> Number:
+    """ "a quarter of a million U.K. homes" is 250,000 homes, not a share of them."""
+    scale = SCALE_WORDS.get(token_at(tokens, part.end + 2), 0) if token_at(tokens, part.end) == "of" and \
+        token_at(tokens, part.end + 1) in ("a", "an") and part.unit == "fraction" else 0
+    return Number(part.value * scale, part.end + 3, factor=scale) if scale else part
 
 
 def _fraction(tokens: list[Token], i: int) -> Number | None:

@@ -19,11 +19,20 @@ CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EU
                   "ringgit": "MYR", "rand": "ZAR",
                   "baht": "THB", "reais": "BRL", "zloty": "PLN", "forints": "HUF", "kuna": "HRK",
                   "lira": "TRY", "riyals": "SAR", "dirhams": "AED", "naira": "NGN",
+                  # The world's other common currencies, by the words news writes after the amount
+                  # ("7.6 million kronor", "23.5 billion reals", "500 billion rupiah").
+                  "kronor": "SEK", "krona": "SEK", "reals": "BRL", "rupiah": "IDR", "hryvnias": "UAH",
+                  "hryvnia": "UAH", "zlotys": "PLN", "korunas": "CZK",
+                  "koruna": "CZK", "ruble": "RUB", "rouble": "RUB", "rupee": "INR", "shekel": "ILS",
+                  "riyal": "SAR", "dirham": "AED", "renminbi": "CNY", "rmb": "CNY",
+                  "bitcoins": "BTC", "bitcoin": "BTC", "deutsche marks": "DEM", "deutschemarks": "DEM",
                   # Written with the country: "7.5 million Danish crowns".
                   "danish crowns": "DKK", "danish kroner": "DKK", "swedish crowns": "SEK",
                   "swedish kronor": "SEK",
                   "norwegian crowns": "NOK", "norwegian kroner": "NOK", "swiss francs": "CHF",
                   "mexican pesos": "MXN", "turkish lira": "TRY", "south korean won": "KRW",
+                  **{f"{place} pesos": code for place, code in (
+                      ("philippine", "PHP"), ("argentine", "ARS"), ("chilean", "CLP"), ("colombian", "COP"))},
                   # Reuters wire copy: "100 mln stg", "177 mln guilders", "50 billion U.S. Dlrs".
                   "stg": "GBP", "sterling": "GBP", "guilders": "NLG", "guilder": "NLG", "german marks": "DEM",
                   "dmk": "DEM", "french francs": "FRF", "belgian francs": "BEF",
@@ -33,6 +42,9 @@ CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EU
                       ("singapore", "SGD"), ("taiwan", "TWD"))
                      for dollars in ("dollars", "dollar", "dlrs", "dlr")}}
 
+# Words that name a currency only after a scaled amount: "1.5 trillion won", not "the 3 won".
+SCALED_CURRENCY_WORDS = {"won": "KRW", "dong": "VND"}
+
 # Currency symbols before (or glued to) the digits: "$5", "HK$5.4m", "Rs.1".
 CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "$US": "USD", "€": "EUR", "£": "GBP", "PS": "GBP",
                     "¥": "JPY", "₽": "RUB", "₪": "ILS", "₹": "INR", "HK$": "HKD", "A$": "AUD",
@@ -40,7 +52,11 @@ CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "$US": "USD", "€": "EUR", "£": 
                     "Rs": "INR", "Rs.": "INR", "R$": "BRL", "Y=": "JPY", "USD": "USD", "EUR": "EUR",
                     **{code: code for code in (  # "CHF 3 million"
                         "GBP", "AUD", "CAD", "INR", "JPY", "CNY", "CHF", "SEK", "NOK", "DKK", "HKD", "SGD",
-                        "NZD", "ZAR", "KRW", "BRL", "MXN", "RUB", "TRY", "PLN", "ILS", "AED", "SAR", "TWD")}}
+                        "NZD", "ZAR", "KRW", "BRL", "MXN", "RUB", "TRY", "PLN", "ILS", "AED", "SAR", "TWD",
+                        "IDR", "VND", "THB", "MYR", "HUF", "CZK", "UAH", "EGP", "NGN", "KES", "PKR", "ARS",
+                        "CLP", "COP", "QAR", "KWD")},
+                    "₩": "KRW", "₱": "PHP", "₺": "TRY", "₦": "NGN", "₫": "VND", "Rp": "IDR", "Mex$": "MXN",
+                    "NT$": "TWD", "RMB": "CNY"}
 
 # Units of measure, normalised; a unit directly after the number wins over a later head noun.
 UNITS = {
@@ -83,6 +99,15 @@ UNITS = {
     "apg": "assist per game", "rpg": "rebound per game", "″": "inch", "′": "foot",
     "pint": "pint", "pints": "pint", "quart": "quart", "quarts": "quart", "ounce": "ounce", "ounces": "ounce",
     "oz": "ounce", "cent": "cent", "cents": "cent", "cts": "cent", "ct": "cent",  # "the 41 cents consensus"
+    # Abbreviations written with a plural "s" ("9,400 kms"), and units of two words.
+    "kms": "kilometre", "kgs": "kilogram", "cms": "centimetre", "mms": "millimetre", "yd": "yard",
+    "yds": "yard", "hr": "hour", "hrs": "hour", "yr": "year", "yrs": "year", "nautical mile": "nautical mile",
+    "nautical miles": "nautical mile", "nautical-mile": "nautical mile", "light year": "light-year",
+    "light years": "light-year", "light-year": "light-year", "light-years": "light-year",
+    "magnitude": "magnitude",
+    "barrels of oil": "barrel of oil", "barrel of oil": "barrel of oil", "millimetres of mercury":
+    "millimetre of mercury", "millimeters of mercury": "millimetre of mercury", "inches of mercury":
+    "inch of mercury",  # "a 6.4-magnitude earthquake": a size, not a count of magnitudes
     # Metric and electrical units spelled out: "megawatts of capacity" is an amount of megawatts.
     **{spelling: name for name, spellings in {
         "watt": ("watt", "watts"), "kilowatt": ("kilowatt", "kilowatts"),
@@ -160,7 +185,29 @@ _FIELDS = {
     "china": {"china", "chinese", "yuan", "renminbi", "beijing", "shanghai"},
     "type": {"font", "text", "typeface", "type"},
     "food": {"food", "meal", "calories", "diet", "eat", "eating"},
+    # Currencies that several countries name alike: the country said in the sentence decides.
+    "switzerland": {"swiss", "switzerland", "zurich", "geneva", "basel", "bern"},
+    "france": {"france", "french", "paris"},
+    "belgium": {"belgium", "belgian", "brussels"},
+    "mexico": {"mexico", "mexican"},
+    "philippines": {"philippines", "philippine", "filipino", "manila"},
+    "argentina": {"argentina", "argentine", "argentinian"},
+    "chile": {"chile", "chilean"},
+    "colombia": {"colombia", "colombian"},
+    "denmark": {"denmark", "danish", "copenhagen"},
+    "norway": {"norway", "norwegian", "oslo"},
+    "sweden": {"sweden", "swedish", "stockholm"},
+    "czech": {"czech", "prague"},
+    "iraq": {"iraq", "iraqi", "baghdad"},
+    "kuwait": {"kuwait", "kuwaiti"},
+    "jordan": {"jordan", "jordanian", "amman"},
+    "serbia": {"serbia", "serbian", "belgrade", "yugoslavia", "yugoslav"},
 }
+_FRANCS = (("CHF", "switzerland"), ("FRF", "france"), ("BEF", "belgium"))
+_PESOS = (("MXN", "mexico"), ("PHP", "philippines"), ("ARS", "argentina"), ("CLP", "chile"),
+          ("COP", "colombia"))
+_CROWNS = (("DKK", "denmark"), ("NOK", "norway"), ("SEK", "sweden"), ("CZK", "czech"))
+_DINARS = (("IQD", "iraq"), ("KWD", "kuwait"), ("JOD", "jordan"), ("RSD", "serbia"))
 AMBIGUOUS_UNITS: dict[str, tuple[tuple[str, str], ...]] = {
     "F": (("fahrenheit", "temperature"), ("farad", "capacitance")),
     "C": (("celsius", "temperature"), ("coulomb", "charge")),
@@ -179,6 +226,9 @@ AMBIGUOUS_UNITS: dict[str, tuple[tuple[str, str], ...]] = {
     "′": (("foot", "length"), ("minute", "time")),
     "Cal": (("kilocalorie", "food"),),
     "kcal": (("kilocalorie", "food"),),
+    **{word: _FRANCS for word in ("francs", "franc")}, **{word: _PESOS for word in ("pesos", "peso")},
+    **{word: _CROWNS for word in ("crowns", "kroner", "krone")},
+    **{word: _DINARS for word in ("dinars", "dinar")},
 }
 
 AMBIGUOUS_NAMES = {name for candidates in AMBIGUOUS_UNITS.values() for name, _ in candidates}
