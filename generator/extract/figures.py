@@ -14,19 +14,15 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from generator.dates import MONTHS
-from generator.extract.measures import (
+from generator.extract.counted import (
     DETERMINERS,
     NOUN_TAGS,
-    age_at,
     counted_after,
     followed_by,
-    glued_unit,
-    magnitude_at,
     modifiers_before,
-    rate_after,
     said_of,
-    unit_after,
 )
+from generator.extract.measures import age_at, glued_unit, magnitude_at, rate_after, unit_after
 from generator.extract.numbers import Number, currency_before, may_start_number, read_number, token_at
 from generator.extract.ranges import RANGE_WORDS, change_end, opening_before, range_end, score_end
 from generator.extract.symbols import symbol_unit

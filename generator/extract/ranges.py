@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from generator.extract.measures import counted_after, unit_after
+from generator.extract.counted import counted_after
+from generator.extract.measures import unit_after
 from generator.extract.numbers import Number, currency_before, read_number, token_at
 from generator.extract.units import CHANGES, TIMES, UNITS
 

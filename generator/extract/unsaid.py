@@ -7,7 +7,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from generator.extract.measures import DETERMINERS, counted_after, unit_after
+from generator.extract.counted import DETERMINERS, counted_after
+from generator.extract.measures import unit_after
 from generator.extract.numbers import SCALE_WORDS, currency_before, read_number, token_at
 
 if TYPE_CHECKING:
