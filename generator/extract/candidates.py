@@ -27,4 +27,11 @@ def yake_candidates(text: str, top: int) -> list[tuple[str, float]]:
     if not result and len(words(text)) > 20:
         # yake 0.7.3 swallows its own errors into an empty list
         raise BuildError("YAKE returned no keywords for a text of more than 20 words")
-    return [(phrase.lower(), float(score)) for phrase, score in result]
+    return [(" ".join(_bare(w) for w in phrase.lower().split()), float(score)) for phrase, score in result]
+
+
+def _bare(word: str) -> str:
+    """A word without the punctuation YAKE leaves at its end when a quote or semicolon
+    follows ("brutality.''", "rate.;"); an abbreviation keeps its points ("u.s.")."""
+    bare = word.rstrip(".,;:!?'\"`’”")
+    return word if "." in bare else bare or word

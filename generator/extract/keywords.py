@@ -43,6 +43,7 @@ from generator.extract.keytext import (
     tag_lookup,
     trim,
     written,
+    written_apart,
 )
 from generator.model import Article, Keyword, Mention
 from generator.text import words
@@ -94,7 +95,7 @@ def keywords_for(article: Article, headings: list[Doc], docs: list[Doc], mention
     tagged = TaggedText.of(tokens)
     order: dict[str, str] = {}  # lower-cased phrase -> surface form, in YAKE's order
     for phrase, _ in found:
-        phrase = _as_entity(phrase, names, people, tags) or surface(trim(phrase, tags), text)
+        phrase = _as_entity(phrase, names, people, tags, text) or surface(trim(phrase, tags), text)
         # A trimmed phrase the text never writes ("moscow deputy foreign" of "Moscow's Deputy
         # Foreign Minister") is no one's keyword; nor is one it only writes before another
         # noun ("biggest oil" of "biggest oil spill"): DUC-2001 even half, 6 of 99 such
@@ -182,9 +183,12 @@ def _names_by_preference(names: list[str]) -> list[str]:
     return sorted(counts, key=lambda n: (-len(n), name_preference(n, counts[n], first[n])))
 
 
-def _as_entity(phrase: str, names: tuple[str, ...], people: set[str], tags: dict[str, str]) -> str:
+def _as_entity(phrase: str, names: tuple[str, ...], people: set[str], tags: dict[str, str],
+               text: str) -> str:
     """The entity name a candidate is part of, or that it contains ("Vladimir Putin"), or
-    whose proper noun it cuts ("classic San" of "San Francisco")."""
+    whose proper noun it cuts ("classic San" of "San Francisco"); never a name the candidate
+    merely shares a word with where the text also writes the candidate on its own ("hurricane"
+    is not "National Hurricane Center", nor "Clinton administration" "Bill Clinton")."""
     tokens = phrase_words(phrase)
     # A candidate that is itself a name stays that name: "Alaska" is not "Alaska Department
     # of Environmental Conservation", nor "Agriculture Department" a longer committee's name.
@@ -197,7 +201,11 @@ def _as_entity(phrase: str, names: tuple[str, ...], people: set[str], tags: dict
         name_words = phrase_words(name)
         shared = sum(1 for t in tokens if t in name_words)
         proper = any(t in name_words and tags.get(t) in PROPER for t in tokens)
-        if shared >= 2 or (shared and (len(tokens) == 1 or name in people or proper)):
+        if not (shared >= 2 or (shared and (len(tokens) == 1 or name in people or proper))):
+            continue
+        # Part of the name ("Putin" of "Vladimir Putin"), or a phrase the text writes only
+        # where it writes the name ("classic San" of "classic San Francisco").
+        if (proper and set(tokens) <= set(name_words)) or not written_apart(phrase, name, text):
             return name
     return ""
 
