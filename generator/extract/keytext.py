@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from generator.dates import MONTHS
@@ -232,6 +233,15 @@ class TaggedText:
         for at, (word, _) in enumerate(tokens):
             positions.setdefault(word, []).append(at)
         return cls(tokens, {word: tuple(at) for word, at in positions.items()})
+
+
+def apposition(phrase: str, tags: Mapping[str, str]) -> bool:
+    """A phrase where a common noun written in lower case stands before a capitalised word
+    ("gold medals Johnson", "path Hurricane Hugo", "husband Bardem"): YAKE joined a noun to
+    the name after it, which no noun phrase does; an adjective may ("eastern Japan")."""
+    found = phrase.split()
+    return any(a[:1].islower() and b[:1].isupper() and tags.get(a.lower()) in NOUNISH
+               for a, b in pairwise(found))
 
 
 def modifier_only(phrase: str, text: TaggedText) -> bool:
