@@ -92,8 +92,8 @@ def keywords_for(article: Article, headings: list[Doc], docs: list[Doc], mention
     found = yake_candidates(yake_input(text), top * CANDIDATES_PER_KEYWORD)
     tokens = [lower_tags(doc) for doc in headings + docs]
     seen = {phrase for phrase, _ in found}
-    found += [(phrase, 1.0) for phrase in noun_phrases(tokens[len(headings):], REPEATED)
-              if phrase not in seen]
+    found = found + [(phrase, 1.0) for phrase in noun_phrases(tokens[len(headings):], REPEATED)
+                     if phrase not in seen]
     units = [graph_words([doc]) for doc in tokens]
     sequence = [word for unit in units for word in unit]
     ranks = word_ranks(sequence)
