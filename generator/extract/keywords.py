@@ -104,7 +104,10 @@ def keywords_for(article: Article, headings: list[Doc], docs: list[Doc], mention
     tagged = TaggedText.of(tokens)
     order: dict[str, str] = {}  # lower-cased phrase -> surface form, in YAKE's order
     for phrase, _ in found:
-        phrase = _as_entity(phrase, names, people, tags, text) or surface(trim(phrase, tags), text)
+        # The trimmed phrase may be a name too: "president putin welcomed" -> "President Putin".
+        trimmed = trim(phrase, tags)
+        phrase = (_as_entity(phrase, names, people, tags, text)
+                  or (trimmed and _as_entity(trimmed, names, people, tags, text)) or surface(trimmed, text))
         # A trimmed phrase the text never writes ("moscow deputy foreign" of "Moscow's Deputy
         # Foreign Minister") is no one's keyword; nor is one it only writes before another
         # noun ("biggest oil" of "biggest oil spill"): DUC-2001 even half, 6 of 99 such
@@ -215,11 +218,18 @@ def _as_entity(phrase: str, names: tuple[str, ...], people: set[str], tags: dict
         proper = any(t in name_words and tags.get(t) in PROPER for t in tokens)
         if not (shared >= 2 or (shared and (len(tokens) == 1 or name in people or proper))):
             continue
-        # Part of the name ("Putin" of "Vladimir Putin"), or a phrase the text writes only
-        # where it writes the name ("classic San" of "classic San Francisco").
-        if (proper and set(tokens) <= set(name_words)) or not written_apart(phrase, name, text):
+        # Part of the name ("Putin" of "Vladimir Putin"), a person's name with a title
+        # ("President Putin"), or a phrase the text writes only where it writes the name
+        # ("classic San" of "classic San Francisco").
+        part = set(tokens) <= set(name_words) or (name in people and _title_case(phrase, text))
+        if (proper and part) or not written_apart(phrase, name, text):
             return name
     return ""
+
+
+def _title_case(phrase: str, text: str) -> bool:
+    """Whether the text writes every word of the phrase capitalised, as a name or title is."""
+    return all(word[:1].isupper() for word in surface(phrase, text).split())
 
 
 @lru_cache(maxsize=4)
