@@ -11,6 +11,7 @@ from generator.extract.keytext import ADJECTIVE, NOUNISH, PARTICIPLE
 from generator.text import words
 
 PHRASE_WORDS = 3  # YAKE's longest candidate
+PHRASE_TAGS = NOUNISH | ADJECTIVE
 
 
 def yake_candidates(text: str, top: int) -> list[tuple[str, float]]:
@@ -49,16 +50,17 @@ def noun_phrases(tokens: Sequence[Sequence[tuple[str, str]]], times: int) -> lis
     words, ending in a noun) written at least `times` times, in the order first written."""
     counts: Counter[str] = Counter()
     for doc in tokens:
-        run: list[tuple[str, str]] = []
-        for word, tag in [*_compounds(doc), ("", "")]:
-            if tag in NOUNISH or tag in ADJECTIVE:
-                run.append((word, tag))
+        run: list[str] = []
+        nouns = 0  # the run's length up to its last noun
+        for word, tag in [*(_compounds(doc) if ("-", "HYPH") in doc else doc), ("", "")]:
+            if tag in PHRASE_TAGS:
+                run.append(word)
+                if tag in NOUNISH:
+                    nouns = len(run)
                 continue
-            while run and run[-1][1] not in NOUNISH:
-                run.pop()
-            if run:
-                counts[" ".join(w for w, _ in run[-PHRASE_WORDS:])] += 1
-            run = []
+            if nouns:
+                counts[" ".join(run[max(0, nouns - PHRASE_WORDS):nouns])] += 1
+            run, nouns = [], 0
     return [phrase for phrase, count in counts.items() if count >= times]
 
 

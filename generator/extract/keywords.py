@@ -107,7 +107,8 @@ def keywords_for(article: Article, headings: list[Doc], docs: list[Doc], mention
         # The trimmed phrase may be a name too: "president putin welcomed" -> "President Putin".
         trimmed = trim(phrase, tags)
         phrase = (_as_entity(phrase, names, people, tags, text)
-                  or (trimmed and _as_entity(trimmed, names, people, tags, text)) or surface(trimmed, text))
+                  or (trimmed and trimmed != phrase and _as_entity(trimmed, names, people, tags, text))
+                  or surface(trimmed, text))
         # A trimmed phrase the text never writes ("moscow deputy foreign" of "Moscow's Deputy
         # Foreign Minister") is no one's keyword; nor is one it only writes before another
         # noun ("biggest oil" of "biggest oil spill"): DUC-2001 even half, 6 of 99 such
