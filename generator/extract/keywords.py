@@ -1,11 +1,13 @@
 """Keywords: YAKE candidates, then what YAKE lacks.
 
-YAKE 0.7.3 (reading the article's lead) keeps near-identical overlapping phrases
+YAKE 0.7.3 reads the article's lead, so the adjective-noun phrases the body repeats join its
+candidates (`candidates.noun_phrases`). YAKE keeps near-identical overlapping phrases
 ("Russian President Vladimir", "Vladimir Putin hosted"), so candidates are trimmed to
-adjective-noun phrases, mapped onto entity names (also when they cut a name: "classic
-San"), filtered (`keytext`: news stop list, furniture, outlets, phrases the text never
-writes or only writes before another noun, fragments of capitalised headlines, halves of
-names), ranked by PositionRank (`keyrank`)
+adjective-noun phrases (a hyphenated compound one word), mapped onto entity names (when they
+are part of one, a titled person's name, or cut a name: "classic San"; not a name they only
+share a word with), filtered (`keytext`: news stop list, furniture, outlets, phrases the text
+never writes or only writes before another noun, a noun joined to the name after it,
+fragments of capitalised headlines, halves of names), ranked by PositionRank (`keyrank`)
 plus YAKE's order, merged when they overlap or are near-synonyms, and returned in the
 surface form of the text.
 """
