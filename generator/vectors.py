@@ -217,6 +217,14 @@ def _named(lists: Iterable[list[str]], first: int) -> tuple[Int32s, Int32s, list
     return np.frombuffer(found, dtype=np.int32), owner, list(ids)
 
 
+def _phrases(extraction: Extraction) -> list[str]:
+    """An article's keyphrases as terms, but for those that are a name it mentions: the name's
+    words and entity key already stand for it, and a third term would let a frequent name
+    ("Clinton") join unrelated stories."""
+    names = {m.text.lower() for m in extraction.mentions}
+    return [k for k in (k.text.lower() for k in extraction.keywords) if k not in names]
+
+
 def term_matrix(articles: Sequence[Article], extractions: dict[str, Extraction],
                 titles: Sequence[str]) -> tuple[csr_matrix, csr_matrix]:
     """The articles' unit TF-IDF rows (strongest TOP_TERMS terms each), and the terms of each
@@ -238,8 +246,8 @@ def term_counts(articles: Sequence[Article], extractions: dict[str, Extraction],
     # Entity keys and keyphrases have their own ids, after the words: no prefix to build.
     entities, entity_of, keys = _named(([m.key for m in extractions[a.id].mentions if m.key]
                                         for a in articles), len(words.vocab))
-    phrases, phrase_of, texts = _named(([k.text.lower() for k in extractions[a.id].keywords]
-                                        for a in articles), len(words.vocab) + len(keys))
+    phrases, phrase_of, texts = _named((_phrases(extractions[a.id]) for a in articles),
+                                       len(words.vocab) + len(keys))
     terms = [*words.vocab, *(f"e:{k}" for k in keys), *(f"k:{t}" for t in texts)]
     weights = np.concatenate([np.full(len(head), TITLE_WEIGHT, dtype=np.float32),
                               np.where(rank < LEAD_TOKENS, LEAD_WEIGHT, 1.0).astype(np.float32),
