@@ -34,7 +34,6 @@ import os
 import pickle
 import re
 import shutil
-import subprocess
 import sys
 import time
 import zlib
@@ -44,7 +43,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _data import MODEL, article
+from _data import MODEL, ROOT, article
+from pages import build as digest_build
 
 from generator.config import Config
 from generator.entities import merge_entities
@@ -205,9 +205,7 @@ def built(articles: list[Article], work: Path) -> dict[str, int]:
     for a in articles:
         head = f"{a.title}\n\n" if a.title else ""
         (seeds / f"{a.id}.txt").write_text(head + "\n\n".join(a.paragraphs) + "\n", encoding="utf-8")
-    subprocess.run([sys.executable, "-m", "generator", "build", "-q", "--seeds", str(seeds),
-                    "--out", str(work / "build" / "site"), "--work", str(work / "build" / "work")],
-                   check=True, cwd=Path(__file__).resolve().parent.parent)
+    digest_build(ROOT, seeds, work / "build")
     digest = json.loads((work / "build" / "site" / "digest.json").read_text(encoding="utf-8"))
     return {i: n for n, topic in enumerate(digest["topics"])
             for i in [*topic["article_ids"], *topic["copy_ids"]]}

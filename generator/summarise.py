@@ -108,7 +108,8 @@ def outcome(figure: Figure) -> str:
 
 
 def _outcome_in(text: str) -> str:
-    return next((name for name, pattern in _OUTCOMES if pattern.search(text.lower())), "")
+    lower = text.lower()
+    return next((name for name, pattern in _OUTCOMES if pattern.search(lower)), "")
 
 
 def figure_groups(figures: list[Figure]) -> list[FigureGroup]:
