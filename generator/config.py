@@ -44,9 +44,10 @@ class Config:
     """Jaccard similarity of 5-word shingles above which two articles are copies."""
     passage_threshold: float = 0.7
     """Jaccard similarity of word 3-grams above which two sentences are one passage."""
-    topic_similarity: float = 0.08
-    """Average TF-IDF cosine between the articles of two groups (damped by days apart) for
-    them to merge (average linkage); chosen on TAC 2010 story clusters (bench/topics.py)."""
+    topic_similarity: float = 0.14
+    """Average similarity between the articles of two groups (TF-IDF cosine plus the overlap
+    of their nearest neighbours, damped by days apart) for them to merge (average linkage);
+    chosen on TAC 2010 story clusters (bench/topics.py)."""
     topic_days: float = 365.0
     """Time scale of topic grouping: articles this many days apart count half as similar."""
     entity_page_min_articles: int = 2

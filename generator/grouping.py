@@ -1,22 +1,25 @@
 """Story grouping: average-linkage clustering of TF-IDF rows, time as a soft decay.
 
-Two articles' similarity is the cosine of their term vectors (`generator.vectors`), damped
-by the days between them (`scale` is the time scale: at `scale` days apart a similarity
-counts half). Topics are average-linkage clusters cut at `threshold`: two groups merge
-while the mean similarity over all their article pairs reaches it, so two stories are
-never chained together through one article that mentions both.
+Two articles' similarity is the cosine of their term vectors (`generator.vectors`) plus
+how much their nearest neighbours overlap (SHARED times the cosine of their rows of
+neighbour similarities: the shared-nearest-neighbour idea of Jarvis and Patrick, so two
+reports of one story told in other words count as close when the same articles are close
+to both), damped by the days between them (`scale` is the time scale: at `scale` days
+apart a similarity counts half). Topics are average-linkage clusters cut at `threshold`:
+two groups merge while the mean similarity over all their article pairs reaches it, so
+two stories are never chained together through one article that mentions both.
 
 To stay near-linear, only candidate pairs are scored: each article's NEIGHBOURS articles
 that share most weight on their QUERY_TERMS strongest terms (one sparse product per block
-of rows); a pair never scored counts as similarity 0. Clustering then merges every pair
-of groups that are each other's best match at once, round after round (for average
-linkage this gives the same clusters as merging the single best pair at a time), with
-the group similarities kept as sums so a merge only adds rows.
+of rows); a pair never scored counts as similarity 0, and an article's NEAREST best
+scored pairs (NEAR times the threshold or more) are its neighbours for the overlap.
+Clustering then merges every pair of groups that are each other's best match at once,
+round after round (for average linkage this gives the same clusters as merging the single
+best pair at a time), with the group similarities kept as sums so a merge only adds rows.
 
-A rebuild (`assign`, `related_update`) keeps the old groups and places only new rows, with
-exact similarities to every article. Every order is explicit (article index, then scores
-with index tie-breaks), never set or hash order.
-"""
+A rebuild (`assign`) keeps the old groups and places only new rows, with exact cosines to
+every article. Every order is explicit (article index, then scores with index
+tie-breaks), never set or hash order."""
 
 from __future__ import annotations
 
@@ -37,7 +40,8 @@ COMMON = 0.01  # a query term in more than this share of articles (and 200) find
 BLOCK = 4000  # rows per sparse product, to bound memory
 CHUNK = 50_000  # pairs scored at once
 ADOPT, CLEAR = 0.2, 1.2  # bars for a lone article to join a group (see adopt)
-RELATED, RELATED_FLOOR, RELATED_TERMS, RELATED_QUERY = 5, 0.05, 200, 50
+NEAREST, SHARED = 5, 1.0  # neighbours per article in the overlap, and the overlap's weight
+NEAR = 0.67  # share of the threshold a pair's similarity needs to make them neighbours
 
 
 def decay(days_apart: Floats, scale: float) -> Floats:
@@ -52,14 +56,51 @@ def cluster(matrix: csr_matrix, days: Ints, threshold: float, scale: float,
     """Article indexes of each topic, ascending; topics in order of their first article.
     `days` are day numbers, -1 for an undated article (never damped). The similarity of a
     pair about different `subjects` (see `generator.subjects`) counts against it."""
-    u, v = candidate_pairs(matrix, NEIGHBOURS, QUERY_TERMS)
-    similarity = cosines(matrix, u, v) * decay(_gap(days[u], days[u], days[v], days[v]), scale)
-    if subjects is not None:
-        similarity[apart(*subjects, u, v)] *= -1.0
-    keep = similarity != 0
-    u, v, similarity = u[keep], v[keep], similarity[keep]
+    u, v, similarity = similarities(matrix, days, threshold, scale, subjects)
     labels = average_link(matrix.shape[0], u, v, similarity, threshold)
     return members(adopt(labels, u, v, similarity, threshold))
+
+
+def similarities(matrix: csr_matrix, days: Ints, threshold: float, scale: float,
+                 subjects: Subjects | None = None) -> tuple[Ints, Ints, Floats]:
+    """The candidate pairs (u < v) with their similarity, pairs of similarity 0 left out."""
+    u, v, similarity, near = neighbourhood(matrix, days, NEAR * threshold, scale, subjects)
+    similarity = _with_shared(near, u, v, similarity, days, scale, NEAR * threshold)
+    keep = similarity != 0
+    return u[keep], v[keep], similarity[keep]
+
+
+def neighbourhood(matrix: csr_matrix, days: Ints, floor: float, scale: float,
+                  subjects: Subjects | None) -> tuple[Ints, Ints, Floats, csr_matrix]:
+    """The candidate pairs, their damped cosines (negative for different subjects) and each
+    row's NEAREST most similar rows among them at `floor` or more, as unit rows of
+    similarities. The floor keeps a story with few articles from taking weak links as
+    neighbours (two stories sharing only a frequent name would then share neighbours)."""
+    u, v = candidate_pairs(matrix, NEIGHBOURS, QUERY_TERMS)
+    similarity = _damped(cosines(matrix, u, v), u, v, days, scale, subjects)
+    close = similarity >= floor
+    n = matrix.shape[0]
+    pairs = csr_matrix((np.r_[similarity[close], similarity[close]],
+                        (np.r_[u[close], v[close]], np.r_[v[close], u[close]])), shape=(n, n))
+    return u, v, similarity, normalise(strongest(pairs, NEAREST))
+
+
+def _damped(cosine: Floats, u: Ints, v: Ints, days: Ints, scale: float,
+            subjects: Subjects | None) -> Floats:
+    similarity = cosine * decay(gap(days[u], days[u], days[v], days[v]), scale)
+    if subjects is not None:
+        similarity[apart(*subjects, u, v)] *= -1.0
+    return similarity
+
+
+def _with_shared(near: csr_matrix, u: Ints, v: Ints, similarity: Floats, days: Ints,
+                 scale: float, floor: float) -> Floats:
+    """The pairs' similarity plus their neighbours' overlap, damped alike, for pairs that
+    are neighbours themselves (`floor` or more, as Jarvis and Patrick link only points in
+    each other's lists): a story's articles share neighbours, two stories that only touch
+    share some too."""
+    shared = SHARED * cosines(near, u, v) * decay(gap(days[u], days[u], days[v], days[v]), scale)
+    return similarity + np.where(similarity >= floor, shared, 0.0)
 
 
 def assign(matrix: csr_matrix, days: Ints, old: Ints, threshold: float,
@@ -67,8 +108,8 @@ def assign(matrix: csr_matrix, days: Ints, old: Ints, threshold: float,
     """`cluster` for a rebuild: rows with `old` >= 0 stay in their old group (numbered by
     `old`), the other rows are placed by the same rules: average linkage over the old
     groups (which never merge with each other) and the new rows, then `adopt` for a new
-    row left alone. Similarities are exact over all pairs with a new row (the candidate
-    search only bounds the work of a full pass)."""
+    row left alone. Cosines are exact over all pairs with a new row (the candidate search
+    only bounds the work of a full pass); neighbours are found as in a full pass."""
     n = matrix.shape[0]
     new = np.flatnonzero(old < 0)
     # A node per old group (its first row) and per new row; the other rows belong to one.
@@ -78,14 +119,14 @@ def assign(matrix: csr_matrix, days: Ints, old: Ints, threshold: float,
     node[old >= 0] = first[old[old >= 0]]
     if not len(new):
         return members(node)
+    near = neighbourhood(matrix, days, NEAR * threshold, scale, subjects)[3]
     product = csr_matrix(matrix[new] @ matrix.T)
     rows = np.repeat(new, np.diff(product.indptr))
     cols = product.indices.astype(np.int64)
     keep = (old[cols] >= 0) | (cols > rows)  # a pair of new rows once, never a row with itself
     u, v = np.minimum(rows, cols)[keep], np.maximum(rows, cols)[keep]
-    similarity = product.data[keep] * decay(_gap(days[u], days[u], days[v], days[v]), scale)
-    if subjects is not None:
-        similarity[apart(*subjects, u, v)] *= -1.0
+    similarity = _damped(product.data[keep], u, v, days, scale, subjects)
+    similarity = _with_shared(near, u, v, similarity, days, scale, NEAR * threshold)
     keep = similarity != 0
     u, v, similarity = u[keep], v[keep], similarity[keep]
     # Node pairs with their summed similarity: a new row's pairs with a group add up.
@@ -219,91 +260,10 @@ def average_link(n: int, u: Ints, v: Ints, similarity: Floats, threshold: float,
     return labels
 
 
-def centroids(matrix: csr_matrix, groups: list[list[int]]) -> csr_matrix:
-    """One row per group: the sum of its members' rows."""
-    rows = np.repeat(np.arange(len(groups)), [len(g) for g in groups])
-    cols = np.concatenate([np.asarray(g, dtype=np.int64) for g in groups]) if groups else rows
-    indicator = csr_matrix((np.ones(len(rows)), (rows, cols)),
-                           shape=(len(groups), matrix.shape[0]))
-    return csr_matrix(indicator @ matrix)
-
-
-def spans(days: Ints, groups: list[list[int]]) -> tuple[Ints, Ints]:
-    """First and last dated day of each group (-1 when none is dated)."""
-    first = np.full(len(groups), -1)
-    last = np.full(len(groups), -1)
-    for number, group in enumerate(groups):
-        dated = days[group][days[group] >= 0]
-        if len(dated):
-            first[number], last[number] = dated.min(), dated.max()
-    return first, last
-
-
-def _gap(a_first: Ints, a_last: Ints, b_first: Ints, b_last: Ints) -> Floats:
+def gap(a_first: Ints, a_last: Ints, b_first: Ints, b_last: Ints) -> Floats:
     """Days between two spans, 0 when they overlap or one is undated."""
     gap: Floats = np.maximum(0, np.maximum(a_first - b_last, b_first - a_last)).astype(np.float64)
     gap[(a_first < 0) | (b_first < 0)] = 0.0
     return gap
 
 
-def related(matrix: csr_matrix, groups: list[list[int]], days: Ints,
-            scale: float) -> list[list[int]]:
-    """The closest other groups of each (centroid cosine over their strongest terms, damped
-    by the days between them), closest first, at most RELATED."""
-    if len(groups) < 2:
-        return [[] for _ in groups]
-    central = normalise(strongest(centroids(matrix, groups), RELATED_TERMS))
-    u, v = candidate_pairs(central, 4 * RELATED, RELATED_QUERY)
-    first, last = spans(days, groups)
-    score = cosines(central, u, v) * decay(_gap(first[u], last[u], first[v], last[v]), scale)
-    keep = score >= RELATED_FLOOR
-    return _closest(len(groups), np.concatenate([u[keep], v[keep]]),
-                    np.concatenate([v[keep], u[keep]]), np.concatenate([score[keep], score[keep]]))
-
-
-def related_update(matrix: csr_matrix, groups: list[list[int]], days: Ints, scale: float,
-                   previous: list[list[int] | None]) -> list[list[int]]:
-    """`related` for a rebuild. `previous` holds each unchanged group's previous list (-1 for
-    a group since changed or gone), None for a group whose articles changed. A changed group
-    is compared with every group and offered to the lists of the unchanged ones, whose other
-    entries are rescored; an unchanged group whose list came out shorter (a group it named
-    went) is compared with every group. Cosines here are exact: a rebuild scores few pairs."""
-    if len(groups) < 2:
-        return [[] for _ in groups]
-    central = normalise(strongest(centroids(matrix, groups), RELATED_TERMS))
-    first, last = spans(days, groups)
-
-    def damped(u: Ints, v: Ints, score: Floats) -> tuple[Ints, Ints, Floats]:
-        score = score * decay(_gap(first[u], last[u], first[v], last[v]), scale)
-        keep = (u != v) & (score >= RELATED_FLOOR)
-        return u[keep], v[keep], score[keep]
-
-    def against_all(rows: Ints) -> tuple[Ints, Ints, Floats]:
-        product = csr_matrix(central[rows] @ central.T)
-        return damped(np.repeat(rows, np.diff(product.indptr)),
-                      product.indices.astype(np.int64), product.data)
-
-    u, v, score = against_all(np.array([n for n, p in enumerate(previous) if p is None], np.int64))
-    known = np.array([p is not None for p in previous])
-    ku = np.array([n for n, p in enumerate(previous) for m in p or () if m >= 0], np.int64)
-    kv = np.array([m for p in previous for m in p or () if m >= 0], np.int64)
-    ku, kv, kept = damped(ku, kv, cosines(central, ku, kv))
-    # A changed group's own list, its place in the unchanged groups' lists, their old entries.
-    found = _closest(len(groups), np.r_[u, v[known[v]], ku], np.r_[v, u[known[v]], kv],
-                     np.r_[score, score[known[v]], kept])
-    short = [n for n, p in enumerate(previous) if p is not None and len(found[n]) < len(p)]
-    if short:
-        again = _closest(len(groups), *against_all(np.array(short, dtype=np.int64)))
-        for n in short:
-            found[n] = again[n]
-    return found
-
-
-def _closest(count: int, a: Ints, b: Ints, score: Floats) -> list[list[int]]:
-    """For each of `count` groups, its partners b (pairs a -> b) with the highest scores,
-    closest first (ties: lower b), at most RELATED."""
-    found: list[list[int]] = [[] for _ in range(count)]
-    for index in np.lexsort((b, -score, a)).tolist():
-        if len(found[a[index]]) < RELATED:
-            found[a[index]].append(int(b[index]))
-    return found

@@ -24,7 +24,7 @@ import numpy as np
 from numpy.typing import NDArray
 from scipy.sparse import csr_matrix
 
-from generator import grouping, subjects, topic_state, vectors
+from generator import grouping, related, subjects, topic_state, vectors
 from generator.model import Article, DefinedTopic, Entity, Extraction, TopicGroup
 from generator.text import SlugRegistry
 
@@ -75,7 +75,7 @@ def group_topics(
         matrix = vectors.weigh(counts)
         clusters = grouping.cluster(matrix, days_of, threshold, days,
                                     subjects.specific(counts, headlines, terms))
-        neighbours = grouping.related(matrix, clusters, days_of, days)
+        neighbours = related.closest(matrix, clusters, days_of, days)
         kept, base, drift = {}, len(articles), 0
     else:
         counts, headlines, terms = plan.counts, plan.headlines, plan.terms
@@ -84,7 +84,7 @@ def group_topics(
                                    subjects.specific(counts, headlines, terms))
         kept, base, drift = plan.kept, plan.base, plan.drift
         neighbours = _related_again(matrix, clusters, days_of, days, articles, kept)
-    sums = grouping.centroids(matrix, clusters)
+    sums = related.centroids(matrix, clusters)
     titled = []
     for n, group in enumerate(clusters):
         ids = tuple(articles[i].id for i in group)
@@ -115,11 +115,11 @@ def group_topics(
 def _related_again(matrix: csr_matrix, clusters: list[list[int]], days_of: NDArray[np.int64],
                    days: float, articles: list[Article],
                    kept: dict[tuple[str, ...], topic_state.Group]) -> list[list[int]]:
-    """Related topics on a rebuild (`grouping.related_update`): an unchanged topic's previous
+    """Related topics on a rebuild (`related.closest_update`): an unchanged topic's previous
     list as cluster numbers, -1 for a topic that changed or went."""
     number = {tuple(articles[i].id for i in group): n for n, group in enumerate(clusters)}
     where = {slug: number.get(ids, -1) for ids, (slug, *_) in kept.items()}
-    return grouping.related_update(matrix, clusters, days_of, days, [
+    return related.closest_update(matrix, clusters, days_of, days, [
         [where.get(slug, -1) for slug in kept[ids][3]] if ids in kept else None for ids in number])
 
 

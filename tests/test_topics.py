@@ -172,6 +172,32 @@ def test_average_link_matches_scipy_on_all_pairs(extracted):
         assert ours == theirs
 
 
+def test_articles_close_to_the_same_articles_count_as_closer():
+    """Shared nearest neighbours: two reports that are each close to the same three articles
+    gain over their own cosine; a pair whose link is weak gains nothing, even with
+    neighbours in common (two stories touching through a frequent name)."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    from generator import grouping
+    from generator.vectors import normalise
+
+    # Dimension 0 is the story's vocabulary, 1 a frequent name; the rest are each article's own.
+    story = [0.8, 0.8, 0.8, 0.35, 0.35]  # three core reports, two told in other words
+    rows = [[weight, 0.0] for weight in story] + [[0.0, 0.25], [0.05, 0.3]]
+    dense = np.zeros((len(rows), 2 + len(rows)))
+    for n, (on_story, on_name) in enumerate(rows):
+        dense[n, :2] = on_story, on_name
+        dense[n, 2 + n] = (1 - on_story**2 - on_name**2) ** 0.5
+    matrix = normalise(csr_matrix(dense))
+    u, v, similarity = grouping.similarities(matrix, np.full(len(rows), -1), 0.14, 365.0)
+    cosine = dict(zip(zip(u.tolist(), v.tolist()), grouping.cosines(matrix, u, v), strict=True))
+    shared = dict(zip(zip(u.tolist(), v.tolist()), similarity, strict=True))
+    assert cosine[(3, 4)] < 0.14 < shared[(3, 4)]  # the two told in other words
+    assert shared[(0, 3)] > cosine[(0, 3)] + 0.5
+    assert shared[(4, 6)] == cosine[(4, 6)] < 0.14  # a weak link stays as weak
+
+
 def test_words_read_from_bytes_as_a_reader_splits_them():
     """Curly quotes and dashes part words, an inner hyphen or full stop does not, possessives
     and plurals fold, a number is no word ("1997's" leaves only "s", dropped)."""
