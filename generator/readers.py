@@ -11,7 +11,7 @@ from markdown_it.token import Token
 
 from generator.dates import parse_date
 from generator.model import Block
-from generator.text import clean_inline
+from generator.text import clean_inline, decode_references
 
 Reader = Callable[[str], tuple[dict[str, str], list[Block]]]
 READERS: dict[str, Reader] = {}
@@ -51,7 +51,7 @@ def read_markdown(body: str) -> tuple[dict[str, str], list[Block]]:
         if token.type != "inline" or tokens[i - 1].type == "list_item_open":
             continue
         opener = tokens[i - 1]
-        text = clean_inline(_inline_text(token))
+        text = clean_inline(decode_references(_inline_text(token)))
         if not text:
             continue
         if opener.type == "heading_open":
@@ -75,7 +75,7 @@ _ABBREVIATION_END = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\b(?:Inc|Corp|Co|Ltd|Jr|Sr
 @reader(".txt", ".text")
 def read_plain(body: str) -> tuple[dict[str, str], list[Block]]:
     """Plain text: the first line is the headline; each further line a block."""
-    lines = [clean_inline(line) for line in body.split("\n")]
+    lines = [clean_inline(decode_references(line)) for line in body.split("\n")]
     lines = [line for line in lines if line]
     found = {"title": lines[0]} if lines and _looks_like_headline(lines[0]) else {}
     blocks = [Block("heading" if is_heading(line) else "paragraph", line)

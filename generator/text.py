@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import html
 import importlib.util
 import re
 import sys
@@ -59,6 +60,23 @@ def clean_inline(text: str) -> str:
     if not text.isascii():
         text = _invisible().sub("", text)
     return re.sub(r"\s+", " ", _CONTROL.sub(" ", text)).strip()
+
+
+# A character reference with its semicolon: "&amp;", "&#8217;", "&#x2019;".
+_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def decode_references(text: str) -> str:
+    """HTML character references as the characters they stand for. Text copied from web
+    pages and feeds carries them, often escaped twice ("Thomas &amp;amp; Friends"), so a
+    reference left by the first pass is decoded once more. What comes out is plain text:
+    "&lt;b&gt;" becomes "<b>", which pages escape like any other text."""
+    for _ in range(2):
+        decoded = _REFERENCE.sub(lambda match: html.unescape(match.group()), text)
+        if decoded == text:
+            break
+        text = decoded
+    return text
 
 
 def printable(text: str) -> str:

@@ -118,6 +118,22 @@ def test_plain_headline_may_end_in_an_abbreviation(first: str, title: str) -> No
     assert len(blocks) == (1 if title else 2)
 
 
+def test_character_references_are_read_as_the_characters_they_stand_for():
+    """TAC 2011 (an AP headline, escaped twice by the feed it came through) and scraped text:
+    a reader sees "&", not "&amp;amp;"; an escaped tag is text, which pages escape again."""
+    from generator.readers import read_markdown, read_plain
+
+    found, blocks = read_plain("THOMAS &amp;amp;  FRIENDS TOY MAKER DISCUSSES LEAD PAINT\n\n"
+                               "RC2 Corp. said it would recall 1.5 million Thomas &amp; Friends "
+                               "wooden trains, the company&#8217;s &lt;b&gt;second&lt;/b&gt; recall.\n")
+    assert found["title"] == "THOMAS & FRIENDS TOY MAKER DISCUSSES LEAD PAINT"
+    assert blocks[0].text == ("RC2 Corp. said it would recall 1.5 million Thomas & Friends wooden "
+                              "trains, the company\u2019s <b>second</b> recall.")
+    found, blocks = read_markdown("# AT&amp;amp;T to buy BellSouth\n\nR&D at AT&amp;T, M&Ms.\n")
+    assert found["title"] == "AT&T to buy BellSouth"
+    assert blocks[0].text == "R&D at AT&T, M&Ms."
+
+
 def test_date_from_a_labelled_line_then_from_the_file_name(tmp_path: Path):
     body = "Body text of the article goes here, long enough to be a paragraph.\n"
     (tmp_path / "labelled.txt").write_text(f"A headline\n\nDATE_TIME: 1999-04-21 16:33:18\n\n{body}")

@@ -191,8 +191,9 @@ def test_articles_close_to_the_same_articles_count_as_closer():
         dense[n, 2 + n] = (1 - on_story**2 - on_name**2) ** 0.5
     matrix = normalise(csr_matrix(dense))
     u, v, similarity = grouping.similarities(matrix, np.full(len(rows), -1), 0.14, 365.0)
-    cosine = dict(zip(zip(u.tolist(), v.tolist()), grouping.cosines(matrix, u, v), strict=True))
-    shared = dict(zip(zip(u.tolist(), v.tolist()), similarity, strict=True))
+    pairs = list(zip(u.tolist(), v.tolist(), strict=True))
+    cosine = dict(zip(pairs, grouping.cosines(matrix, u, v), strict=True))
+    shared = dict(zip(pairs, similarity, strict=True))
     assert cosine[(3, 4)] < 0.14 < shared[(3, 4)]  # the two told in other words
     assert shared[(0, 3)] > cosine[(0, 3)] + 0.5
     assert shared[(4, 6)] == cosine[(4, 6)] < 0.14  # a weak link stays as weak
