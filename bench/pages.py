@@ -63,7 +63,13 @@ def detokenise(text: str) -> str:
 def read_tac(path: Path) -> tuple[str, str, list[str]]:
     """(title, date, paragraphs) of one TAC document."""
     head, _, body = path.read_text(encoding="utf-8", errors="replace").partition("\n\n")
-    fields = dict(line.split(":", 1) for line in head.splitlines() if ":" in line)
+    fields: dict[str, str] = {}
+    last = ""
+    for line in head.splitlines():  # a long headline runs on to the next line
+        if match := re.match(r"^([A-Z_]+):(.*)$", line):
+            last, fields[match[1]] = match[1], match[2]
+        elif last:
+            fields[last] += f" {line}"
     title = detokenise(fields.get("HEADLINE", ""))
     match = _ID.match(path.name)
     date = f"{match[2][:4]}-{match[2][4:6]}-{match[2][6:]}" if match else ""

@@ -46,7 +46,8 @@ _DESK_LINE = re.compile(
     r"\([a-z]{2,4}(?:[-/][a-z]{2,4})*\)|\(?(?:XXX|END|MORE|-0-|nn)\)?(?: END)?|"
     r"\*?\s*[A-Z][a-z]+day, [A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}|[^.]{0,60}\b\d+(?:st|nd|rd|th) graf\b.*|"
     r".*\bphotos? (?:and|&) graphics\b.*|"
-    r"[A-Z][A-Z .'-]+ \d{4}-\d{2}-\d{2} \d{2}:\d{2}(?::\d{2})? UTC(?: \(\w+\))?)$", re.I)
+    r"[A-Z][A-Z .'-]+(?:, [A-Z][\w.' ]+)? \d{4}-\d{2}-\d{2} \d{2}:\d{2}(?::\d{2})? UTC(?: \(\w+\))?)$",
+    re.I)
 _ON_THE_NET = re.compile(r"^on the net\b\s*[:,]?", re.I)
 _URL = re.compile(r"\(?\b(?:https?://|www\.)[^\s)]*[^\s).,;:!?]\)?", re.I)
 _LINK_LINE = re.compile(r"^[^!?]{0,80}?:\s*(?:https?://|www\.)\S+$", re.I)

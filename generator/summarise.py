@@ -128,8 +128,19 @@ def figure_groups(figures: list[Figure]) -> list[FigureGroup]:
         groups.setdefault(label, []).append(FigureSources(head, sources))
     ordered = sorted(groups.items(), key=lambda kv: (
         min(KIND_RANK[f.kind] for f, _ in kv[1]), -len(kv[1]), kv[0]))
-    return [FigureGroup(label, tuple(sorted(rows_, key=lambda r: (r[0].date or "~", -r[0].value))))
+    return [FigureGroup(label, tuple(sorted(rows_, key=lambda r: (r[0].date or "~", -r[0].value))),
+                        _one_count([f for f, _ in rows_]))
             for label, rows_ in ordered]
+
+
+def _one_count(figures: list[Figure]) -> bool:
+    """Counts of people or things may be one count that changed; a topic's sums of money,
+    durations, shares and measures are one quantity only when all say what they are of,
+    and say the same (TAC 2011: "$4 billion for the economy" and "$2 million spending" are
+    not one figure that fell)."""
+    if all(f.kind in ("people", "count") for f in figures):
+        return True
+    return len({f.refers_to for f in figures}) == 1 and bool(figures[0].refers_to)
 
 
 def corpus_figures(extractions: dict[str, Extraction]) -> tuple[FigureSources, ...]:

@@ -216,5 +216,7 @@ def test_wire_version_tags_and_timestamp_lines():
     title, _ = headline("3rd LD Writethru: Israeli woman killed in Israel's Dimona suicide bombing", "", [])
     assert title == "Israeli woman killed in Israel's Dimona suicide bombing"
     assert clean_paragraph("LOS ANGELES 2008-07-15 04:33:06 UTC (AP)") == ""
+    # TAC 2011, APW_ENG_20070615.0356: the dateline led a coral-reef topic's page
+    assert clean_paragraph("FORT LAUDERDALE, Florida 2007-06-15 05:06:17 UTC") == ""
     kept = "Officials said the trial would open on 2008-07-15 in Los Angeles."
     assert clean_paragraph(kept) == kept

@@ -130,3 +130,28 @@ def test_counts_of_people_to_whom_different_things_happened_are_not_one_sequence
     assert {g.label: [row.figure.value for row in g.rows] for g in groups} == {
         "people killed": [95_000, 100_000], "people displaced": [500_000],
         "people injured": [95_000], "people": [476_619], "deaths": [90_000]}
+
+
+def test_different_sums_of_money_in_a_topic_are_not_one_sequence() -> None:
+    """A coral-reef topic of TAC 2011 showed "more than $4 billion (for the economy) -> $2
+    million (spending) -> $9.6 billion -> $4.2 billion (supporting)" as one amount that changed.
+    Counts of people stay one sequence; amounts said of the same thing do too."""
+    from generator.model import Figure
+    from generator.summarise import figure_groups
+
+    def figure(value: float, text: str, unit: str, kind: str, refers_to: str, day: str) -> Figure:
+        return Figure(value, None, text, "", "exact", unit, unit, kind, refers_to,
+                      f"{text} {refers_to}.", f"article-{day}", f"2007-06-{day}")
+
+    groups = {g.label: g for g in figure_groups([
+        figure(4e9, "more than $4 billion", "USD", "money", "for the economy", "15"),
+        figure(2e6, "$2 million", "USD", "money", "spending", "15"),
+        figure(9.6e9, "$9.6 billion", "USD", "money", "", "24"),
+        figure(25, "25 percent", "%", "percent", "of the reefs", "10"),
+        figure(10, "10 percent", "%", "percent", "of the reefs", "20"),
+        figure(300, "300 people", "people", "people", "", "01"),
+        figure(450, "450 people", "people", "people", "", "03"),
+    ])}
+    assert [row.figure.value for row in groups["USD"].rows] == [4e9, 2e6, 9.6e9]
+    assert not groups["USD"].one_count
+    assert groups["%"].one_count and groups["people"].one_count

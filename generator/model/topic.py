@@ -45,6 +45,10 @@ class FigureGroup:
     """What is counted: "hostages"."""
     rows: tuple[FigureSources, ...]
     """Each distinct value with every article that states it, in date order."""
+    one_count: bool = False
+    """Whether the rows can be one count that changed over time (shown as a sequence): counts
+    of people or things, or amounts said of one same thing; not a topic's different sums
+    of money or percentages."""
 
 
 @dataclass(frozen=True)
