@@ -155,3 +155,27 @@ def test_different_sums_of_money_in_a_topic_are_not_one_sequence() -> None:
     assert [row.figure.value for row in groups["USD"].rows] == [4e9, 2e6, 9.6e9]
     assert not groups["USD"].one_count
     assert groups["%"].one_count and groups["people"].one_count
+
+
+def test_the_figures_table_keeps_the_figures_most_articles_state() -> None:
+    """A coral-reef topic of TAC 2011 listed 47 rows, most of them miles, feet and knots
+    stated once. The table keeps twelve: figures stated by more articles first, then people
+    and money before measures."""
+    from generator.model import Figure
+    from generator.summarise import KEY_FIGURES, figure_groups, key_figures
+
+    def figure(value: float, unit: str, kind: str, article: str) -> Figure:
+        text = f"{value:g} {unit}"
+        return Figure(value, None, text, "", "exact", unit, unit, kind, "", f"{text}.", article, "")
+
+    measures = [figure(n, "miles", "measure", "a") for n in range(1, 21)]
+    money = [figure(9.6e9, "USD", "money", "b")]
+    repeated = [figure(1_350, "miles", "measure", article) for article in "cd"]
+    people = [figure(n * 100, "people", "people", "e") for n in (3, 4)]
+    groups, left_out = key_figures(figure_groups([*measures, *money, *repeated, *people]))
+    shown = [(row.figure.value, row.figure.unit) for group in groups for row in group.rows]
+    assert len(shown) == KEY_FIGURES and left_out == 24 - KEY_FIGURES  # the 1,350 miles are one row
+    assert shown[:3] == [(400, "people"), (300, "people"), (9.6e9, "USD")]
+    assert (1_350, "miles") in shown  # stated by two articles: before any figure stated once
+    assert [v for v, unit in shown if unit == "miles"] == [1_350, *range(20, 12, -1)]
+    assert key_figures(figure_groups(people)) == (tuple(figure_groups(people)), 0)

@@ -114,3 +114,5 @@ class Topic:
     timeline: tuple[Event, ...]
     related: tuple[str, ...] = ()
     """Slugs of the 3-5 closest other topics, closest first (topics: `TopicGroup.related`)."""
+    figures_left_out: int = 0
+    """Figures of the articles not in `figures`, which keeps the KEY_FIGURES most reported."""
