@@ -143,13 +143,22 @@ def key_figures(groups: list[FigureGroup]) -> tuple[tuple[FigureGroup, ...], int
     (KIND_RANK), each group's rows in their order. A topic of ten wire stories states fifty
     figures or more, most of them once (TAC 2011: a coral-reef topic listed 47 rows of
     miles, feet and knots)."""
-    rows = [(-len(sources), KIND_RANK[figure.kind], g, r)
+    rows = [(-len(sources), _rank(figure), g, r)
             for g, group in enumerate(groups) for r, (figure, sources) in enumerate(group.rows)]
     kept = {(g, r) for *_, g, r in sorted(rows)[:KEY_FIGURES]}
     shown = (dataclasses.replace(group, rows=tuple(row for r, row in enumerate(group.rows)
                                                    if (g, r) in kept))
              for g, group in enumerate(groups))
     return tuple(group for group in shown if group.rows), len(rows) - len(kept)
+
+
+def _rank(figure: Figure) -> int:
+    """KIND_RANK, but people to whom nothing is said to happen, counted as one or in words
+    only ("one person", "millions of people"), rank as any other count."""
+    vague = figure.value <= 1 or not any(c.isdigit() for c in figure.text)
+    if figure.kind == "people" and vague and not outcome(figure):
+        return KIND_RANK["count"]
+    return KIND_RANK[figure.kind]
 
 
 def _one_count(figures: list[Figure]) -> bool:

@@ -172,9 +172,10 @@ def test_the_figures_table_keeps_the_figures_most_articles_state() -> None:
     money = [figure(9.6e9, "USD", "money", "b")]
     repeated = [figure(1_350, "miles", "measure", article) for article in "cd"]
     people = [figure(n * 100, "people", "people", "e") for n in (3, 4)]
-    groups, left_out = key_figures(figure_groups([*measures, *money, *repeated, *people]))
+    vague = [figure(1, "person", "people", "f")]  # "one person (making)": not a key figure
+    groups, left_out = key_figures(figure_groups([*measures, *money, *repeated, *people, *vague]))
     shown = [(row.figure.value, row.figure.unit) for group in groups for row in group.rows]
-    assert len(shown) == KEY_FIGURES and left_out == 24 - KEY_FIGURES  # the 1,350 miles are one row
+    assert len(shown) == KEY_FIGURES and left_out == 25 - KEY_FIGURES  # the 1,350 miles are one row
     assert shown[:3] == [(400, "people"), (300, "people"), (9.6e9, "USD")]
     assert (1_350, "miles") in shown  # stated by two articles: before any figure stated once
     assert [v for v, unit in shown if unit == "miles"] == [1_350, *range(20, 12, -1)]
