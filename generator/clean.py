@@ -38,7 +38,10 @@ _FURNITURE = re.compile(
 _CREDIT = re.compile(r"\(?\b(?:AP|AFP|Reuters|UPI|EPA|Getty Images|Getty)(?: Photo)?/[A-Z][\w.'-]*"
                      r"(?: [A-Z][\w.'-]*){0,3}\)?|\(?\b[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,2}/"
                      r"(?:Getty Images|Getty|AFP|AP|Reuters|EPA|Shutterstock)\b\)?")
-_CITATION = re.compile(r"(?<=[a-z\s])([A-Z][A-Za-z]+)(\d{1,2})(?=[.,;:!?)\"”’]*(\s|$))")
+# A citation closes a clause: punctuation or the paragraph's end follows ("recalled by RC2
+# Corp." names a company; TAC 2011 lost it).
+_CLOSES = r"(?=[.,;:!?)\"”’]+(?:\s|$)|$)"
+_CITATION = re.compile(r"(?<=[a-z\s])([A-Z][A-Za-z]+)(\d{1,2})" + _CLOSES)
 # "… – Agencies", "… | Reuters", "…, JAKARTA POST": an outlet's name after the headline.
 _SUFFIX = re.compile(r"^(?P<head>.*?\S)(?:\s+[-–—|]|(?P<comma>,))\s+(?P<tail>[^-–—|,]{2,40})$")
 _OUTLET_WORDS = re.compile(r"\b(?:agenc(?:y|ies)|news|times|post|press|reuters|ap|afp|xinhua|"
@@ -126,8 +129,7 @@ def strip_citations(texts: list[str]) -> tuple[list[str], list[str]]:
     for text in texts:
         for token, name in names.items():
             pattern = re.escape(name[: -len(_word(token))]) + re.escape(token)
-            text = re.sub(r"\s*" + pattern.replace(r"\ ", r"\s+") + r"(?=[.,;:!?)\"”’]*(\s|$))",
-                          "", text)
+            text = re.sub(r"\s*" + pattern.replace(r"\ ", r"\s+") + _CLOSES, "", text)
         cleaned.append(re.sub(r"\s+([.,;:!?])", r"\1", text).strip())
     references = sorted({name for name in names.values()}, key=str.lower)
     return cleaned, references

@@ -52,6 +52,9 @@ def test_rules_on_small_texts():
     assert texts == ["He said so.", "Others agreed."] and refs == ["Reuters"]
     texts, refs = strip_citations(["The G7 met in 2023."])
     assert texts == ["The G7 met in 2023."] and refs == []
+    # TAC 2011 (LA Times-Washington Post): a company's name, not a citation closing a clause
+    kept = "Like the trains recalled by RC2 Corp. in June, the toys contained too much lead."
+    assert strip_citations([kept]) == ([kept], [])
 
 
 # Wire furniture: each rule on the line it came from (TAC 2009-2011 document sets, AP, NYT,
