@@ -42,7 +42,8 @@ _OUTLETS = {"APW": "AP", "NYT": "NYT", "LTW": "LA Times-Washington Post", "XIN":
             "XIE": "Xinhua", "AFP": "AFP", "CNA": "CNA"}
 _DETOK = [(re.compile(p), r) for p, r in [
     (r"\s+([,.;:!?%)\]])", r"\1"), (r"([(\[$])\s+", r"\1"), (r"``\s+", "``"), (r"\s+''", "''"),
-    (r"\s+' s\b", "'s"), (r"\s+(n't|'s|'re|'ve|'ll|'d|'m)\b", r"\1"), (r"\s+", " ")]]
+    (r"\s+' s\b", "'s"), (r"(?<=s) ' (?=\w)", "' "), (r"&\s+(amp|lt|gt|quot)\s*;", r"&\1;"),
+    (r"\s+(n't|'s|'re|'ve|'ll|'d|'m)\b", r"\1"), (r"\s+", " ")]]
 # Furniture as a reader would spot it, written apart from generator/furniture.py on purpose.
 FURNITURE = re.compile(
     r"^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, [A-Z][\w.]+)*(?:, [A-Z][a-z]+\.? \d+)? ?"
