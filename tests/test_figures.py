@@ -839,3 +839,7 @@ def test_units_of_three_words():  # NewsQuant, tuned half
     oil = one("The Meged field has produced in the past about 1 million barrels of oil, but its last well was "
               "capped due to technical problems that havent been resolved.")
     assert (oil.value, oil.unit) == (1e6, "barrel of oil")  # CQE's unit table has it; was "barrel"
+
+
+def test_a_glued_symbol_of_several_units_ending_the_sentence():  # CQE_Evaluation currency set: raised IndexError
+    assert [f.value for f in figures("10 turkish lira 11a")] == [10, 11]

@@ -157,8 +157,9 @@ def _ambiguous_symbol(tokens: list[Token], end: int, number: Number) -> str | No
     """A symbol of several units, glued ("2.5F") or next ("150 kn", "16 billion b."); "a" only ends a
     phrase ("for 10 a and is now"), where it is no article."""
     symbol = number.unit or token_at(tokens, end, "text").rstrip(".")
+    k = end + (not number.unit)  # after the symbol ("11a" ending a sentence is glued)
     if symbol not in AMBIGUOUS_UNITS or (symbol == "a" and not (
-            end + 1 == len(tokens) or tokens[end + 1].is_punct or tokens[end + 1].tag_ == "CC")):
+            k >= len(tokens) or tokens[k].is_punct or tokens[k].tag_ == "CC")):
         return None
     return symbol
 
