@@ -841,5 +841,68 @@ def test_units_of_three_words():  # NewsQuant, tuned half
     assert (oil.value, oil.unit) == (1e6, "barrel of oil")  # CQE's unit table has it; was "barrel"
 
 
+def test_ages_in_months_weeks_and_days():  # CQE_Evaluation age-model set
+    assert [(f.value, f.unit) for f in figures("It happened when the baby was only ten months old.")] == [
+        (10, "month of age")]  # was a duration of ten months
+    assert one("At 6 weeks of age, one can already celebrate Christmas.").unit == "week of age"
+    assert one("A 90 day old utilities bill is quite late.").unit == "day of age"
+    assert one("Now, after ninety five years of age, perspectives change.").unit == "year of age"
+    assert one("The patient is a 87 yo man with history of hypertension, GERD, and chronic phase CML.").unit == \
+        "year of age"  # was a counted "yo man"
+
+
+def test_temperature_scales_after_a_degree_word_or_sign():  # CQE_Evaluation temperature and dimension sets
+    assert one("the temperature outside is 40 deg celsius").unit == "celsius"  # was degrees
+    assert one("-5 degree fahrenheit").unit == "fahrenheit"
+    assert one("6 deg c").unit == "celsius"
+    water = one("Water boils at 100° Celsius")
+    assert (water.value, water.unit) == (100, "celsius")
+
+
+def test_metric_tons_are_tonnes():  # CQE_Evaluation dimension set (WSJ)
+    crop = one("so when next year's psyllium crop is harvested in march, it may be smaller than the 16,000 "
+               "metric tons of the past few years.")
+    assert (crop.value, crop.unit) == (16000, "tonne")  # was "ton", the short ton
+
+
+def test_pounds_in_a_sentence_that_says_nothing_of_money_are_weight():  # CQE_Evaluation dimension set
+    assert one("and this baby is over two pounds.").unit == "pound"  # was GBP
+    assert figures("``i don't trust people who don't eat,'' said ms. volokh, though she herself stopped eating "
+                   "lunch a few years ago to drop 25 pounds.")[-1].unit == "pound"
+    assert one("He paid 20 pounds for a ticket to the concert.").unit == "GBP"  # money said: still pounds sterling
+    assert one("The company made a profit of 1 million pounds last year.").unit == "GBP"
+
+
+def test_a_currency_written_after_the_amount():  # CQE_Evaluation currency and units sets
+    notes = figures("Banknotes: 5 €, 10 €, 20 €, 50 €, 100 €, 200 €, 500 €.")
+    assert [(f.value, f.unit) for f in notes][:2] == [(5, "EUR"), (10, "EUR")]  # the first was a bare 5
+    assert one("I bought a ticket for the bullet train from Shanghai to Beijing, and it cost me 866 ¥ for a "
+               "one-way trip.").unit == "CNY"  # the yen sign names yuan in China
+    assert one("After my trip to Japan, I realized that 10,000 ¥ is not as much as it used to be.").unit == "JPY"
+    assert [f.unit for f in figures("1 $10 dollars bill")] == ["", "USD"]  # a "$" that starts the next amount
+
+
+def test_a_currency_word_after_a_country_adjective():  # CQE_Evaluation currency set (WSJ)
+    assert figures("It costs you 10 us dollar and me 100 chinese yuan.")[1].unit == "CNY"  # was "chinese yuan"
+    markka = one("finnish conglomerate nokia oy ab said it reached an agreement to buy dutch cable company nkf "
+                 "kabel b. v. for 420 million finnish markka.")
+    assert (markka.value, markka.unit) == (420e6, "FIM")
+    assert figures("250 million dutch guilders of 7 3/4 % bonds due nov. 15, 1999, priced at 101 1/4 to yield "
+                   "7.57 % at issue price")[0].unit == "NLG"
+    assert one("The goldsmith sold a ring for 20,000 drams.").unit == "AMD"  # money said
+    assert one("The pharmacist dispensed 10 drams of cough syrup to help with her symptoms.").unit == "dram"
+
+
+def test_a_part_of_a_scale_word_without_of_a():  # CQE_Evaluation currency set
+    assert [(f.value, f.unit) for f in figures("It costs a quarter million us dollars.")] == [(250e3, "USD")]
+    assert one("It costs half million usd.").value == 500e3
+    assert one("It costs three quarters billion us dollars.").value == 750e6  # was "three quarters"
+
+
+def test_a_price_per_dozen():  # CQE_Evaluation currency set (WSJ)
+    assert [(f.value, f.unit) for f in figures("egg prices averaged 64.2 cents a dozen.")] == [
+        (64.2, "cent per dozen")]  # "a dozen" was a figure of its own
+
+
 def test_a_glued_symbol_of_several_units_ending_the_sentence():  # CQE_Evaluation currency set: raised IndexError
     assert [f.value for f in figures("10 turkish lira 11a")] == [10, 11]

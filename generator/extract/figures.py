@@ -137,10 +137,10 @@ def _figure_at(tokens: list[Token], i: int, sentence: str, article_id: str, date
                                                        *tokens[gap[1]:head_end]]
     text = " ".join(t.text for t in shown)
     text = re.sub(r" ([,%]|['’]s\b)", r"\1", text).replace("$ ", "$").replace(" - ", "-")
-    text = re.sub(r"([€£]) (?=\d)", r"\1", text)  # "£5-£10"
+    text = re.sub(r"([€£¥₹₿]) (?=\d)", r"\1", text)  # "£5-£10"
     text = re.sub(r"(\d[A-Za-z]*)\)-[a-z]+", r"\1", text)  # "(121ft)-long" read as one token
     if symbol_unit(counts):  # "2 mg/L", "45 °C", and not the full stop read with "230 V."
-        text = text.replace(" / ", "/").replace("° ", "°").removesuffix(".")
+        text = re.sub(r"° (?=[CF]\b)", "°", text.replace(" / ", "/")).removesuffix(".")
     return token_at(tokens, q_start - 1), Figure(
         value=value, value_high=high, text=text, qualifier=qualifier,
         bound=QUALIFIERS.get(qualifier, "min" if number.vague else "exact"), unit=unit,

@@ -15,9 +15,13 @@ from generator.extract.symbols import symbol_unit
 from generator.extract.units import (
     AMBIGUOUS_UNITS,
     CASED_UNITS,
+    CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
     DURATIONS,
+    MONEY_WORDS,
+    ONE_COUNTRY_CURRENCY,
     SCALED_CURRENCY_WORDS,
+    SYMBOLS_AFTER,
     UNITS,
     ambiguous_unit,
 )
@@ -34,6 +38,10 @@ RESOLUTIONS = {240, 360, 480, 720, 1080, 1440, 2160}  # "1080p" is a video forma
 WEIGHT_CUES = {"weigh", "weighs", "weighed", "weighing", "weight", "heavy", "heavier", "lighter",
                "exercising", "diet", "shed", "obese", "overweight"}
 BODY_CUES = {"tall", "height", "feet", "foot", "inches"}
+AGE_WORDS = {word: unit for unit in ("year", "month", "week", "day") for word in (unit, unit + "s")}
+DEGREE_SCALES = {"c": "C", "f": "F", "celsius": "C", "centigrade": "C", "fahrenheit": "F"}
+# "a" before these is "per": "$1.34 a share", "64.2 cents a dozen", "$3 a pound", "750 kn a night".
+PER_ONE = DURATIONS | {"share", "barrel", "dozen", "pound", "head", "person", "night", "game"}
 PARTS_OF = {"percent": "%", "per cent": "%", "percentage point": "percentage point"}
 
 
@@ -42,9 +50,14 @@ def unit_after(tokens: list[Token], end: int, number: Number, currency: str) -> 
     word = token_at(tokens, end, "lower_")
     unit, counts, head_end = "", "", end
     age = [t for t in (token_at(tokens, k) for k in range(end, end + 4)) if t != "-"][:2]
-    if age in (["year", "old"], ["years", "old"]):
+    if len(age) == 2 and age[0] in AGE_WORDS and age[1] == "old":
         head_end = next(k for k in range(end, end + 5) if token_at(tokens, k) == "old") + 1
-        return "year of age", "years old", head_end  # "15-year-old", "27 years old"
+        # "15-year-old", "27 years old", "the baby was only ten months old"
+        return f"{AGE_WORDS[age[0]]} of age", f"{AGE_WORDS[age[0]]}s old", head_end
+    if word in AGE_WORDS and token_at(tokens, end + 1) == "of" and token_at(tokens, end + 2) == "age":
+        return f"{AGE_WORDS[word]} of age", f"{AGE_WORDS[word]}s of age", end + 3  # "at 6 weeks of age"
+    if word in ("yo", "y.o.", "y/o"):  # "a 87 yo man"
+        return "year of age", "years old", end + 1
     if number.unit == "fraction":  # a share of what follows, or an amount of a unit ("1/16 of a US pint")
         the = token_at(tokens, end) in DETERMINERS  # "half the additional funds"
         counts, head, head_end = counted_after(tokens, end + the)
@@ -74,6 +87,13 @@ def unit_after(tokens: list[Token], end: int, number: Number, currency: str) -> 
     elif (size := _currency_phrase(tokens, end)) and not currency:  # "7.5 million Danish crowns"
         unit = counts = CURRENCY_WORDS[" ".join(t.lower_ for t in tokens[end:end + size])]
         head_end = end + size
+    elif not currency and token_at(tokens, end + 1) in ONE_COUNTRY_CURRENCY and tokens[end].is_alpha and \
+            token_at(tokens, end, "tag_") in ("JJ", "NNP", "NNPS"):  # "100 chinese yuan", "dutch guilders"
+        unit = counts = CURRENCY_WORDS[tokens[end + 1].lower_]
+        head_end = end + 2
+    elif not currency and (code := _code_after(tokens, end, number)):  # "10 €", "521.38 AMD"
+        unit = counts = code
+        head_end = end + 1
     elif (word.rstrip("=.") in CURRENCY_WORDS or (number.scaled and word in SCALED_CURRENCY_WORDS)) and \
             (not currency or re.fullmatch(r"[a-z]{3}=\.?", word)):
         # "108.79 JPY=": a Reuters code, which names the quote even after a "$" ("at $1.1396 EUR=");
@@ -137,12 +157,20 @@ def _symbol_at(tokens: list[Token], end: int, number: Number) -> tuple[str, str,
     is not the symbol's ("230 V.")."""
     k = end + (not number.unit)  # after the symbol
     symbol = number.unit or token_at(tokens, end, "text").rstrip(".")
-    if symbol == "°" and token_at(tokens, k, "text").rstrip(".") in ("C", "F"):
-        symbol, k = symbol + tokens[k].text.rstrip("."), k + 1
+    if symbol == "°" and (scale := DEGREE_SCALES.get(token_at(tokens, k).rstrip("."))):
+        symbol, k = symbol + scale, k + 1  # "45 °C", "100° Celsius"
     if token_at(tokens, k) == "/" and (unit := symbol_unit(
             rate := f"{symbol}/{token_at(tokens, k + 1, 'text').rstrip('.')}")):
         return unit, rate, k + 2
     return (unit, symbol, k) if (unit := symbol_unit(symbol)) else None
+
+
+def _code_after(tokens: list[Token], end: int, number: Number) -> str:
+    """A currency symbol or ISO code written after the amount ("5 €", "521.38 AMD"), not one that
+    starts the next amount ("10 $30")."""
+    text = token_at(tokens, end, "text")
+    code = SYMBOLS_AFTER.get(text) or (text if len(text) == 3 and CURRENCY_SYMBOLS.get(text) == text else "")
+    return code if code and not number.unit and not read_number(tokens, end + 1) else ""
 
 
 def _currency_phrase(tokens: list[Token], end: int) -> int:
@@ -167,13 +195,17 @@ def _ambiguous_symbol(tokens: list[Token], end: int, number: Number) -> str | No
 def _weighed(tokens: list[Token], number: Number, end: int) -> bool:
     """A sentence about weight, where "pounds" are not money; or about a body's size, where a few
     hundred pounds are not money either ("Bowers is 6-feet-3, 280 pounds"); or pounds of a stuff
-    ("eating 2 pounds of contaminated boar meat"; money so spoken has a scale: "5 million pounds of")."""
+    ("eating 2 pounds of contaminated boar meat"; money so spoken has a scale: "5 million pounds of");
+    or a sentence that says nothing of money and no scale ("to drop 25 pounds")."""
     if not number.scaled and token_at(tokens, end + 1) == "of" and token_at(tokens, end + 2, "tag_") in (
             "JJ", "NN", "NNS", "VBN"):
         return True
-    return any(t.lower_ in WEIGHT_CUES for t in tokens) or (
-        number.value < 1000 and not number.scaled and any(
-            not BODY_CUES.isdisjoint(t.lower_.split("-")) for t in tokens))
+    words = {t.lower_ for t in tokens}
+    if not WEIGHT_CUES.isdisjoint(words) or (number.value < 1000 and not number.scaled and any(
+            not BODY_CUES.isdisjoint(word.split("-")) for word in words)):
+        return True
+    # Nothing said of money ("this baby is over two pounds", "to drop 25 pounds"): a weight
+    return not number.scaled and MONEY_WORDS.isdisjoint(words) and words.isdisjoint(CURRENCY_SYMBOLS)
 
 
 def rate_after(tokens: list[Token], k: int) -> tuple[str, int]:
@@ -190,7 +222,7 @@ def rate_after(tokens: list[Token], k: int) -> tuple[str, int]:
     if word == "a" and token_at(tokens, j + 1) in ("earlier", "ago", "later", "before", "after"):
         return "", k  # "$6.78 billion a year earlier": a time, not a rate
     if (token_at(tokens, j, "tag_") in ("NN", "NNS") or after in RATE_WORDS) and \
-            (word != "a" or after.rstrip("s") in DURATIONS | {"share", "barrel"} or after in UNITS):
+            (word != "a" or after.rstrip("s") in PER_ONE or after in UNITS):
         return RATE_WORDS.get(after, UNITS.get(after, after.removesuffix("s"))), j + 1
     return "", k
 
