@@ -906,3 +906,36 @@ def test_a_price_per_dozen():  # CQE_Evaluation currency set (WSJ)
 
 def test_a_glued_symbol_of_several_units_ending_the_sentence():  # CQE_Evaluation currency set: raised IndexError
     assert [f.value for f in figures("10 turkish lira 11a")] == [10, 11]
+
+
+def test_a_fraction_with_a_slash_before_a_unit():  # CQE_Evaluation dimension and units sets
+    oval = one("raceway park ( minnesota ) in shakopee is a 1/4 mile paved oval.")
+    assert (oval.value, oval.unit) == (0.25, "mile")  # was no figure
+    assert [(f.value, f.unit) for f in figures("3 tablespoons butter, melted, and 1/2 cup olive oil")] == [
+        (3, "tablespoon"), (0.5, "cup")]
+    assert one("The recipe requires 1/2 pound of chocolate chips for the cookies.").unit == "pound"
+    cups = figures(": Tusi Pisi Jack Lam Tim Nanai-Williams RWC record: Has appeared in eight straight World Cups "
+                   "since 1991.")[0]  # NewsQuant, tuned half
+    assert (cups.counts, cups.kind) == ("straight World Cups", "count")  # a trophy, not the cup of recipes
+
+
+def test_feet_and_inches_and_a_rate_after_what_is_measured():  # CQE_Evaluation dimension set
+    assert [(f.value, f.unit) for f in figures("The length is 12 ft 2 in more or less")] == [
+        (12, "foot"), (2, "inch")]  # the 2 echoed feet
+    fuel = one("`` management doesn't want surprises,'' notes jack zaves, who, as fuel - services director at "
+               "american airlines, buys some 2.4 billion gallons of jet fuel a year.")
+    assert (fuel.value, fuel.unit) == (2.4e9, "gallon per year")
+    assert figures("the project is intended to boost the company's production capacity by 25 % to 34,500 metric "
+                   "tons of copper cathode a year.")[-1].unit == "tonne per year"
+
+
+def test_a_letter_after_a_number_with_thousands_separators_is_no_scale():  # CQE_Evaluation units set
+    size = figures("The file contained 2 MB of data, which is equivalent to 2,000,000 B.")[1]
+    assert (size.value, size.unit) == (2e6, "byte")  # was 2e15, "B" read as billions
+    assert one("He paid $2,000 M for it.").value == 2e9  # money keeps the scale
+
+
+def test_lakhs_grouped_in_indian_english_and_coulombs():  # CQE_Evaluation currency and units sets
+    assert one("Am I eligible for a lone of 12,34,567.89 rupees").value == 1234567.89  # was no figure
+    assert one("The lightning bolt had a charge of 50 C, which caused a loud thunderclap.").unit == "coulomb"
+    assert one("He won 1000 pounds in the lottery and decided to donate some to charity.").unit == "GBP"

@@ -23,7 +23,14 @@ from generator.extract.counted import (
     said_of,
 )
 from generator.extract.measures import age_at, glued_unit, magnitude_at, rate_after, unit_after
-from generator.extract.numbers import Number, currency_before, may_start_number, read_number, token_at
+from generator.extract.numbers import (
+    Number,
+    currency_before,
+    may_start_number,
+    read_number,
+    token_at,
+    unit_follows,
+)
 from generator.extract.ranges import RANGE_WORDS, change_end, opening_before, range_end, score_end
 from generator.extract.symbols import symbol_unit
 from generator.extract.units import (
@@ -158,7 +165,8 @@ def _not_a_figure(tokens: list[Token], i: int, number: Number, money: bool) -> b
     if glued_unit(tokens, number) == "K" and not money and not number.currency and number.value in (2, 4, 8):
         return True  # "4K", "8K": a video resolution's name, not four kelvin
     if ORDINALS.match(tok.text) or (tok.ent_type_ == "ORDINAL" and not number.unit) or \
-            ":" in tok.text or ("/" in tok.text and number.unit != "fraction"):
+            ":" in tok.text or ("/" in tok.text and number.unit != "fraction" and
+                                not unit_follows(tokens, number.end)):
         return True
     measured = bool(money or number.currency or number.unit or unit_after(tokens, number.end, number, "")[0])
     if tok.ent_type_ in NAME_ENTS and not measured:
@@ -297,7 +305,7 @@ def _kind(unit: str, counts: str, in_passing: bool = False) -> str:
         return "duration"
     if unit in PEOPLE or counts.split(" ")[-1].lower() in PEOPLE:
         return "people"
-    if unit in UNITS.values() or unit in CASED_UNITS.values() or unit in AMBIGUOUS_NAMES or \
+    if head in UNITS.values() or unit in CASED_UNITS.values() or unit in AMBIGUOUS_NAMES or \
             unit == "Richter scale" or symbol_unit(counts):
         return "measure"
     return "count"

@@ -58,6 +58,9 @@ def unit_after(tokens: list[Token], end: int, number: Number, currency: str) -> 
         return f"{AGE_WORDS[word]} of age", f"{AGE_WORDS[word]}s of age", end + 3  # "at 6 weeks of age"
     if word in ("yo", "y.o.", "y/o"):  # "a 87 yo man"
         return "year of age", "years old", end + 1
+    if word in ("in", "in.") and token_at(tokens, end - 2) in ("ft", "feet", "foot", "′") and token_at(
+            tokens, end + 1) not in DETERMINERS and token_at(tokens, end + 1, "tag_") not in NOUN_TAGS:
+        return "inch", tokens[end].text, end + 1  # "12 ft 2 in", a height in feet and inches
     if number.unit == "fraction":  # a share of what follows, or an amount of a unit ("1/16 of a US pint")
         the = token_at(tokens, end) in DETERMINERS  # "half the additional funds"
         counts, head, head_end = counted_after(tokens, end + the)
@@ -146,9 +149,20 @@ def unit_after(tokens: list[Token], end: int, number: Number, currency: str) -> 
             close = next((k for k in range(head_end + 1, min(len(tokens), head_end + 8))
                           if tokens[k].text == ")"), None)
             rate = rate_after(tokens, close + 1)[0] if close is not None else ""
+        if not rate and unit != "%" and token_at(tokens, head_end) == "of":
+            rate, head_end = _rate_after_stuff(tokens, head_end)
         if rate:
             unit, counts = f"{unit} per {rate}", f"{counts} per {rate}"
     return unit, counts, head_end
+
+
+def _rate_after_stuff(tokens: list[Token], of: int) -> tuple[str, int]:
+    """A rate after what is measured: "2.4 billion gallons of jet fuel a year" (tokens[of] is "of")."""
+    k = of + 1
+    while k < of + 4 and token_at(tokens, k, "tag_") in ("JJ", "NN", "NNS"):
+        k += 1
+    rate, end = rate_after(tokens, k) if k > of + 1 else ("", k)
+    return (rate, end) if rate else ("", of)
 
 
 def _symbol_at(tokens: list[Token], end: int, number: Number) -> tuple[str, str, int] | None:

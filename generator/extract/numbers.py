@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from generator.extract.spelled import SCALE_WORDS, SMALL, TENS, number_words
 from generator.extract.spelled import token_at as token_at
-from generator.extract.units import CURRENCY_SYMBOLS
+from generator.extract.units import CURRENCY_SYMBOLS, UNITS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -32,7 +32,8 @@ DENOMINATORS = {word: parts for parts, words in enumerate(
      ("tenth", "tenths")]) for word in words}
 # After a lone "$", letters glued to the digits say which dollar: "$" "US113", "$" "A82,615,680".
 _DOLLAR_PREFIX = re.compile(r"^(US|A|AU|C|NZ|HK|S)(?=\d)")
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+# Thousands, or lakhs and crores as Indian English groups them ("12,34,567.89 rupees")
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _GLUED = re.compile(rf"^(?P<approx>~|sub-)?(?P<sign>[+−-]|minus-)?"
                     rf"(?P<cur>[A-Z]{{0,3}}\$|\$US|€|£|¥|₹|RM|Rs\.?|PS|Y=|USD|EUR|GBP|AUD|CAD|INR|JPY|CNY)?(?P<num>{_DIGITS})"
                     rf"(?P<suffix>[A-Za-zµμ%]+[23]?|[″′])?\.?$")
@@ -190,7 +191,8 @@ def _scale(tokens: list[Token], number: Number, money: bool) -> Number:
         word = tokens[end].lower_.rstrip(".")
         written = tokens[end].text.rstrip(".")
         ambiguous = written in AMBIGUOUS_SCALES and _means_scale(
-            tokens, end + 1, written, bool(number.currency or money))
+            tokens, end + 1, written, bool(number.currency or money)) and not (
+            "," in tokens[number.end - 1].text and not (number.currency or money))  # "2,000,000 B" are bytes
         scale = SCALE_WORDS.get(word) or (
             SCALE_SUFFIXES.get(word) if word in ("bn", "mn", "tn") or ambiguous else None)
         if word == "dozen":
@@ -250,8 +252,11 @@ def _fraction(tokens: list[Token], i: int) -> Number | None:
     low = tokens[i].lower_
     if (low in FRACTIONS or low in ("a", "an") or low in SMALL) and (scaled := _part_of_a_scale(tokens, i)):
         return scaled
-    if (slash := _SLASH.match(low)) and token_at(tokens, i + 1) == "of" and 0 < int(slash[1]) < int(slash[2]):
-        return Number(int(slash[1]) / int(slash[2]), i + 1, unit="fraction")
+    if (slash := _SLASH.match(low)) and 0 < int(slash[1]) < int(slash[2]):
+        if token_at(tokens, i + 1) == "of":
+            return Number(int(slash[1]) / int(slash[2]), i + 1, unit="fraction")
+        if unit_follows(tokens, i + 1):  # "a 1/4 mile paved oval", "1/2 cup olive oil": an amount of a unit
+            return Number(int(slash[1]) / int(slash[2]), i + 1)
     if low in ("half", "quarter") and token_at(tokens, i + 1) in ("of", "the") and \
             token_at(tokens, i - 1, "tag_") != "JJ":  # "the fourth quarter of 2009" is a time
         return Number(FRACTIONS[low], i + 1, unit="fraction")
@@ -274,6 +279,11 @@ def _fraction(tokens: list[Token], i: int) -> Number | None:
     if 0 < share < whole <= 100:
         return Number(share / whole, k + 1, unit="fraction")
     return None
+
+
+def unit_follows(tokens: list[Token], k: int) -> bool:
+    """A unit at token k, after a fraction written with a slash ("1/4 mile", "1/2 pound of chocolate")."""
+    return token_at(tokens, k) in UNITS or token_at(tokens, k) == "pound"
 
 
 def currency_before(tokens: list[Token], i: int) -> tuple[str, int]:
