@@ -939,3 +939,10 @@ def test_lakhs_grouped_in_indian_english_and_coulombs():  # CQE_Evaluation curre
     assert one("Am I eligible for a lone of 12,34,567.89 rupees").value == 1234567.89  # was no figure
     assert one("The lightning bolt had a charge of 50 C, which caused a loud thunderclap.").unit == "coulomb"
     assert one("He won 1000 pounds in the lottery and decided to donate some to charity.").unit == "GBP"
+
+
+def test_dollars_and_cents_are_one_amount():  # CQE_Evaluation currency set
+    assert [(f.value, f.unit) for f in figures("it only cost thirteen dollars and forty-five cents")] == [
+        (13.45, "USD")]  # were 13 dollars and 45 cents
+    assert one("it only cost 3 dollars 50 cents.").value == 3.5
+    assert [f.value for f in figures("It costs $5 million and 50 cents.")] == [5e6, 50]  # a scaled amount: two

@@ -22,7 +22,7 @@ from generator.extract.counted import (
     modifiers_before,
     said_of,
 )
-from generator.extract.measures import age_at, glued_unit, magnitude_at, rate_after, unit_after
+from generator.extract.measures import age_at, cents_after, glued_unit, magnitude_at, rate_after, unit_after
 from generator.extract.numbers import (
     Number,
     currency_before,
@@ -105,6 +105,9 @@ def _figure_at(tokens: list[Token], i: int, sentence: str, article_id: str, date
     unit, counts, head_end = unit_after(tokens, end, number, currency) if score is None else ("", "", end)
     if unit and high is None and (span := range_end(tokens, head_end, number, unit, opening)) is not None:
         value, high, head_end = span[0], span[1], unit_after(tokens, span[2], span[3], currency)[2]
+    elif unit in ("USD", "EUR") and high is None and not number.scaled and (
+            cents := cents_after(tokens, head_end)) is not None:
+        value, head_end = value + cents[0] / 100, cents[1]  # "thirteen dollars and forty-five cents"
     lead = q_start
     if not unit and score is None and (size := magnitude_at(tokens, q_start, end)) is not None:
         unit, counts, lead, head_end = size  # "magnitude 6.5" is shown with its word

@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from generator.extract.counted import DETERMINERS, NOUN_TAGS, counted_after
-from generator.extract.numbers import Number, read_number, token_at
+from generator.extract.numbers import Number, may_start_number, read_number, token_at
 from generator.extract.symbols import symbol_unit
 from generator.extract.units import (
     AMBIGUOUS_UNITS,
@@ -154,6 +154,17 @@ def unit_after(tokens: list[Token], end: int, number: Number, currency: str) -> 
         if rate:
             unit, counts = f"{unit} per {rate}", f"{counts} per {rate}"
     return unit, counts, head_end
+
+
+def cents_after(tokens: list[Token], k: int) -> tuple[float, int] | None:
+    """(cents, end) for the cents said after an amount in dollars or euros: "3 dollars 50 cents",
+    "thirteen dollars and forty-five cents"."""
+    k += token_at(tokens, k) == "and"
+    cents = read_number(tokens, k) if k < len(tokens) and may_start_number(tokens[k].text) else None
+    if cents is None or cents.unit or cents.high is not None or not 0 < cents.value < 100 or \
+            token_at(tokens, cents.end) not in ("cents", "cent"):
+        return None
+    return cents.value, cents.end + 1
 
 
 def _rate_after_stuff(tokens: list[Token], of: int) -> tuple[str, int]:
