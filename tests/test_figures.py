@@ -946,3 +946,13 @@ def test_dollars_and_cents_are_one_amount():  # CQE_Evaluation currency set
         (13.45, "USD")]  # were 13 dollars and 45 cents
     assert one("it only cost 3 dollars 50 cents.").value == 3.5
     assert [f.value for f in figures("It costs $5 million and 50 cents.")] == [5e6, 50]  # a scaled amount: two
+
+
+def test_the_yen_sign_before_an_amount_in_china_and_one_pound_paid():  # CQE_Evaluation units set
+    assert one("When I visited China last year, I was amazed by how cheap everything was - I could buy a whole "
+               "meal for just ¥10!").unit == "CNY"  # was yen
+    assert one("The hotel room cost us ¥15,000 per night in Tokyo.").unit == "JPY per night"
+    assert one("She had to pay only 1 pound for the museum entrance fee.").unit == "GBP"  # was a weight
+    assert one("The recipe calls for 1 pound of sugar to be added to the mixture.").unit == "pound"
+    assert one("The antique shop sells a silver teapot for 1000 pounds.").unit == "GBP"
+    assert figures("James Lipman With 275 pound-feet of torque at 3000 rpm.")[0].unit == "pound-foot"

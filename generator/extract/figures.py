@@ -16,13 +16,21 @@ from typing import TYPE_CHECKING
 from generator.dates import MONTHS
 from generator.extract.counted import (
     DETERMINERS,
-    NOUN_TAGS,
     counted_after,
     followed_by,
     modifiers_before,
+    refers_to,
     said_of,
 )
-from generator.extract.measures import age_at, cents_after, glued_unit, magnitude_at, rate_after, unit_after
+from generator.extract.measures import (
+    age_at,
+    cents_after,
+    glued_unit,
+    magnitude_at,
+    rate_after,
+    unit_after,
+    yen_sign,
+)
 from generator.extract.numbers import (
     Number,
     currency_before,
@@ -49,8 +57,6 @@ from generator.model import Figure
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-AUX = {"be", "is", "are", "was", "were", "been", "being", "have", "has", "had", "will", "would",
-       "could", "may", "might", "still", "reportedly", "now", "all", "also", "then", "later"}
 NAME_ENTS = {"PERSON", "ORG", "GPE", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "LOC"}
 # A number after these names a thing rather than counting: "a category 4 hurricane", "type 2 diabetes",
 # "the sp 500" (stock indexes, in lower case where NER does not see the name).
@@ -89,7 +95,7 @@ def _figure_at(tokens: list[Token], i: int, sentence: str, article_id: str, date
     number = read_number(tokens, i, bool(currency))
     if number is None or _not_a_figure(tokens, i, number, bool(currency)):
         return None
-    currency = number.currency or currency  # "$" then "A82,615,680": Australian dollars
+    currency = yen_sign(tokens, start, number.currency or currency)  # "$" "A82,615,680": Australian dollars
     value, high, end = number.value, number.high, number.end
     qualifier, q_start = _qualifier(tokens, start, number)
     opening = opening_before(tokens, q_start)
@@ -154,7 +160,7 @@ def _figure_at(tokens: list[Token], i: int, sentence: str, article_id: str, date
     return token_at(tokens, q_start - 1), Figure(
         value=value, value_high=high, text=text, qualifier=qualifier,
         bound=QUALIFIERS.get(qualifier, "min" if number.vague else "exact"), unit=unit,
-        counts=counts, kind=_kind(unit, counts, in_passing), refers_to=_refers_to(tokens, lead, head_end),
+        counts=counts, kind=_kind(unit, counts, in_passing), refers_to=refers_to(tokens, lead, head_end),
         sentence=sentence, article_id=article_id, date=date,
     ), head_end
 
@@ -261,39 +267,6 @@ def _qualifier(tokens: list[Token], start: int, number: Number) -> tuple[str, in
             if phrase in QUALIFIERS:
                 return phrase, start - size
     return "", start
-
-
-def _refers_to(tokens: list[Token], start: int, end: int) -> str:
-    """The verb or phrase the figure is tied to: after it, else the verb just before."""
-    k = end
-    if k < len(tokens) and tokens[k].text in ("—", "–", "--", "("):
-        closing = next((m for m in range(k + 1, len(tokens))
-                        if tokens[m].text in ("—", "–", "--", ")")), None)
-        k = closing + 1 if closing else k
-    while k < len(tokens) and (tokens[k].lower_ in AUX or tokens[k].tag_ in ("RB", "MD")):
-        k += 1
-    words: list[str] = []
-    while k < len(tokens) and (tokens[k].tag_.startswith("VB") or tokens[k].tag_ == "JJ") and \
-            len(words) < 3:
-        words.append(tokens[k].text)
-        k += 1
-    if k + 1 < len(tokens) and tokens[k].tag_ == "IN" and tokens[k].lower_ in (
-            "in", "among", "into", "from", "during", "on", "for", "of"):
-        phrase = [tokens[k].text]
-        for tok in tokens[k + 1:k + 4]:
-            if tok.is_punct or tok.tag_ in ("CC", "WDT", "IN"):
-                break
-            phrase.append(tok.text)
-            if tok.tag_ in NOUN_TAGS or tok.tag_.startswith("VB"):
-                break
-        if len(phrase) > 1:
-            words.extend(phrase)
-    if words:
-        return " ".join(words)
-    for tok in reversed(tokens[max(0, start - 3):start]):
-        if tok.tag_ in ("VBG", "VBD", "VBN") and tok.lower_ not in AUX:
-            return tok.text
-    return ""
 
 
 def _kind(unit: str, counts: str, in_passing: bool = False) -> str:

@@ -84,9 +84,11 @@ def unit_after(tokens: list[Token], end: int, number: Number, currency: str) -> 
         unit, counts, head_end = "%", "percent", end + 2
     elif word == "percentage" and token_at(tokens, end + 1, "lower_") in ("point", "points"):
         unit, counts, head_end = "percentage point", "percentage points", end + 2
-    elif word in ("pound", "pounds") and not currency and token_at(tokens, end + 1) != "-" and \
-            _weighed(tokens, number, end):  # not "275 pound-feet of torque"
-        unit, counts, head_end = "pound", tokens[end].text, end + 1  # "dropping from 208 pounds to 193"
+    elif word in ("pound", "pounds") and not currency and token_at(tokens, end + 1) != "-" and (
+            word == "pound" or _weighed(tokens, number, end)):  # not "275 pound-feet of torque"
+        # "dropping from 208 pounds to 193"; "she had to pay only 1 pound" is money
+        unit = "pound" if word == "pounds" or _weighed(tokens, number, end) else "GBP"
+        counts, head_end = (tokens[end].text if unit == "pound" else unit), end + 1
     elif (size := _currency_phrase(tokens, end)) and not currency:  # "7.5 million Danish crowns"
         unit = counts = CURRENCY_WORDS[" ".join(t.lower_ for t in tokens[end:end + size])]
         head_end = end + size
@@ -165,6 +167,14 @@ def cents_after(tokens: list[Token], k: int) -> tuple[float, int] | None:
             token_at(tokens, cents.end) not in ("cents", "cent"):
         return None
     return cents.value, cents.end + 1
+
+
+def yen_sign(tokens: list[Token], start: int, currency: str) -> str:
+    """The currency of an amount that starts at tokens[start]; the yen sign names yuan in a sentence
+    about China ("The restaurant's lunch special in Beijing costs ¥50")."""
+    if currency != "JPY" or all("¥" not in t.text for t in tokens[start:start + 2]):
+        return currency
+    return ambiguous_unit("¥", {t.lower_ for t in tokens})
 
 
 def _rate_after_stuff(tokens: list[Token], of: int) -> tuple[str, int]:
