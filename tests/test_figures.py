@@ -956,3 +956,9 @@ def test_the_yen_sign_before_an_amount_in_china_and_one_pound_paid():  # CQE_Eva
     assert one("The recipe calls for 1 pound of sugar to be added to the mixture.").unit == "pound"
     assert one("The antique shop sells a silver teapot for 1000 pounds.").unit == "GBP"
     assert figures("James Lipman With 275 pound-feet of torque at 3000 rpm.")[0].unit == "pound-foot"
+
+
+def test_temperature_words_that_decide_a_lower_case_c():  # CQE_Evaluation units set
+    assert one("The swimming pool is heated to a comfortable 28 c for the guests to enjoy.").unit == "celsius"
+    assert one("The lab technician set the thermostat to 25 c for the experiment.").unit == "celsius"
+    assert one("The parking fee is 25 c per hour.").unit == "cent per hour"  # was and is cents

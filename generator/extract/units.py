@@ -179,7 +179,8 @@ CHANGES = ("up", "down", "rose", "fell", "increased", "decreased", "gained", "lo
 # that belong to a unit's field decide, else the first (the commoner in news). Money as ISO codes.
 _FIELDS = {
     "temperature": {"temperature", "temperatures", "degrees", "hot", "cold", "heat", "warm", "weather",
-                    "boil", "boiling", "melting", "freezing", "fever", "oven", "thermometer"},
+                    "boil", "boiling", "melting", "freezing", "fever", "oven", "thermometer", "thermostat",
+                    "heated", "heating", "cooled", "warmer", "colder", "hotter"},
     "money": {"cost", "costs", "price", "priced", "prices", "pay", "paid", "ticket", "buy", "bought",
               "sell", "sold", "spend", "spent", "worth", "fee", "budget", "salary", "bill", "pricey", "cheap",
               "afford", "fare", "expensive", "charged", "donated", "donation", "invested", "earned", "saved",
