@@ -27,6 +27,14 @@ even positions (0, 2, ...) are the tuned half, the only one whose errors this sc
 odd positions are held out (rules drawn from them would make that row meaningless). Both
 halves and the whole set are scored.
 
+Other sets in NewsQuant's format (CQE_Evaluation's age-, currency-, dimension- and
+temperature-model test sets: {"text", "quantities": [{"value", "normalized_unit"}]}) are read
+the same way, whole: any file not named NewsQuant*.json is a fresh set, not split (`--part all`),
+and all its errors may be listed. A set of {"text", "unit"} items (CQE_Evaluation's
+units_train.json / units_test.json: a unit written in a form that names several units, and the
+right one) is scored as unit accuracy: the share of sentences with a figure of ours named as
+that unit.
+
 Usage: .venv/bin/python bench/figures.py [NewsQuant.json] [--limit N] [--examples 10]
        [--part tuned|held-out|all] [--dump]
 `--part` picks the rows printed (all three by default); `--dump` lists every sentence of the
@@ -40,6 +48,7 @@ import json
 import re
 import time
 from collections import Counter
+from pathlib import Path
 
 import numpy as np
 import spacy
@@ -305,7 +314,7 @@ def score_item(index: int, item: dict, nlp, lemmatizer) -> tuple[int, list[dict]
             tags.append({"value": value, "unit": our_unit(figure, lemmas), "figure": figure, "found": False,
                          "change": CHANGE[figure.bound]})
     gold = [{"value": gold_value(q["value"]), "unit": q["normalized_unit"].lower(),
-             "change": q["change"], "raw": q} for q in item["quantities"]]
+             "change": q.get("change", "="), "raw": q} for q in item["quantities"]]
     value_hits, _, gold = score_sentence(gold, tags)
     return value_hits, gold, tags
 
@@ -330,6 +339,13 @@ def main() -> None:
     items = read_newsquant(args.path)[:args.limit]
     nlp = load_nlp(MODEL)
     lemmatizer = spacy.load(MODEL, exclude=["parser", "ner"])  # the pipeline's model has no lemmas
+    if items and "quantities" not in items[0]:
+        return unit_accuracy(items, nlp, lemmatizer, args.dump)
+    split = Path(args.path).name.lower().startswith("newsquant")  # a fresh set is read whole
+    if not split and args.part not in (None, "all"):
+        parser.error("only NewsQuant is split into halves; use --part all for other sets")
+    if not split:
+        args.part = "all"
     code = stamp()
     started = time.perf_counter()
     counts = {half: [0, 0, 0, 0] for half in HALVES}  # gold, ours, value hits, value+unit hits
@@ -338,13 +354,13 @@ def main() -> None:
     unit_pairs: Counter[tuple[str, str]] = Counter()
     for index, item in enumerate(items):
         value_hits, gold, tags = score_item(index, item, nlp, lemmatizer)
-        for half in ("all", HALVES[index % 2]):
+        for half in ("all", HALVES[index % 2]) if split else ("all",):
             counts[half][0] += len(gold)
             counts[half][1] += len(tags)
             counts[half][2] += value_hits
             counts[half][3] += sum(q["unit_ok"] for q in gold)
-        if index % 2:
-            continue  # the error listing never shows the held-out half
+        if index % 2 and split:
+            continue  # the error listing never shows NewsQuant's held-out half
         if args.dump:
             _dump(index, item["text"], gold, tags)
         for quantity in gold:
@@ -355,8 +371,8 @@ def main() -> None:
                 unit_pairs[quantity["unit"], ours[0]] += 1
         false_pos.extend((fp_category(t, gold), t, item["text"], gold) for t in tags if not t["found"])
 
-    print(f"NewsQuant: {len(items)} sentences, {counts['all'][0]} gold quantities, {counts['all'][1]} "
-          f"figures from us, {time.perf_counter() - started:.0f}s")
+    print(f"{Path(args.path).name}: {len(items)} sentences, {counts['all'][0]} gold quantities, "
+          f"{counts['all'][1]} figures from us, {time.perf_counter() - started:.0f}s")
     print(stamp_line(code))
     print(f"\n{'':44s}{'P':>7s}{'R':>7s}{'F1':>7s}")
     for half, (n_gold, n_tags, value_hits, unit_hits) in counts.items():
@@ -365,11 +381,12 @@ def main() -> None:
         for label, hits in (("value", value_hits), ("value+unit", unit_hits)):
             p, r, f = prf(hits, n_tags, n_gold)
             print(f"{f'ours {label}, {half} ({n_gold} gold)':44s}{p * 100:7.1f}{r * 100:7.1f}{f * 100:7.1f}")
-    for system, rows in PUBLISHED.items():
+    for system, rows in PUBLISHED.items() if split else ():
         for label, (p, r, f) in zip(("value", "value+unit"), rows, strict=True):
             print(f"{'  ' + system + ' ' + label + ' (published, all)':44s}{p:7.1f}{r:7.1f}{f:7.1f}")
 
-    print(f"\nTUNED HALF ONLY from here. Gold quantities not matched on value+unit: {len(misses)}")
+    print(f"\n{'TUNED HALF ONLY' if split else 'ALL SENTENCES'} from here. Gold quantities not matched on "
+          f"value+unit: {len(misses)}")
     by_kind = Counter(category for category, *_ in misses)
     for category, count in by_kind.most_common():
         print(f"  {count:4d}  {category}")
@@ -386,13 +403,40 @@ def main() -> None:
         raw = quantity["raw"]
         ours = ", ".join(f"{t['figure'].text!r}={_fmt(t['value'])} {t['unit']}" for t in tags) or "-"
         print(f"- [{category}] gold {raw['value']} {raw['normalized_unit']!r} (unit as written "
-              f"{raw['unit']!r})\n    {text[:160]}\n    ours: {ours}")
+              f"{raw.get('unit', '?')!r})\n    {text[:160]}\n    ours: {ours}")
     print(f"\n{args.examples} example false positives:")
     fp_order = {c: r for r, (c, _) in enumerate(Counter(c for c, *_ in false_pos).most_common())}
     for category, tag, text, gold in _spread(sorted(false_pos, key=lambda m: fp_order[m[0]]), args.examples):
         expected = ", ".join(f"{q['raw']['value']} {q['unit']}" for q in gold) or "-"
         print(f"- [{category}] ours {tag['figure'].text!r} = {_fmt(tag['value'])} {tag['unit']}\n"
               f"    {text[:160]}\n    gold: {expected}")
+
+
+def unit_accuracy(items: list[dict], nlp, lemmatizer, dump: bool) -> None:
+    """A set of {"text", "unit"}: the share of sentences where a figure of ours is named as `unit`."""
+    code = stamp()
+    started = time.perf_counter()
+    hits = bare = 0
+    wrong: Counter[tuple[str, str]] = Counter()
+    for index, item in enumerate(items):
+        gold = item["unit"].lower()
+        _, _, tags = score_item(index, {"text": item["text"], "quantities": []}, nlp, lemmatizer)
+        units = [t["unit"] for t in tags]
+        hit = gold in units or (gold == "percent" and "percentage" in units)  # the set writes both
+        hits += hit
+        bare += not any(u != "-" for u in units)
+        if not hit:
+            wrong[gold, units[0] if units else "(no figure)"] += 1
+            if dump:
+                ours = ", ".join(f"{t['figure'].text!r}={_fmt(t['value'])} {t['unit']!r}" for t in tags)
+                print(f"#{index} [{gold}{', ' + item['surface_form'] if 'surface_form' in item else ''}] "
+                      f"{item['text']}\n    ours: {ours or '-'}")
+    print(f"units: {len(items)} sentences, {time.perf_counter() - started:.0f}s\n{stamp_line(code)}")
+    print(f"unit accuracy {hits / max(1, len(items)) * 100:.1f} ({hits} of {len(items)}); "
+          f"no figure with a unit: {bare}")
+    print("\ncommonest errors (gold unit <- our first unit):")
+    for (gold, ours), count in wrong.most_common(30):
+        print(f"  {count:4d}  {gold!r} <- {ours!r}")
 
 
 def _dump(index: int, text: str, gold: list[dict], tags: list[dict]) -> None:
@@ -403,7 +447,7 @@ def _dump(index: int, text: str, gold: list[dict], tags: list[dict]) -> None:
     print(f"#{index} {text}")
     for q in gold:
         mark = "OK" if q["unit_ok"] else "v " if q["found"] else "XX"
-        print(f"   gold {mark} {q['raw']['value']} {q['raw']['unit']!r} -> {q['unit']!r}")
+        print(f"   gold {mark} {q['raw']['value']} {q['raw'].get('unit', '?')!r} -> {q['unit']!r}")
     for t in tags:
         mark = "  " if t["found"] else "FP"
         print(f"   ours {mark} {t['figure'].text!r} = {_fmt(t['value'])} {t['unit']!r}")

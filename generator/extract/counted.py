@@ -1,6 +1,6 @@
 """The counted noun phrase: what a number counts, read over spaCy tokens ("59 remaining
 hostages", "one of the proudest moments in his life"), and where its describing words start
-and end."""
+and end; and the verb or phrase a figure is tied to (`refers_to`)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ from generator.text import STOP_WORDS
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+AUX = {"be", "is", "are", "was", "were", "been", "being", "have", "has", "had", "will", "would",
+       "could", "may", "might", "still", "reportedly", "now", "all", "also", "then", "later"}
 NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
 DETERMINERS = ("the", "them", "those", "these", "my", "his", "her", "its", "our", "their", "your")
 TIME_REFERENCES = {"last", "next", "this"}
@@ -140,3 +142,36 @@ def said_of(tokens: list[Token], k: int) -> int:
 
 def followed_by(tokens: list[Token], k: int, options: tuple[str, ...]) -> bool:
     return k < len(tokens) and tokens[k].lower_ in options
+
+
+def refers_to(tokens: list[Token], start: int, end: int) -> str:
+    """The verb or phrase the figure is tied to: after it, else the verb just before."""
+    k = end
+    if k < len(tokens) and tokens[k].text in ("—", "–", "--", "("):
+        closing = next((m for m in range(k + 1, len(tokens))
+                        if tokens[m].text in ("—", "–", "--", ")")), None)
+        k = closing + 1 if closing else k
+    while k < len(tokens) and (tokens[k].lower_ in AUX or tokens[k].tag_ in ("RB", "MD")):
+        k += 1
+    words: list[str] = []
+    while k < len(tokens) and (tokens[k].tag_.startswith("VB") or tokens[k].tag_ == "JJ") and \
+            len(words) < 3:
+        words.append(tokens[k].text)
+        k += 1
+    if k + 1 < len(tokens) and tokens[k].tag_ == "IN" and tokens[k].lower_ in (
+            "in", "among", "into", "from", "during", "on", "for", "of"):
+        phrase = [tokens[k].text]
+        for tok in tokens[k + 1:k + 4]:
+            if tok.is_punct or tok.tag_ in ("CC", "WDT", "IN"):
+                break
+            phrase.append(tok.text)
+            if tok.tag_ in NOUN_TAGS or tok.tag_.startswith("VB"):
+                break
+        if len(phrase) > 1:
+            words.extend(phrase)
+    if words:
+        return " ".join(words)
+    for tok in reversed(tokens[max(0, start - 3):start]):
+        if tok.tag_ in ("VBG", "VBD", "VBN") and tok.lower_ not in AUX:
+            return tok.text
+    return ""

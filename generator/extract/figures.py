@@ -16,14 +16,29 @@ from typing import TYPE_CHECKING
 from generator.dates import MONTHS
 from generator.extract.counted import (
     DETERMINERS,
-    NOUN_TAGS,
     counted_after,
     followed_by,
     modifiers_before,
+    refers_to,
     said_of,
 )
-from generator.extract.measures import age_at, glued_unit, magnitude_at, rate_after, unit_after
-from generator.extract.numbers import Number, currency_before, may_start_number, read_number, token_at
+from generator.extract.measures import (
+    age_at,
+    cents_after,
+    glued_unit,
+    magnitude_at,
+    rate_after,
+    unit_after,
+    yen_sign,
+)
+from generator.extract.numbers import (
+    Number,
+    currency_before,
+    may_start_number,
+    read_number,
+    token_at,
+    unit_follows,
+)
 from generator.extract.ranges import RANGE_WORDS, change_end, opening_before, range_end, score_end
 from generator.extract.symbols import symbol_unit
 from generator.extract.units import (
@@ -42,8 +57,6 @@ from generator.model import Figure
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-AUX = {"be", "is", "are", "was", "were", "been", "being", "have", "has", "had", "will", "would",
-       "could", "may", "might", "still", "reportedly", "now", "all", "also", "then", "later"}
 NAME_ENTS = {"PERSON", "ORG", "GPE", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "LOC"}
 # A number after these names a thing rather than counting: "a category 4 hurricane", "type 2 diabetes",
 # "the sp 500" (stock indexes, in lower case where NER does not see the name).
@@ -82,7 +95,7 @@ def _figure_at(tokens: list[Token], i: int, sentence: str, article_id: str, date
     number = read_number(tokens, i, bool(currency))
     if number is None or _not_a_figure(tokens, i, number, bool(currency)):
         return None
-    currency = number.currency or currency  # "$" then "A82,615,680": Australian dollars
+    currency = yen_sign(tokens, start, number.currency or currency)  # "$" "A82,615,680": Australian dollars
     value, high, end = number.value, number.high, number.end
     qualifier, q_start = _qualifier(tokens, start, number)
     opening = opening_before(tokens, q_start)
@@ -98,6 +111,9 @@ def _figure_at(tokens: list[Token], i: int, sentence: str, article_id: str, date
     unit, counts, head_end = unit_after(tokens, end, number, currency) if score is None else ("", "", end)
     if unit and high is None and (span := range_end(tokens, head_end, number, unit, opening)) is not None:
         value, high, head_end = span[0], span[1], unit_after(tokens, span[2], span[3], currency)[2]
+    elif unit in ("USD", "EUR") and high is None and not number.scaled and (
+            cents := cents_after(tokens, head_end)) is not None:
+        value, head_end = value + cents[0] / 100, cents[1]  # "thirteen dollars and forty-five cents"
     lead = q_start
     if not unit and score is None and (size := magnitude_at(tokens, q_start, end)) is not None:
         unit, counts, lead, head_end = size  # "magnitude 6.5" is shown with its word
@@ -137,14 +153,14 @@ def _figure_at(tokens: list[Token], i: int, sentence: str, article_id: str, date
                                                        *tokens[gap[1]:head_end]]
     text = " ".join(t.text for t in shown)
     text = re.sub(r" ([,%]|['’]s\b)", r"\1", text).replace("$ ", "$").replace(" - ", "-")
-    text = re.sub(r"([€£]) (?=\d)", r"\1", text)  # "£5-£10"
+    text = re.sub(r"([€£¥₹₿]) (?=\d)", r"\1", text)  # "£5-£10"
     text = re.sub(r"(\d[A-Za-z]*)\)-[a-z]+", r"\1", text)  # "(121ft)-long" read as one token
     if symbol_unit(counts):  # "2 mg/L", "45 °C", and not the full stop read with "230 V."
-        text = text.replace(" / ", "/").replace("° ", "°").removesuffix(".")
+        text = re.sub(r"° (?=[CF]\b)", "°", text.replace(" / ", "/")).removesuffix(".")
     return token_at(tokens, q_start - 1), Figure(
         value=value, value_high=high, text=text, qualifier=qualifier,
         bound=QUALIFIERS.get(qualifier, "min" if number.vague else "exact"), unit=unit,
-        counts=counts, kind=_kind(unit, counts, in_passing), refers_to=_refers_to(tokens, lead, head_end),
+        counts=counts, kind=_kind(unit, counts, in_passing), refers_to=refers_to(tokens, lead, head_end),
         sentence=sentence, article_id=article_id, date=date,
     ), head_end
 
@@ -158,7 +174,8 @@ def _not_a_figure(tokens: list[Token], i: int, number: Number, money: bool) -> b
     if glued_unit(tokens, number) == "K" and not money and not number.currency and number.value in (2, 4, 8):
         return True  # "4K", "8K": a video resolution's name, not four kelvin
     if ORDINALS.match(tok.text) or (tok.ent_type_ == "ORDINAL" and not number.unit) or \
-            ":" in tok.text or ("/" in tok.text and number.unit != "fraction"):
+            ":" in tok.text or ("/" in tok.text and number.unit != "fraction" and
+                                not unit_follows(tokens, number.end)):
         return True
     measured = bool(money or number.currency or number.unit or unit_after(tokens, number.end, number, "")[0])
     if tok.ent_type_ in NAME_ENTS and not measured:
@@ -252,39 +269,6 @@ def _qualifier(tokens: list[Token], start: int, number: Number) -> tuple[str, in
     return "", start
 
 
-def _refers_to(tokens: list[Token], start: int, end: int) -> str:
-    """The verb or phrase the figure is tied to: after it, else the verb just before."""
-    k = end
-    if k < len(tokens) and tokens[k].text in ("—", "–", "--", "("):
-        closing = next((m for m in range(k + 1, len(tokens))
-                        if tokens[m].text in ("—", "–", "--", ")")), None)
-        k = closing + 1 if closing else k
-    while k < len(tokens) and (tokens[k].lower_ in AUX or tokens[k].tag_ in ("RB", "MD")):
-        k += 1
-    words: list[str] = []
-    while k < len(tokens) and (tokens[k].tag_.startswith("VB") or tokens[k].tag_ == "JJ") and \
-            len(words) < 3:
-        words.append(tokens[k].text)
-        k += 1
-    if k + 1 < len(tokens) and tokens[k].tag_ == "IN" and tokens[k].lower_ in (
-            "in", "among", "into", "from", "during", "on", "for", "of"):
-        phrase = [tokens[k].text]
-        for tok in tokens[k + 1:k + 4]:
-            if tok.is_punct or tok.tag_ in ("CC", "WDT", "IN"):
-                break
-            phrase.append(tok.text)
-            if tok.tag_ in NOUN_TAGS or tok.tag_.startswith("VB"):
-                break
-        if len(phrase) > 1:
-            words.extend(phrase)
-    if words:
-        return " ".join(words)
-    for tok in reversed(tokens[max(0, start - 3):start]):
-        if tok.tag_ in ("VBG", "VBD", "VBN") and tok.lower_ not in AUX:
-            return tok.text
-    return ""
-
-
 def _kind(unit: str, counts: str, in_passing: bool = False) -> str:
     if not unit or in_passing:
         return "number"  # a bare number: kept in digest.json, left out of digest tables
@@ -297,7 +281,7 @@ def _kind(unit: str, counts: str, in_passing: bool = False) -> str:
         return "duration"
     if unit in PEOPLE or counts.split(" ")[-1].lower() in PEOPLE:
         return "people"
-    if unit in UNITS.values() or unit in CASED_UNITS.values() or unit in AMBIGUOUS_NAMES or \
+    if head in UNITS.values() or unit in CASED_UNITS.values() or unit in AMBIGUOUS_NAMES or \
             unit == "Richter scale" or symbol_unit(counts):
         return "measure"
     return "count"

@@ -10,14 +10,18 @@ import re
 from typing import TYPE_CHECKING
 
 from generator.extract.counted import DETERMINERS, NOUN_TAGS, counted_after
-from generator.extract.numbers import Number, read_number, token_at
+from generator.extract.numbers import Number, may_start_number, read_number, token_at
 from generator.extract.symbols import symbol_unit
 from generator.extract.units import (
     AMBIGUOUS_UNITS,
     CASED_UNITS,
+    CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
     DURATIONS,
+    MONEY_WORDS,
+    ONE_COUNTRY_CURRENCY,
     SCALED_CURRENCY_WORDS,
+    SYMBOLS_AFTER,
     UNITS,
     ambiguous_unit,
 )
@@ -34,6 +38,10 @@ RESOLUTIONS = {240, 360, 480, 720, 1080, 1440, 2160}  # "1080p" is a video forma
 WEIGHT_CUES = {"weigh", "weighs", "weighed", "weighing", "weight", "heavy", "heavier", "lighter",
                "exercising", "diet", "shed", "obese", "overweight"}
 BODY_CUES = {"tall", "height", "feet", "foot", "inches"}
+AGE_WORDS = {word: unit for unit in ("year", "month", "week", "day") for word in (unit, unit + "s")}
+DEGREE_SCALES = {"c": "C", "f": "F", "celsius": "C", "centigrade": "C", "fahrenheit": "F"}
+# "a" before these is "per": "$1.34 a share", "64.2 cents a dozen", "$3 a pound", "750 kn a night".
+PER_ONE = DURATIONS | {"share", "barrel", "dozen", "pound", "head", "person", "night", "game"}
 PARTS_OF = {"percent": "%", "per cent": "%", "percentage point": "percentage point"}
 
 
@@ -42,9 +50,17 @@ def unit_after(tokens: list[Token], end: int, number: Number, currency: str) -> 
     word = token_at(tokens, end, "lower_")
     unit, counts, head_end = "", "", end
     age = [t for t in (token_at(tokens, k) for k in range(end, end + 4)) if t != "-"][:2]
-    if age in (["year", "old"], ["years", "old"]):
+    if len(age) == 2 and age[0] in AGE_WORDS and age[1] == "old":
         head_end = next(k for k in range(end, end + 5) if token_at(tokens, k) == "old") + 1
-        return "year of age", "years old", head_end  # "15-year-old", "27 years old"
+        # "15-year-old", "27 years old", "the baby was only ten months old"
+        return f"{AGE_WORDS[age[0]]} of age", f"{AGE_WORDS[age[0]]}s old", head_end
+    if word in AGE_WORDS and token_at(tokens, end + 1) == "of" and token_at(tokens, end + 2) == "age":
+        return f"{AGE_WORDS[word]} of age", f"{AGE_WORDS[word]}s of age", end + 3  # "at 6 weeks of age"
+    if word in ("yo", "y.o.", "y/o"):  # "a 87 yo man"
+        return "year of age", "years old", end + 1
+    if word in ("in", "in.") and token_at(tokens, end - 2) in ("ft", "feet", "foot", "′") and token_at(
+            tokens, end + 1) not in DETERMINERS and token_at(tokens, end + 1, "tag_") not in NOUN_TAGS:
+        return "inch", tokens[end].text, end + 1  # "12 ft 2 in", a height in feet and inches
     if number.unit == "fraction":  # a share of what follows, or an amount of a unit ("1/16 of a US pint")
         the = token_at(tokens, end) in DETERMINERS  # "half the additional funds"
         counts, head, head_end = counted_after(tokens, end + the)
@@ -68,12 +84,21 @@ def unit_after(tokens: list[Token], end: int, number: Number, currency: str) -> 
         unit, counts, head_end = "%", "percent", end + 2
     elif word == "percentage" and token_at(tokens, end + 1, "lower_") in ("point", "points"):
         unit, counts, head_end = "percentage point", "percentage points", end + 2
-    elif word in ("pound", "pounds") and not currency and token_at(tokens, end + 1) != "-" and \
-            _weighed(tokens, number, end):  # not "275 pound-feet of torque"
-        unit, counts, head_end = "pound", tokens[end].text, end + 1  # "dropping from 208 pounds to 193"
+    elif word in ("pound", "pounds") and not currency and token_at(tokens, end + 1) != "-" and (
+            word == "pound" or _weighed(tokens, number, end)):  # not "275 pound-feet of torque"
+        # "dropping from 208 pounds to 193"; "she had to pay only 1 pound" is money
+        unit = "pound" if word == "pounds" or _weighed(tokens, number, end) else "GBP"
+        counts, head_end = (tokens[end].text if unit == "pound" else unit), end + 1
     elif (size := _currency_phrase(tokens, end)) and not currency:  # "7.5 million Danish crowns"
         unit = counts = CURRENCY_WORDS[" ".join(t.lower_ for t in tokens[end:end + size])]
         head_end = end + size
+    elif not currency and token_at(tokens, end + 1) in ONE_COUNTRY_CURRENCY and tokens[end].is_alpha and \
+            token_at(tokens, end, "tag_") in ("JJ", "NNP", "NNPS"):  # "100 chinese yuan", "dutch guilders"
+        unit = counts = CURRENCY_WORDS[tokens[end + 1].lower_]
+        head_end = end + 2
+    elif not currency and (code := _code_after(tokens, end, number)):  # "10 €", "521.38 AMD"
+        unit = counts = code
+        head_end = end + 1
     elif (word.rstrip("=.") in CURRENCY_WORDS or (number.scaled and word in SCALED_CURRENCY_WORDS)) and \
             (not currency or re.fullmatch(r"[a-z]{3}=\.?", word)):
         # "108.79 JPY=": a Reuters code, which names the quote even after a "$" ("at $1.1396 EUR=");
@@ -126,9 +151,39 @@ def unit_after(tokens: list[Token], end: int, number: Number, currency: str) -> 
             close = next((k for k in range(head_end + 1, min(len(tokens), head_end + 8))
                           if tokens[k].text == ")"), None)
             rate = rate_after(tokens, close + 1)[0] if close is not None else ""
+        if not rate and unit != "%" and token_at(tokens, head_end) == "of":
+            rate, head_end = _rate_after_stuff(tokens, head_end)
         if rate:
             unit, counts = f"{unit} per {rate}", f"{counts} per {rate}"
     return unit, counts, head_end
+
+
+def cents_after(tokens: list[Token], k: int) -> tuple[float, int] | None:
+    """(cents, end) for the cents said after an amount in dollars or euros: "3 dollars 50 cents",
+    "thirteen dollars and forty-five cents"."""
+    k += token_at(tokens, k) == "and"
+    cents = read_number(tokens, k) if k < len(tokens) and may_start_number(tokens[k].text) else None
+    if cents is None or cents.unit or cents.high is not None or not 0 < cents.value < 100 or \
+            token_at(tokens, cents.end) not in ("cents", "cent"):
+        return None
+    return cents.value, cents.end + 1
+
+
+def yen_sign(tokens: list[Token], start: int, currency: str) -> str:
+    """The currency of an amount that starts at tokens[start]; the yen sign names yuan in a sentence
+    about China ("The restaurant's lunch special in Beijing costs ¥50")."""
+    if currency != "JPY" or all("¥" not in t.text for t in tokens[start:start + 2]):
+        return currency
+    return ambiguous_unit("¥", {t.lower_ for t in tokens})
+
+
+def _rate_after_stuff(tokens: list[Token], of: int) -> tuple[str, int]:
+    """A rate after what is measured: "2.4 billion gallons of jet fuel a year" (tokens[of] is "of")."""
+    k = of + 1
+    while k < of + 4 and token_at(tokens, k, "tag_") in ("JJ", "NN", "NNS"):
+        k += 1
+    rate, end = rate_after(tokens, k) if k > of + 1 else ("", k)
+    return (rate, end) if rate else ("", of)
 
 
 def _symbol_at(tokens: list[Token], end: int, number: Number) -> tuple[str, str, int] | None:
@@ -137,12 +192,20 @@ def _symbol_at(tokens: list[Token], end: int, number: Number) -> tuple[str, str,
     is not the symbol's ("230 V.")."""
     k = end + (not number.unit)  # after the symbol
     symbol = number.unit or token_at(tokens, end, "text").rstrip(".")
-    if symbol == "°" and token_at(tokens, k, "text").rstrip(".") in ("C", "F"):
-        symbol, k = symbol + tokens[k].text.rstrip("."), k + 1
+    if symbol == "°" and (scale := DEGREE_SCALES.get(token_at(tokens, k).rstrip("."))):
+        symbol, k = symbol + scale, k + 1  # "45 °C", "100° Celsius"
     if token_at(tokens, k) == "/" and (unit := symbol_unit(
             rate := f"{symbol}/{token_at(tokens, k + 1, 'text').rstrip('.')}")):
         return unit, rate, k + 2
     return (unit, symbol, k) if (unit := symbol_unit(symbol)) else None
+
+
+def _code_after(tokens: list[Token], end: int, number: Number) -> str:
+    """A currency symbol or ISO code written after the amount ("5 €", "521.38 AMD"), not one that
+    starts the next amount ("10 $30")."""
+    text = token_at(tokens, end, "text")
+    code = SYMBOLS_AFTER.get(text) or (text if len(text) == 3 and CURRENCY_SYMBOLS.get(text) == text else "")
+    return code if code and not number.unit and not read_number(tokens, end + 1) else ""
 
 
 def _currency_phrase(tokens: list[Token], end: int) -> int:
@@ -157,8 +220,9 @@ def _ambiguous_symbol(tokens: list[Token], end: int, number: Number) -> str | No
     """A symbol of several units, glued ("2.5F") or next ("150 kn", "16 billion b."); "a" only ends a
     phrase ("for 10 a and is now"), where it is no article."""
     symbol = number.unit or token_at(tokens, end, "text").rstrip(".")
+    k = end + (not number.unit)  # after the symbol ("11a" ending a sentence is glued)
     if symbol not in AMBIGUOUS_UNITS or (symbol == "a" and not (
-            end + 1 == len(tokens) or tokens[end + 1].is_punct or tokens[end + 1].tag_ == "CC")):
+            k >= len(tokens) or tokens[k].is_punct or tokens[k].tag_ == "CC")):
         return None
     return symbol
 
@@ -166,13 +230,17 @@ def _ambiguous_symbol(tokens: list[Token], end: int, number: Number) -> str | No
 def _weighed(tokens: list[Token], number: Number, end: int) -> bool:
     """A sentence about weight, where "pounds" are not money; or about a body's size, where a few
     hundred pounds are not money either ("Bowers is 6-feet-3, 280 pounds"); or pounds of a stuff
-    ("eating 2 pounds of contaminated boar meat"; money so spoken has a scale: "5 million pounds of")."""
+    ("eating 2 pounds of contaminated boar meat"; money so spoken has a scale: "5 million pounds of");
+    or a sentence that says nothing of money and no scale ("to drop 25 pounds")."""
     if not number.scaled and token_at(tokens, end + 1) == "of" and token_at(tokens, end + 2, "tag_") in (
             "JJ", "NN", "NNS", "VBN"):
         return True
-    return any(t.lower_ in WEIGHT_CUES for t in tokens) or (
-        number.value < 1000 and not number.scaled and any(
-            not BODY_CUES.isdisjoint(t.lower_.split("-")) for t in tokens))
+    words = {t.lower_ for t in tokens}
+    if not WEIGHT_CUES.isdisjoint(words) or (number.value < 1000 and not number.scaled and any(
+            not BODY_CUES.isdisjoint(word.split("-")) for word in words)):
+        return True
+    # Nothing said of money ("this baby is over two pounds", "to drop 25 pounds"): a weight
+    return not number.scaled and MONEY_WORDS.isdisjoint(words) and words.isdisjoint(CURRENCY_SYMBOLS)
 
 
 def rate_after(tokens: list[Token], k: int) -> tuple[str, int]:
@@ -189,7 +257,7 @@ def rate_after(tokens: list[Token], k: int) -> tuple[str, int]:
     if word == "a" and token_at(tokens, j + 1) in ("earlier", "ago", "later", "before", "after"):
         return "", k  # "$6.78 billion a year earlier": a time, not a rate
     if (token_at(tokens, j, "tag_") in ("NN", "NNS") or after in RATE_WORDS) and \
-            (word != "a" or after.rstrip("s") in DURATIONS | {"share", "barrel"} or after in UNITS):
+            (word != "a" or after.rstrip("s") in PER_ONE or after in UNITS):
         return RATE_WORDS.get(after, UNITS.get(after, after.removesuffix("s"))), j + 1
     return "", k
 

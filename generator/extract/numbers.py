@@ -13,19 +13,13 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from generator.extract.units import CURRENCY_SYMBOLS
+from generator.extract.spelled import SCALE_WORDS, SMALL, TENS, number_words
+from generator.extract.spelled import token_at as token_at
+from generator.extract.units import CURRENCY_SYMBOLS, UNITS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-SMALL = {w: i for i, w in enumerate([
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"])}
-TENS = {w: 10 * i for i, w in enumerate([
-    "zero", "ten", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]) if i >= 2}
-SCALE_WORDS = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-               "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,  # Indian English: "Rs 50 crore"
-               "mln": 1e6, "bln": 1e9}  # wire copy: "900 mln dlrs"
 SCALE_SUFFIXES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12,
                   "trn": 1e12}
 # A plural of N means N up to ten N, as "tens of thousands" means 10,000 to 100,000.
@@ -38,7 +32,8 @@ DENOMINATORS = {word: parts for parts, words in enumerate(
      ("tenth", "tenths")]) for word in words}
 # After a lone "$", letters glued to the digits say which dollar: "$" "US113", "$" "A82,615,680".
 _DOLLAR_PREFIX = re.compile(r"^(US|A|AU|C|NZ|HK|S)(?=\d)")
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+# Thousands, or lakhs and crores as Indian English groups them ("12,34,567.89 rupees")
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _GLUED = re.compile(rf"^(?P<approx>~|sub-)?(?P<sign>[+−-]|minus-)?"
                     rf"(?P<cur>[A-Z]{{0,3}}\$|\$US|€|£|¥|₹|RM|Rs\.?|PS|Y=|USD|EUR|GBP|AUD|CAD|INR|JPY|CNY)?(?P<num>{_DIGITS})"
                     rf"(?P<suffix>[A-Za-zµμ%]+[23]?|[″′])?\.?$")
@@ -118,7 +113,7 @@ def read_number(tokens: list[Token], i: int, money: bool = False) -> Number | No
         found = Number(found.value, 0, found.high, currency=CURRENCY_SYMBOLS[dollar[1] + "$"],
                        unit=found.unit, factor=found.factor, approx=found.approx)
     if found is None:
-        words = _number_words(tokens, i)
+        words = number_words(tokens, i)
         if words is None:
             return None
         value, end, scale = words
@@ -196,7 +191,8 @@ def _scale(tokens: list[Token], number: Number, money: bool) -> Number:
         word = tokens[end].lower_.rstrip(".")
         written = tokens[end].text.rstrip(".")
         ambiguous = written in AMBIGUOUS_SCALES and _means_scale(
-            tokens, end + 1, written, bool(number.currency or money))
+            tokens, end + 1, written, bool(number.currency or money)) and not (
+            "," in tokens[number.end - 1].text and not (number.currency or money))  # "2,000,000 B" are bytes
         scale = SCALE_WORDS.get(word) or (
             SCALE_SUFFIXES.get(word) if word in ("bn", "mn", "tn") or ambiguous else None)
         if word == "dozen":
@@ -210,46 +206,6 @@ def _scale(tokens: list[Token], number: Number, money: bool) -> Number:
     return Number(value, end, high, number.vague, number.currency, number.unit, factor, number.approx)
 
 
-def _number_words(tokens: list[Token], i: int) -> tuple[float, int, float] | None:
-    """(value, end, scale) for "twenty-five", "one hundred and twenty", "five thousand"."""
-    total, current, end, scale = 0.0, 0.0, i, 1.0
-    seen = False
-    if tokens[i].lower_.endswith("-") and tokens[i].lower_[:-1] in WORDS:  # "four-, five- and six-cylinder"
-        word = tokens[i].lower_[:-1]
-        return float(SMALL.get(word, TENS.get(word, 0))), i + 1, 1.0
-    while end < len(tokens):
-        low = tokens[end].lower_
-        if low in SMALL:
-            current += SMALL[low]
-        elif low in TENS:
-            current += TENS[low]
-        elif low == "hundred" and seen:
-            current *= 100
-        elif low in ("thousand", "million", "billion") and seen:
-            total += current * SCALE_WORDS[low]
-            current = 0
-            scale = max(scale, SCALE_WORDS[low])
-        elif low == "-" and seen and token_at(tokens, end + 1) in WORDS:
-            pass  # "twenty-five"
-        elif low == "and" and (current >= 100 or total) and token_at(tokens, end + 1) in WORDS:
-            pass  # "one hundred and twenty"; "four and five thousand" is two numbers
-        elif low in ("a", "an") and not seen and token_at(tokens, end + 1) in (
-                "dozen", "hundred", "thousand", "million", "billion", "trillion"):  # "a billion dollars"
-            current = 1
-        elif low == "and" and seen and [token_at(tokens, k) for k in (end + 1, end + 2)] == ["a", "half"]:
-            current, end = current + 0.5, end + 2  # "two and a half hours"
-        elif low == "dozen" and (seen or current):
-            current = (current or 1) * 12
-        else:
-            break
-        seen = True
-        end += 1
-    if not seen:
-        return None
-    return total + current, end, scale
-
-
-WORDS = SMALL.keys() | TENS.keys()
 AMBIGUOUS_SCALES = {"m", "M", "k", "K", "b", "B"}  # million or metre? thousand or kilo-?
 
 
@@ -273,11 +229,34 @@ def _of_a_scale(tokens: list[Token], part: Number) -> Number:
     return Number(part.value * scale, part.end + 3, factor=scale) if scale else part
 
 
+def _part_of_a_scale(tokens: list[Token], i: int) -> Number | None:
+    """ "a quarter million us dollars", "half million usd", "three quarters billion": a part of a scale
+    word written without "of a"."""
+    k = i + (tokens[i].lower_ in ("a", "an"))
+    word = token_at(tokens, k)
+    if word in ("half", "quarter"):
+        value, k = FRACTIONS[word], k + 1
+    elif k == i and word in SMALL and 0 < SMALL[word] < DENOMINATORS.get(token_at(tokens, k + 1), 0):
+        value, k = SMALL[word] / DENOMINATORS[token_at(tokens, k + 1)], k + 2
+    else:
+        return None
+    scale = SCALE_WORDS.get(token_at(tokens, k), 0) if token_at(tokens, k) in BIG_SCALES else 0
+    return Number(value * scale, k + 1, factor=scale) if scale else None
+
+
+BIG_SCALES = ("thousand", "million", "billion", "trillion")
+
+
 def _fraction(tokens: list[Token], i: int) -> Number | None:
     """ "half of", "a third of", "two-thirds of", "one in three", "one out of three", "1/16 of"."""
     low = tokens[i].lower_
-    if (slash := _SLASH.match(low)) and token_at(tokens, i + 1) == "of" and 0 < int(slash[1]) < int(slash[2]):
-        return Number(int(slash[1]) / int(slash[2]), i + 1, unit="fraction")
+    if (low in FRACTIONS or low in ("a", "an") or low in SMALL) and (scaled := _part_of_a_scale(tokens, i)):
+        return scaled
+    if (slash := _SLASH.match(low)) and 0 < int(slash[1]) < int(slash[2]):
+        if token_at(tokens, i + 1) == "of":
+            return Number(int(slash[1]) / int(slash[2]), i + 1, unit="fraction")
+        if unit_follows(tokens, i + 1):  # "a 1/4 mile paved oval", "1/2 cup olive oil": an amount of a unit
+            return Number(int(slash[1]) / int(slash[2]), i + 1)
     if low in ("half", "quarter") and token_at(tokens, i + 1) in ("of", "the") and \
             token_at(tokens, i - 1, "tag_") != "JJ":  # "the fourth quarter of 2009" is a time
         return Number(FRACTIONS[low], i + 1, unit="fraction")
@@ -302,6 +281,11 @@ def _fraction(tokens: list[Token], i: int) -> Number | None:
     return None
 
 
+def unit_follows(tokens: list[Token], k: int) -> bool:
+    """A unit at token k, after a fraction written with a slash ("1/4 mile", "1/2 pound of chocolate")."""
+    return token_at(tokens, k) in UNITS or token_at(tokens, k) == "pound"
+
+
 def currency_before(tokens: list[Token], i: int) -> tuple[str, int]:
     """(currency, index of the number) for a symbol before token i: "$", "HK" "$"."""
     text = tokens[i].text
@@ -318,8 +302,3 @@ def _signed(tokens: list[Token], i: int) -> bool:
         return True
     before = tokens[i - 2]
     return tokens[i - 1].text == "minus" or not (before.like_num or before.is_alpha)
-
-
-def token_at(tokens: list[Token], k: int, attr: str = "lower_") -> str:
-    """An attribute of token k, or "" past either end of the sentence."""
-    return getattr(tokens[k], attr) if 0 <= k < len(tokens) else ""

@@ -25,6 +25,7 @@ CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EU
                   "hryvnia": "UAH", "zlotys": "PLN", "korunas": "CZK",
                   "koruna": "CZK", "ruble": "RUB", "rouble": "RUB", "rupee": "INR", "shekel": "ILS",
                   "riyal": "SAR", "dirham": "AED", "renminbi": "CNY", "rmb": "CNY",
+                  "markka": "FIM", "markkaa": "FIM",
                   "bitcoins": "BTC", "bitcoin": "BTC", "deutsche marks": "DEM", "deutschemarks": "DEM",
                   # Written with the country: "7.5 million Danish crowns".
                   "danish crowns": "DKK", "danish kroner": "DKK", "swedish crowns": "SEK",
@@ -56,7 +57,16 @@ CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "$US": "USD", "€": "EUR", "£": 
                         "IDR", "VND", "THB", "MYR", "HUF", "CZK", "UAH", "EGP", "NGN", "KES", "PKR", "ARS",
                         "CLP", "COP", "QAR", "KWD")},
                     "₩": "KRW", "₱": "PHP", "₺": "TRY", "₦": "NGN", "₫": "VND", "Rp": "IDR", "Mex$": "MXN",
-                    "NT$": "TWD", "RMB": "CNY"}
+                    "NT$": "TWD", "RMB": "CNY", "₿": "BTC"}
+# Written after the amount too ("5 €", "100 €", "10,000 ¥"; "¥" in `AMBIGUOUS_UNITS`: yen or yuan).
+SYMBOLS_AFTER = {"$": "USD", "€": "EUR", "£": "GBP", "₽": "RUB", "₪": "ILS", "₹": "INR", "₩": "KRW",
+                 "₺": "TRY", "₦": "NGN", "₫": "VND", "₱": "PHP", "₿": "BTC"}
+# Currency words that name one country's money, whatever adjective is written before them ("100
+# Chinese yuan", "250 million Dutch guilders"; not "dollars", "pounds", "rupees", "lira": several countries').
+ONE_COUNTRY_CURRENCY = {
+    "yuan", "yen", "guilders", "guilder", "markka", "markkaa", "ringgit", "rand", "baht", "reais", "zloty",
+    "zlotys", "forints", "kuna", "hryvnias", "hryvnia", "won", "rupiah", "renminbi", "shekels", "shekel",
+    "euros", "euro", "rubles", "roubles", "ruble", "rouble"}
 
 # Units of measure, normalised; a unit directly after the number wins over a later head noun.
 UNITS = {
@@ -88,8 +98,13 @@ UNITS = {
     "ksi": "kilopound per square inch", "ppg": "point per game", "gigatonne": "gigaton",
     "gigatonnes": "gigaton", "gigaton": "gigaton", "gigatons": "gigaton", "deg": "degree",
     "degf": "fahrenheit", "degc": "celsius", "celsius": "celsius", "fahrenheit": "fahrenheit",
-    "degrees celsius": "celsius", "degrees fahrenheit": "fahrenheit", "degree celsius": "celsius",
-    "degrees c": "celsius", "degrees f": "fahrenheit", "min": "minute", "mins": "minute",
+    "centigrade": "celsius", "min": "minute",
+    # "40 deg celsius", "-5 degree fahrenheit", "25 degrees centigrade", "6 deg c"
+    **{f"{degree} {scale}": name for degree in ("degree", "degrees", "deg") for scale, name in (
+        ("celsius", "celsius"), ("centigrade", "celsius"), ("c", "celsius"), ("fahrenheit", "fahrenheit"),
+        ("f", "fahrenheit"))},
+    "metric ton": "tonne", "metric tons": "tonne", "metric tonne": "tonne", "metric tonnes": "tonne",
+    "mins": "minute",
     "g": "gram", "mg": "milligram", "ml": "millilitre", "w": "watt", "kv": "kilovolt",
     "mpa": "megapascal", "m2": "square metre", "km/h": "kilometre per hour",
     "kph": "kilometre per hour", "km/hr": "kilometre per hour", "calories": "calorie",
@@ -97,6 +112,8 @@ UNITS = {
     "pound-feet": "pound-foot", "pound-foot": "pound-foot", "l": "litre",
     "basis points": "basis point", "basis point": "basis point", "bps": "basis point", "bp": "basis point",
     "apg": "assist per game", "rpg": "rebound per game", "″": "inch", "′": "foot",
+    "cup": "cup", "teaspoon": "teaspoon", "teaspoons": "teaspoon", "tablespoon": "tablespoon",
+    "tablespoons": "tablespoon",
     "pint": "pint", "pints": "pint", "quart": "quart", "quarts": "quart", "ounce": "ounce", "ounces": "ounce",
     "oz": "ounce", "cent": "cent", "cents": "cent", "cts": "cent", "ct": "cent",  # "the 41 cents consensus"
     # Abbreviations written with a plural "s" ("9,400 kms"), and units of two words.
@@ -162,17 +179,22 @@ CHANGES = ("up", "down", "rose", "fell", "increased", "decreased", "gained", "lo
 # that belong to a unit's field decide, else the first (the commoner in news). Money as ISO codes.
 _FIELDS = {
     "temperature": {"temperature", "temperatures", "degrees", "hot", "cold", "heat", "warm", "weather",
-                    "boil", "boiling", "melting", "freezing", "fever", "oven", "thermometer"},
+                    "boil", "boiling", "melting", "freezing", "fever", "oven", "thermometer", "thermostat",
+                    "heated", "heating", "cooled", "warmer", "colder", "hotter"},
     "money": {"cost", "costs", "price", "priced", "prices", "pay", "paid", "ticket", "buy", "bought",
               "sell", "sold", "spend", "spent", "worth", "fee", "budget", "salary", "bill", "pricey", "cheap",
-              "afford", "fare", "expensive", "charged"},
+              "afford", "fare", "expensive", "charged", "donated", "donation", "invested", "earned", "saved",
+              "profit", "exchanged", "withdrew", "discount", "auction", "rent", "loan", "deposit", "purchase",
+              "purchased", "paying", "spending", "costing", "selling", "buying", "bonus", "lottery", "prize",
+              "fine", "fined", "wage", "wages", "income", "tax", "bills", "sells", "sale", "buys", "pays",
+              "charges"},
     "time": {"working", "worked", "work", "lasted", "lasts", "took", "takes", "since", "period", "duration",
              "ran", "run", "lap", "record", "clocked", "finished", "waited", "employed"},
     "data": {"file", "files", "disk", "memory", "storage", "download", "data", "size", "bandwidth", "stored"},
     "length": {"long", "length", "tall", "high", "wide", "width", "distance", "height", "deep", "diameter",
                "neck", "screen"},
     "capacitance": {"capacitor", "capacitance", "capacitors"},
-    "charge": {"coulomb", "electron", "electrons", "ions"},
+    "charge": {"coulomb", "coulombs", "electron", "electrons", "ions", "charge"},
     "speed": {"speed", "wind", "winds", "boat", "ship", "vessel", "sail", "sailing", "fast", "gusts",
               "knots"},
     "energy": {"bomb", "explosion", "yield", "nuclear", "blast", "warhead"},
@@ -221,7 +243,8 @@ AMBIGUOUS_UNITS: dict[str, tuple[tuple[str, str], ...]] = {
     "pt": (("pint", "volume"), ("point (typography)", "type")),
     "gal": (("gallon", "volume"), ("gal", "")),
     "R": (("ZAR", "money"), ("roentgen", "radiation")),
-    "dram": (("AMD", "money"), ("dram", "")),
+    **{word: (("dram", ""), ("AMD", "money")) for word in ("dram", "drams")},  # a mass unless money is said
+    "¥": (("JPY", ""), ("CNY", "china")),  # "866 ¥ for a one-way trip" from Shanghai to Beijing: yuan
     "″": (("inch", "length"), ("second", "time")),
     "′": (("foot", "length"), ("minute", "time")),
     "Cal": (("kilocalorie", "food"),),
@@ -231,6 +254,7 @@ AMBIGUOUS_UNITS: dict[str, tuple[tuple[str, str], ...]] = {
     **{word: _DINARS for word in ("dinars", "dinar")},
 }
 
+MONEY_WORDS = _FIELDS["money"]
 AMBIGUOUS_NAMES = {name for candidates in AMBIGUOUS_UNITS.values() for name, _ in candidates}
 
 

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 
 from generator.extract.counted import DETERMINERS, counted_after
 from generator.extract.measures import unit_after
-from generator.extract.numbers import SCALE_WORDS, currency_before, read_number, token_at
+from generator.extract.numbers import currency_before, read_number, token_at
+from generator.extract.spelled import SCALE_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
