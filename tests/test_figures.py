@@ -884,6 +884,11 @@ def test_a_currency_written_after_the_amount():  # CQE_Evaluation currency and u
 
 def test_a_currency_word_after_a_country_adjective():  # CQE_Evaluation currency set (WSJ)
     assert figures("It costs you 10 us dollar and me 100 chinese yuan.")[1].unit == "CNY"  # was "chinese yuan"
+    # DUC-2004 (APW): a name and the verb "won" after a year; this raised KeyError and failed the article
+    assert all(f.unit != "KRW" for f in figures(
+        "In 1996 Prodi won with a patchwork quilt of center-left factions."))
+    from generator.extract.units import CURRENCY_WORDS, ONE_COUNTRY_CURRENCY
+    assert not ONE_COUNTRY_CURRENCY - CURRENCY_WORDS.keys()  # each one is looked up there
     markka = one("finnish conglomerate nokia oy ab said it reached an agreement to buy dutch cable company nkf "
                  "kabel b. v. for 420 million finnish markka.")
     assert (markka.value, markka.unit) == (420e6, "FIM")

@@ -92,8 +92,9 @@ def unit_after(tokens: list[Token], end: int, number: Number, currency: str) -> 
     elif (size := _currency_phrase(tokens, end)) and not currency:  # "7.5 million Danish crowns"
         unit = counts = CURRENCY_WORDS[" ".join(t.lower_ for t in tokens[end:end + size])]
         head_end = end + size
-    elif not currency and token_at(tokens, end + 1) in ONE_COUNTRY_CURRENCY and tokens[end].is_alpha and \
-            token_at(tokens, end, "tag_") in ("JJ", "NNP", "NNPS"):  # "100 chinese yuan", "dutch guilders"
+    elif not currency and token_at(tokens, end + 1, "lower_") in ONE_COUNTRY_CURRENCY and \
+            tokens[end].is_alpha and token_at(tokens, end, "tag_") in ("JJ", "NNP", "NNPS"):
+        # "100 chinese yuan", "dutch guilders"
         unit = counts = CURRENCY_WORDS[tokens[end + 1].lower_]
         head_end = end + 2
     elif not currency and (code := _code_after(tokens, end, number)):  # "10 €", "521.38 AMD"

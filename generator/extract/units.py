@@ -62,10 +62,11 @@ CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "$US": "USD", "€": "EUR", "£": 
 SYMBOLS_AFTER = {"$": "USD", "€": "EUR", "£": "GBP", "₽": "RUB", "₪": "ILS", "₹": "INR", "₩": "KRW",
                  "₺": "TRY", "₦": "NGN", "₫": "VND", "₱": "PHP", "₿": "BTC"}
 # Currency words that name one country's money, whatever adjective is written before them ("100
-# Chinese yuan", "250 million Dutch guilders"; not "dollars", "pounds", "rupees", "lira": several countries').
+# Chinese yuan", "250 million Dutch guilders"; not "dollars", "pounds", "rupees", "lira": several countries';
+# not "won": "In 1996 Prodi won" is a verb, and a won is read after a scale word).
 ONE_COUNTRY_CURRENCY = {
     "yuan", "yen", "guilders", "guilder", "markka", "markkaa", "ringgit", "rand", "baht", "reais", "zloty",
-    "zlotys", "forints", "kuna", "hryvnias", "hryvnia", "won", "rupiah", "renminbi", "shekels", "shekel",
+    "zlotys", "forints", "kuna", "hryvnias", "hryvnia", "rupiah", "renminbi", "shekels", "shekel",
     "euros", "euro", "rubles", "roubles", "ruble", "rouble"}
 
 # Units of measure, normalised; a unit directly after the number wins over a later head noun.
