@@ -64,42 +64,47 @@ def cluster(matrix: csr_matrix, days: Ints, threshold: float, scale: float,
 def similarities(matrix: csr_matrix, days: Ints, threshold: float, scale: float,
                  subjects: Subjects | None = None) -> tuple[Ints, Ints, Floats]:
     """The candidate pairs (u < v) with their similarity, pairs of similarity 0 left out."""
-    u, v, similarity, near = neighbourhood(matrix, days, NEAR * threshold, scale, subjects)
-    similarity = _with_shared(near, u, v, similarity, days, scale, NEAR * threshold)
+    u, v, similarity, damping, near = neighbourhood(matrix, days, NEAR * threshold, scale, subjects)
+    similarity = _with_shared(near, u, v, similarity, damping, NEAR * threshold)
     keep = similarity != 0
     return u[keep], v[keep], similarity[keep]
 
 
 def neighbourhood(matrix: csr_matrix, days: Ints, floor: float, scale: float,
-                  subjects: Subjects | None) -> tuple[Ints, Ints, Floats, csr_matrix]:
-    """The candidate pairs, their damped cosines (negative for different subjects) and each
+                  subjects: Subjects | None) -> tuple[Ints, Ints, Floats, Floats, csr_matrix]:
+    """The candidate pairs, their damped cosines (negative for different subjects), the
+    damping by days apart, and each
     row's NEAREST most similar rows among them at `floor` or more, as unit rows of
     similarities. The floor keeps a story with few articles from taking weak links as
     neighbours (two stories sharing only a frequent name would then share neighbours)."""
     u, v = candidate_pairs(matrix, NEIGHBOURS, QUERY_TERMS)
-    similarity = _damped(cosines(matrix, u, v), u, v, days, scale, subjects)
+    damping = _damping(days, u, v, scale)
+    similarity = _signed(cosines(matrix, u, v) * damping, u, v, subjects)
     close = similarity >= floor
     n = matrix.shape[0]
     pairs = csr_matrix((np.r_[similarity[close], similarity[close]],
                         (np.r_[u[close], v[close]], np.r_[v[close], u[close]])), shape=(n, n))
-    return u, v, similarity, normalise(strongest(pairs, NEAREST))
+    return u, v, similarity, damping, normalise(strongest(pairs, NEAREST))
 
 
-def _damped(cosine: Floats, u: Ints, v: Ints, days: Ints, scale: float,
-            subjects: Subjects | None) -> Floats:
-    similarity = cosine * decay(gap(days[u], days[u], days[v], days[v]), scale)
+def _damping(days: Ints, u: Ints, v: Ints, scale: float) -> Floats:
+    return decay(gap(days[u], days[u], days[v], days[v]), scale)
+
+
+def _signed(similarity: Floats, u: Ints, v: Ints, subjects: Subjects | None) -> Floats:
+    """Negative for a pair about different subjects."""
     if subjects is not None:
         similarity[apart(*subjects, u, v)] *= -1.0
     return similarity
 
 
-def _with_shared(near: csr_matrix, u: Ints, v: Ints, similarity: Floats, days: Ints,
-                 scale: float, floor: float) -> Floats:
+def _with_shared(near: csr_matrix, u: Ints, v: Ints, similarity: Floats, damping: Floats,
+                 floor: float) -> Floats:
     """The pairs' similarity plus their neighbours' overlap, damped alike, for pairs that
     are neighbours themselves (`floor` or more, as Jarvis and Patrick link only points in
     each other's lists): a story's articles share neighbours, two stories that only touch
     share some too."""
-    shared = SHARED * cosines(near, u, v) * decay(gap(days[u], days[u], days[v], days[v]), scale)
+    shared = SHARED * cosines(near, u, v) * damping
     return similarity + np.where(similarity >= floor, shared, 0.0)
 
 
@@ -119,14 +124,15 @@ def assign(matrix: csr_matrix, days: Ints, old: Ints, threshold: float,
     node[old >= 0] = first[old[old >= 0]]
     if not len(new):
         return members(node)
-    near = neighbourhood(matrix, days, NEAR * threshold, scale, subjects)[3]
+    near = neighbourhood(matrix, days, NEAR * threshold, scale, subjects)[4]
     product = csr_matrix(matrix[new] @ matrix.T)
     rows = np.repeat(new, np.diff(product.indptr))
     cols = product.indices.astype(np.int64)
     keep = (old[cols] >= 0) | (cols > rows)  # a pair of new rows once, never a row with itself
     u, v = np.minimum(rows, cols)[keep], np.maximum(rows, cols)[keep]
-    similarity = _damped(product.data[keep], u, v, days, scale, subjects)
-    similarity = _with_shared(near, u, v, similarity, days, scale, NEAR * threshold)
+    damping = _damping(days, u, v, scale)
+    similarity = _signed(product.data[keep] * damping, u, v, subjects)
+    similarity = _with_shared(near, u, v, similarity, damping, NEAR * threshold)
     keep = similarity != 0
     u, v, similarity = u[keep], v[keep], similarity[keep]
     # Node pairs with their summed similarity: a new row's pairs with a group add up.
