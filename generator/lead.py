@@ -41,6 +41,12 @@ he she it they them him her his its their theirs this these those that there we 
 you but and or so yet also however meanwhile still moreover furthermore instead then
 nevertheless nonetheless besides otherwise thus hence therefore such both neither either
 """))
+# These after a short subject point back as well ("The train then crashed", "Police also
+# found").
+_CONNECTIVES = frozenset(str.split("""
+also then however meanwhile nevertheless nonetheless moreover furthermore instead therefore
+thus
+"""))
 _QUOTES = "\"“”«»"
 _FURNITURE = re.compile(
     r"^[A-Z][A-Z .'-]{2,}(?:,[\w .]+)?(?:\([\w .]+\))?\s*(?:--|—|–|_)\s"  # "PONTOISE, France (AP) --"
@@ -77,7 +83,7 @@ def stands_alone(text: str) -> bool:
         return False  # a quote fragment or a sentence cut in two
     if sum(text.count(q) for q in '"“”') % 2 or _FURNITURE.search(text):
         return False
-    return tokens[0] not in _DEPENDENT
+    return tokens[0] not in _DEPENDENT and _CONNECTIVES.isdisjoint(tokens[1:4])
 
 
 def summarise_facts(facts: list[Fact], by_id: dict[str, Article],

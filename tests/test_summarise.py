@@ -94,6 +94,10 @@ def test_the_lead_is_in_story_order() -> None:
     "Will it matter to consumers that Bill Gates isn't a nice guy?",  # DUC-2004 d31033t
     "PETER: But people were in front of me.",  # a transcript in TAC 2010, a topic's lead
     "Q: How many people were on the bus when it left?",
+    # TAC 2009 (D0939H-A, LTW_ENG_20050126.0115, the Glendale train crash): second in a topic's lead, after a sentence
+    # about the driver, with no train before it.
+    "The train then apparently crashed into a northbound Metrolink commuter train, and a "
+    "stationary Union Pacific freight train was hit and knocked off the tracks, officials said.",
 ])
 def test_sentences_that_do_not_stand_alone(line: str) -> None:
     assert not stands_alone(line)
