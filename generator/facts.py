@@ -21,6 +21,7 @@ from itertools import combinations
 
 from generator.dates import same_day
 from generator.model import Extraction, Fact, Figure, Merge, Sentence, Variant
+from generator.standalone import stands_alone
 from generator.text import STOP_WORDS, jaccard, shingles, words
 
 COMMON_SHINGLE = 50  # a 3-gram in more sentences than this is boilerplate, not evidence
@@ -78,7 +79,9 @@ def group_facts(
         # Ties go to the first sentence (articles by id, then position): sorts are stable.
         richest = sorted(sentences, key=lambda s: (-len(s.figures) - len(s.entities),
                                                    -len(s.text)))[:CANDIDATES]
-        best = max(richest, key=lambda s: len(stating(s.text, variants)))
+        # A sentence a reader understands on its own beats one that points back ("Another
+        # 200 people were injured").
+        best = max(richest, key=lambda s: (stands_alone(s.text), len(stating(s.text, variants))))
         # The sentence's own article always states it (even one without content words).
         cited = tuple(sorted({best.article_id, *stating(best.text, variants)}))
         fact = Fact(text=best.text, kind=kind, article_ids=cited, variants=tuple(variants),

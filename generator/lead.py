@@ -14,19 +14,18 @@ from __future__ import annotations
 
 import itertools
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
 
 from generator.model import Article, Extraction, Fact
+from generator.standalone import stands_alone
 from generator.text import STOP_WORDS, words
 
 LEAD_WORDS = 100  # a lead of 3-5 sentences reads in half a minute
 LEAD_SENTENCES = 5
 KEY_POINTS = 10
-MIN_WORDS, MAX_WORDS = 8, 55  # shorter is a fragment, longer a run-on paragraph
 Term = str | tuple[str, str]  # a content word, a word pair or ("entity", key)
 MAX_NODES = 1500  # the sentence graph is quadratic: large topics keep their articles' openings
 SAME = 0.5  # TF-IDF cosine above which two sentences tell the same thing
@@ -34,25 +33,6 @@ SAME = 0.5  # TF-IDF cosine above which two sentences tell the same thing
 CENTRALITY, SIGNATURE, ENTITY, COVERAGE, REDUNDANCY = 2.0, 1.0, 0.3, 1.0, 0.5
 POSITION, AGREEMENT, RECENCY = 1.0, 0.1, 0.2
 NEW_SOURCE = 0.05  # a lead told by several outlets reads fairer than one outlet's story
-
-# A sentence opening with these needs the sentence before it ("He said", "But the ...").
-_DEPENDENT = frozenset(str.split("""
-he she it they them him her his its their theirs this these those that there we us our i
-you but and or so yet also however meanwhile still moreover furthermore instead then
-nevertheless nonetheless besides otherwise thus hence therefore such both neither either
-"""))
-# These after a short subject point back as well ("The train then crashed", "Police also
-# found").
-_CONNECTIVES = frozenset(str.split("""
-also then however meanwhile nevertheless nonetheless moreover furthermore instead therefore
-thus
-"""))
-_QUOTES = "\"“”«»"
-_FURNITURE = re.compile(
-    r"^[A-Z][A-Z .'-]{2,}(?:,[\w .]+)?(?:\([\w .]+\))?\s*(?:--|—|–|_)\s"  # "PONTOISE, France (AP) --"
-    r"|\((?:AP|Reuters|AFP|UPI)\)|\bXXX\b|\bEND$|https?://|www\.|@\w|\b\d{3}-\d{3}-\d{4}\b"
-    r"|^(?:On the Net|Related|Photo|Read more|Click|Copyright)\b"
-    r"|^(?:[A-Z][A-Z.'-]+ ){0,2}[A-Z][A-Z.'-]*:\s")  # a transcript's speaker: "PETER:", "Q:"
 
 
 @dataclass(frozen=True)
@@ -71,19 +51,6 @@ class _Node:
     """Index of its earliest sentence in its article."""
     first_date: str
     last_date: str
-
-
-def stands_alone(text: str) -> bool:
-    """Whether a reader understands the sentence without the one before it."""
-    tokens = words(text)
-    if not MIN_WORDS <= len(tokens) <= MAX_WORDS or text.rstrip().endswith(("?", ":", ",", ";")):
-        return False
-    first = text.lstrip()[:1]
-    if first in _QUOTES or first in "'‘(-–—" or first.islower():
-        return False  # a quote fragment or a sentence cut in two
-    if sum(text.count(q) for q in '"“”') % 2 or _FURNITURE.search(text):
-        return False
-    return tokens[0] not in _DEPENDENT and _CONNECTIVES.isdisjoint(tokens[1:4])
 
 
 def summarise_facts(facts: list[Fact], by_id: dict[str, Article],

@@ -34,12 +34,19 @@ def timeline(facts: list[Fact], sentences: dict[tuple[str, str], Sentence],
                                                  anchors[article_id]):
                 add(Event(when, inferred, fact.text, fact.article_ids))
     fact_of = {variant: fact for fact in facts for variant in fact.variants}
+    # A lead goes on the day it was first reported, and not at all when it states its own date.
+    reported: dict[str, Event] = {}
     for article_id in sorted({a for f in facts for a, _ in f.variants}):
         leads = extractions[article_id].sentences
         if leads:
             lead = fact_of.get(Variant(article_id, leads[0].text))
             text, sources = (lead.text, lead.article_ids) if lead else (leads[0].text, (article_id,))
-            add(Event(by_id[article_id].date, False, text, sources))
+            day = by_id[article_id].date
+            if text not in reported or (day or "~") < (reported[text].date or "~"):
+                reported[text] = Event(day, False, text, sources)
+    dated = {e.text for e in events.values()}
+    for text in sorted(reported.keys() - dated):
+        add(reported[text])
     return sorted(events.values(), key=lambda e: (e.date == "", e.date, e.article_ids, e.text))
 
 

@@ -6,9 +6,11 @@ from __future__ import annotations
 import pytest
 
 from generator.facts import group_facts
-from generator.lead import KEY_POINTS, LEAD_SENTENCES, LEAD_WORDS, stands_alone, summarise_facts
+from generator.lead import KEY_POINTS, LEAD_SENTENCES, LEAD_WORDS, summarise_facts
 from generator.model import Article, Extraction, Sentence
+from generator.standalone import stands_alone
 from generator.text import words
+from generator.timeline import timeline
 
 PUTIN = ('"Russia can (help), by virtue of the fact that we have had good relations with Israel '
          'over the last 15 years," Putin said on a visit to Kyrgyzstan Friday.')
@@ -184,3 +186,33 @@ def test_the_figures_table_keeps_the_figures_most_articles_state() -> None:
     assert (1_350, "miles") in shown  # stated by two articles: before any figure stated once
     assert [v for v, unit in shown if unit == "miles"] == [1_350, *range(20, 12, -1)]
     assert key_figures(figure_groups(people)) == (tuple(figure_groups(people)), 0)
+
+
+# TAC 2009 (D0939H-A): the Glendale train crash, reported on 26 and 27 January 2005.
+GLENDALE = ("A southbound commuter train heading to downtown Los Angeles hit the Jeep Grand Cherokee "
+            "parked on the tracks, said Glendale Police Chief Randy G. Adams.")
+
+
+def _timeline(*members: tuple[str, str, list[tuple[str, tuple[str, ...]]]]) -> list:
+    """The timeline of articles (id, date, [(sentence, dates it states)])."""
+    articles, extractions = {}, {}
+    for article_id, date, sentences in members:
+        articles[article_id] = Article(id=article_id, path=f"{article_id}.md", title="", date=date,
+                                       outlet="", byline="", url="", missing=(), blocks=(),
+                                       content_hash="")
+        extractions[article_id] = Extraction((), (), (), tuple(
+            Sentence(text, article_id, k, (), dates, ()) for k, (text, dates) in enumerate(sentences)))
+    facts, _ = group_facts(extractions, sorted(articles), 0.7)
+    sentences = {(s.article_id, s.text): s for e in extractions.values() for s in e.sentences}
+    return timeline(facts, sentences, articles, extractions)
+
+
+def test_a_lead_reported_on_two_days_is_one_event_on_the_first() -> None:
+    events = _timeline(("nyt", "2005-01-27", [(GLENDALE, ())]),
+                       ("afp", "2005-01-26", [(GLENDALE, ())]))
+    assert [(e.date, e.article_ids) for e in events] == [("2005-01-26", ("afp", "nyt"))]
+
+
+def test_a_lead_that_dates_itself_is_not_also_put_on_its_report_day() -> None:
+    events = _timeline(("nyt", "2005-01-27", [(GLENDALE + " on Wednesday", ("2005-01-26",))]))
+    assert [e.date for e in events] == ["2005-01-26"]
