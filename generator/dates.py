@@ -84,16 +84,30 @@ def same_day(a: str, b: str) -> bool:
 
 def complete_date(stated: str, article_date: str, known_days: dict[str, str]) -> tuple[str, bool]:
     """A full or partial ISO date for a stated date, and whether it was inferred."""
-    if len(stated) in (7, 10):
+    if len(stated) != 5:  # it has its year: "2023-10-07", "2023-11", "2023"
         return stated, False
     if stated in known_days:
         return known_days[stated], True  # the year comes from another report of that day
     if article_date:
-        year = int(article_date[:4])
-        if stated > article_date[5:]:
-            year -= 1  # a month-day later than the article must be last year's
-        return f"{year}-{stated}", True
+        return _nearest_year(stated, date.fromisoformat(article_date)), True
     return "", False
+
+
+def _nearest_year(month_day: str, written: date) -> str:
+    """The month-day in the year that puts it nearest the article, a day ahead counting as
+    two behind: news mostly looks back, but "will be 26 on Feb. 26" in late January and
+    "takes effect Jan. 5" in late December look ahead."""
+    def distance(day: date) -> int:
+        return 2 * (day - written).days if day > written else (written - day).days
+
+    month, day = int(month_day[:2]), int(month_day[3:])
+    options = []
+    for year in (written.year - 1, written.year, written.year + 1):
+        try:
+            options.append(date(year, month, day))
+        except ValueError:  # 29 February of a year that has none
+            continue
+    return min(options, key=distance).isoformat() if options else ""
 
 
 _ISO = re.compile(r"\d{4}(-\d{2}){0,2}")

@@ -1,10 +1,11 @@
-"""The lead and key points on small written topics: sentences from the seeds, grouped by the
-real fact grouping and chosen by the real summariser."""
+"""The lead, key points and timeline on small written topics: sentences from the seeds and
+real news, grouped by the real fact grouping and chosen by the real summariser."""
 
 from __future__ import annotations
 
 import pytest
 
+from generator.dates import complete_date, event_dates
 from generator.facts import group_facts
 from generator.lead import KEY_POINTS, LEAD_SENTENCES, LEAD_WORDS, summarise_facts
 from generator.model import Article, Extraction, Sentence
@@ -216,3 +217,17 @@ def test_a_lead_reported_on_two_days_is_one_event_on_the_first() -> None:
 def test_a_lead_that_dates_itself_is_not_also_put_on_its_report_day() -> None:
     events = _timeline(("nyt", "2005-01-27", [(GLENDALE + " on Wednesday", ("2005-01-26",))]))
     assert [e.date for e in events] == ["2005-01-26"]
+
+
+@pytest.mark.parametrize(("sentence", "written", "expected"), [
+    # TAC 2009 (D0939H-A, LTW_ENG_20050126.0115), written 26 January 2005: ahead, not last year.
+    ("Alvarez, who will be 26 on Feb. 26, had previous drug arrests, Adams said.", "2005-01-26",
+     "2005-02-26"),
+    ("The wreck on Dec. 28 killed two people.", "2005-01-02", "2004-12-28"),  # just behind
+    ("The new rules take effect on Jan. 5.", "2004-12-20", "2005-01-05"),
+    ("The talks on June 5 ended without a deal.", "2005-01-26", "2004-06-05"),  # far ahead: behind
+])
+def test_a_day_without_a_year_is_put_in_the_year_nearest_the_article(
+        sentence: str, written: str, expected: str) -> None:
+    [stated] = event_dates(sentence)
+    assert complete_date(stated, written, {}) == (expected, True)
