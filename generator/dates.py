@@ -7,7 +7,7 @@ without a year, "2023"); "" is an unknown date, never a guess.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 MONTHS = {
     name: number
@@ -91,6 +91,27 @@ def complete_date(stated: str, article_date: str, known_days: dict[str, str]) ->
     if article_date:
         return _nearest_year(stated, date.fromisoformat(article_date)), True
     return "", False
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.I)
+_AHEAD = re.compile(r"\b(?:will|next|coming|expected|scheduled|due|plans?|planned)\b|'ll\b", re.I)
+_SAID = re.compile(r"\b(?:said|told|announced|reported|added|stated|confirmed)\s+(?:on\s+)?$", re.I)
+
+
+def weekday_date(text: str, article_date: str) -> str:
+    """The day a sentence dates by its weekday alone ("was issued Monday"): the latest such
+    weekday on or before the article's date, or the next one after it when the sentence looks
+    ahead ("will meet on Friday") unless the weekday is when someone said it ("will exchange
+    lists …, an official said Monday"); "" when it names none, or several."""
+    found = list(_WEEKDAY.finditer(text))
+    if len({m[1].lower() for m in found}) != 1 or not article_date:
+        return ""
+    written = date.fromisoformat(article_date)
+    offset = (_WEEKDAYS.index(found[0][1].lower()) - written.weekday()) % 7
+    if _AHEAD.search(text) and not _SAID.search(text[:found[0].start()]):
+        return (written + timedelta(days=offset or 7)).isoformat()
+    return (written - timedelta(days=(7 - offset) % 7)).isoformat()
 
 
 def _nearest_year(month_day: str, written: date) -> str:

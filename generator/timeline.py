@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from generator.dates import MONTHS, complete_date
+from generator.dates import MONTHS, complete_date, weekday_date
 from generator.model import Article, Event, Extraction, Fact, Sentence, Variant
 
 
@@ -34,16 +34,18 @@ def timeline(facts: list[Fact], sentences: dict[tuple[str, str], Sentence],
                                                  anchors[article_id]):
                 add(Event(when, inferred, fact.text, fact.article_ids))
     fact_of = {variant: fact for fact in facts for variant in fact.variants}
-    # A lead goes on the day it was first reported, and not at all when it states its own date.
+    # A lead goes on the day it was first reported, or the weekday it names ("was issued
+    # Monday"), and not at all when it states its own date.
     reported: dict[str, Event] = {}
     for article_id in sorted({a for f in facts for a, _ in f.variants}):
         leads = extractions[article_id].sentences
         if leads:
             lead = fact_of.get(Variant(article_id, leads[0].text))
             text, sources = (lead.text, lead.article_ids) if lead else (leads[0].text, (article_id,))
-            day = by_id[article_id].date
+            written = by_id[article_id].date
+            day = weekday_date(leads[0].text, written) or written
             if text not in reported or (day or "~") < (reported[text].date or "~"):
-                reported[text] = Event(day, False, text, sources)
+                reported[text] = Event(day, day != written, text, sources)
     dated = {e.text for e in events.values()}
     for text in sorted(reported.keys() - dated):
         add(reported[text])

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.dates import complete_date, event_dates
+from generator.dates import complete_date, event_dates, weekday_date
 from generator.facts import group_facts
 from generator.lead import KEY_POINTS, LEAD_SENTENCES, LEAD_WORDS, summarise_facts
 from generator.model import Article, Extraction, Sentence
@@ -231,3 +231,34 @@ def test_a_day_without_a_year_is_put_in_the_year_nearest_the_article(
         sentence: str, written: str, expected: str) -> None:
     [stated] = event_dates(sentence)
     assert complete_date(stated, written, {}) == (expected, True)
+
+
+@pytest.mark.parametrize(("sentence", "written", "expected"), [
+    # TAC 2009: the Glendale crash (D0939H-A, NYT_ENG_20050127.0004, a Thursday) happened the day
+    # before; Hurricane Rita (D0929E-A, AFP, a Tuesday) the same day.
+    ("Authorities believe Juan Manuel Alvarez drove his Jeep Grand Cherokee around the rail "
+     "crossing barrier and onto the Metrolink train tracks at Chevy Chase Drive in Glendale about "
+     "6 a.m. Wednesday.", "2005-01-27", "2005-01-26"),
+    ("Hurricane Rita pounded the fragile Florida Keys islands Tuesday as it barreled toward the "
+     "oil-rich Gulf of Mexico.", "2005-09-20", "2005-09-20"),
+    # D0901A-A, APW_ENG_20050321.0478, a Monday: ahead, unless the weekday is when it was said.
+    ("Pakistan's Foreign Ministry spokesman Jalil Abbas Jilani said Pakistani and Indian officials "
+     "will on Tuesday exchange lists of passengers for the first buses.", "2005-03-21", "2005-03-22"),
+    ("Pakistani and Indian officials will exchange passenger lists for a bus service next month "
+     "across the divided Kashmir region, a Foreign Ministry official said Monday.", "2005-03-21",
+     "2005-03-21"),
+    # D0929E-A, AFP_ENG_20050920.0664: two weekdays, so neither dates the sentence.
+    ("The Texas coastal county of Galveston will order a mandatory evacuation on Wednesday in "
+     "preparation for Hurricane Rita, the office of emergency management said Tuesday.",
+     "2005-09-20", ""),
+])
+def test_a_weekday_dates_a_sentence_from_its_article(sentence: str, written: str,
+                                                     expected: str) -> None:
+    assert weekday_date(sentence, written) == expected
+
+
+def test_a_lead_goes_on_the_weekday_it_names() -> None:
+    crash = ("Authorities believe Juan Manuel Alvarez drove his Jeep Grand Cherokee onto the "
+             "Metrolink train tracks in Glendale about 6 a.m. Wednesday.")
+    [event] = _timeline(("nyt", "2005-01-27", [(crash, ())]))
+    assert (event.date, event.inferred) == ("2005-01-26", True)
