@@ -182,7 +182,15 @@ def rejoin_split_paragraphs(paragraphs: list[str]) -> list[str]:
 
 
 def _unfinished(text: str) -> bool:
-    return len(text.split()) >= 6 and not text.rstrip().endswith(_TERMINAL)
+    size = len(text.split())
+    return (size >= 6 and not text.rstrip().endswith(_TERMINAL)
+            and not (size <= _ROW_WORDS and _FIGURES_ROW.search(text)))
+
+
+# A short line of a results table ("Oper shr profit six cts vs loss two cts", "Revs 16.4 mln
+# vs 16.9 mln") ends where it ends, though no full stop closes it.
+_FIGURES_ROW = re.compile(r"\bvs\.?\s|\d\S*$")
+_ROW_WORDS = 12
 
 
 def headline(title: str, outlet: str, paragraphs: list[str]) -> tuple[str, str]:
@@ -219,19 +227,36 @@ def _shouting(title: str) -> bool:
 
 def sentence_case(title: str, spellings: dict[str, str], keep_capitals: bool) -> str:
     """Each word as the body spells it mid-sentence; acronyms kept (U.S. always, NATO when
-    the headline is not all capitals); other words lower case; the first capitalised."""
+    the headline is not all capitals, a stock symbol and the name it abbreviates: "GTI CORP
+    <GTI>"); months, weekdays and a company's "Inc" capitalised; other words lower case; the
+    first capitalised."""
+    symbols = set(_SYMBOL.findall(title))
+
     def word(match: re.Match[str]) -> str:
         text = match.group(0)
         core = re.sub(r"['’]s$", "", text, flags=re.I)
         known = spellings.get(core.lower())
         if known:
             return known + text[len(core):].lower()
-        if re.fullmatch(r"(?:[A-Za-z]\.){2,}", core) or (keep_capitals and text.isupper()):
+        if (re.fullmatch(r"(?:[A-Za-z]\.){2,}", core) or (keep_capitals and text.isupper())
+                or core in symbols):
             return text
+        if core.lower().rstrip(".") in _CAPITALISED and match.start() > 0:
+            return text.capitalize()
         return text.lower()
 
     text = _HEAD_WORD.sub(word, title)
-    return text[:1].upper() + text[1:]
+    # The first letter, and a company's name in a wire's brackets ("<Cinram Ltd>").
+    return re.sub(r"^\W*[a-z]|<[a-z]", lambda m: m.group(0).upper(), text)
+
+
+_SYMBOL = re.compile(r"<([A-Z][A-Z0-9.]{0,6})>")  # a wire's stock symbol: "<GTI>"
+# Capitalised in any English sentence ("may", "march" and "sun" are words too, so left out).
+_CAPITALISED = frozenset(str.split("""
+january february april june july august september october november december jan feb apr jun
+jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
+inc corp ltd plc llc
+"""))
 
 
 def _spellings(paragraphs: list[str]) -> dict[str, str]:

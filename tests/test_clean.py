@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from generator import furniture
 from generator.clean import clean, rejoin_split_paragraphs, strip_citations
 from generator.ingest import ingest
@@ -48,6 +50,10 @@ def test_rules_on_small_texts():
     assert rejoin_split_paragraphs(["The militants crossed the border into the", "Strip at dawn."]) == [
         "The militants crossed the border into the Strip at dawn."]
     assert rejoin_split_paragraphs(["A short heading", "Next."]) == ["A short heading", "Next."]
+    # Reuters-21578 (NEWID 210, "GTI CORP <GTI> 4TH QTR OPER NET"): rows of a results table.
+    rows = ["Oper shr profit six cts vs loss two cts", "Oper net profit 225,000 vs loss 91,000",
+            "Revs 4,814,000 vs 3,339,000", "Year", "Oper shr profit 12 cts vs loss two cts"]
+    assert rejoin_split_paragraphs(rows) == rows
     texts, refs = strip_citations(["He said so Reuters1.", "Others agreed Reuters1."])
     assert texts == ["He said so.", "Others agreed."] and refs == ["Reuters"]
     texts, refs = strip_citations(["The G7 met in 2023."])
@@ -186,6 +192,18 @@ def test_all_caps_headline_in_sentence_case_with_acronyms_and_names():
     article = clean(_article("a", "NATO AND U.S. AGREE ON KOSOVO PLAN, MILOSEVIC SAYS NO", body))
     assert article.title == "NATO and U.S. agree on Kosovo plan, Milosevic says no"
     assert article.paragraphs[0].startswith("NATO and the U.S. agreed Tuesday")
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    # Reuters-21578 results (NEWIDs 210, 13, 38) with a table for a body, so
+    # no body spells the name: the stock symbol does, and a company's "Inc" and a month are
+    # capitalised in any sentence.
+    ("GTI CORP <GTI> 4TH QTR OPER NET", "GTI Corp <GTI> 4th qtr oper net"),
+    ("AM INTERNATIONAL INC <AM> 2ND QTR JAN 31", "AM international Inc <AM> 2nd qtr Jan 31"),
+    ("<CINRAM LTD> 4TH QTR NET", "<Cinram Ltd> 4th qtr net"),
+])
+def test_all_caps_wire_headline_keeps_its_stock_symbol(title: str, expected: str):
+    assert clean(_article("r", title, [Block("paragraph", "Shr 34 cts vs 1.19 dlrs")])).title == expected
 
 
 def test_title_case_headline_and_outlet_suffix():
