@@ -40,7 +40,7 @@ _EDITORIAL = re.compile(r"\s*(?:\((?:UPDATES?|ADDS?|RECASTS?|WRAPUP|CORRECTS?|mo
                         r"updated|corrected|refiled)\b[^)]*\)|\bATTENTION\b.*|///.*)$")
 # Reuters marks a company's ticker after its name ("EMPI INC <EMPI>") and an unlisted company
 # with angle brackets ("<ASTA PHARMA AG>"): the ticker repeats the name, the brackets are markup.
-_TICKER = re.compile(r"(?<=\S)\s+<[A-Z][A-Z.]{0,6}>(?=\s|$)")
+_TICKER = re.compile(r"(?<=\S)\s+<[A-Z][A-Z0-9.]{0,6}>(?=[\s,;:]|$)")
 _BRACKETED = re.compile(r"<([^<>]+)>")
 _SUFFIX = re.compile(r"^(?P<head>.*\S)\s+[-–—|]\s+(?P<tail>[^-–—|]{2,40})$")
 _OUTLET_WORDS = re.compile(r"\b(?:agenc(?:y|ies)|news|times|post|press|reuters|ap|afp|bbc|cnn|"

@@ -236,6 +236,7 @@ def test_words_read_from_bytes_as_a_reader_splits_them():
     ("NATO ALLIES BACK BIDEN ON UKRAINE", "", "NATO allies back Biden on Ukraine"),
     ("EMPI INC <EMPI> 4TH QTR LOSS", "", "Empi inc 4th qtr loss"),  # Reuters-21578
     ("<ASTA PHARMA AG> SETS DIVIDEND", "", "Asta pharma AG sets dividend"),
+    ("Varian <VAR>, Siemens form joint venture", "", "Varian, Siemens form joint venture"),  # NEWID 155
     ("doc-17", "", ""),
 ])
 def test_clean_title(raw: str, outlet: str, expected: str):
