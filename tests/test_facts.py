@@ -65,6 +65,17 @@ def test_a_long_run_of_sources_is_counted_by_outlet():
     assert "show all 17 sources" in text and text.count("](../sources.md#") == 17
 
 
+def test_two_reports_from_one_outlet_are_told_apart_by_their_headlines():
+    # Reuters-21578 (NEWIDs 44, 5): a lead sentence both carried read "(Reuters, Reuters)".
+    articles = [_article("r44", "Argentina announces wage and price freeze", "Reuters"),
+                _article("r5", "Argentina could suspend debt payments - Deputy", "Reuters"),
+                _article("x", "Brazil seeks bank accord", "AFP")]
+    assert _cite(articles, ["r44", "r5", "x"]) == (
+        "([Reuters: Argentina announces wage and price freeze](../sources.md#r44), "
+        "[Reuters: Argentina could suspend debt payments…](../sources.md#r5), "
+        "[AFP](../sources.md#x))")
+
+
 def test_a_fact_cites_only_the_sentences_that_state_it():
     variants = [("a", "On Oct. 7, hundreds of Hamas gunmen broke through the militarized border "
                       "around the Gaza Strip into Israel, killing more than 1,200 people."),
