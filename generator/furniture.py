@@ -124,8 +124,15 @@ def starts_link_block(text: str) -> bool:
     return bool(_ON_THE_NET.match(text.strip()))
 
 
+# Reuters marks a stock symbol and an unlisted company in angle brackets: "Varian Associates
+# <VAR> said", "<San Miguel Corp> (SMC)". A reader needs neither the symbol nor the brackets.
+_SYMBOL = re.compile(r"\s*<[A-Z][A-Z0-9.]{0,6}>(?=[\s,;:.)]|$)")
+_COMPANY = re.compile(r"<([A-Z][\w&.,'’ -]{1,60})>")
+
+
 def clean_paragraph(text: str) -> str:
     """One paragraph with every in-line rule applied ("" when nothing is left)."""
+    text = _COMPANY.sub(r"\1", _SYMBOL.sub("", text))
     text = _DESK_TAIL.sub("", normalise_marks(text))
     if is_desk_line(text):  # before any rule that could cut a desk note into a sentence
         return ""

@@ -206,6 +206,18 @@ def test_all_caps_wire_headline_keeps_its_stock_symbol(title: str, expected: str
     assert clean(_article("r", title, [Block("paragraph", "Shr 34 cts vs 1.19 dlrs")])).title == expected
 
 
+def test_wire_brackets_around_a_company_and_its_stock_symbol_are_dropped():
+    # Reuters-21578 NEWID 316, and a symbol as Reuters writes them in running text.
+    body = [Block("paragraph", "Disagreement over management of <San Miguel Corp> (SMC) may follow "
+                               "the Philippine government's appointment of a well-known banker to "
+                               "the SMC board, investment analysts said."),
+            Block("paragraph", "Varian Associates <VAR> said it formed a joint venture with "
+                               "Siemens AG <SIEG.F>.")]
+    paragraphs = clean(_article("r", "Analysts see San Miguel dispute", body)).paragraphs
+    assert paragraphs[0].startswith("Disagreement over management of San Miguel Corp (SMC) may")
+    assert paragraphs[1] == "Varian Associates said it formed a joint venture with Siemens AG."
+
+
 def test_title_case_headline_and_outlet_suffix():
     body = [Block("paragraph", "Russia's special envoy said he hoped to meet Hamas leaders.")]
     article = clean(_article("b", "Russian Diplomat Hopes to Meet Hamas for Talks to Free Hostages "
