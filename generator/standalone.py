@@ -21,6 +21,7 @@ _CONNECTIVES = frozenset(str.split("""
 also then however meanwhile nevertheless nonetheless moreover furthermore instead therefore
 thus
 """))
+_CLOSES = (".", "!", '"', "”", "’", "'", ")")
 _QUOTES = "\"“”«»"
 _FURNITURE = re.compile(
     r"^[A-Z][A-Z .'-]{2,}(?:,[\w .]+)?(?:\([\w .]+\))?\s*(?:--|—|–|_)\s"  # "PONTOISE, France (AP) --"
@@ -32,8 +33,8 @@ _FURNITURE = re.compile(
 def stands_alone(text: str) -> bool:
     """Whether a reader understands the sentence without the one before it."""
     tokens = words(text)
-    if not MIN_WORDS <= len(tokens) <= MAX_WORDS or text.rstrip().endswith(("?", ":", ",", ";")):
-        return False
+    if not MIN_WORDS <= len(tokens) <= MAX_WORDS or not text.rstrip().endswith(_CLOSES):
+        return False  # a question, a fragment, or a line of a table ("Shr loss 1.98 dlrs vs …")
     first = text.lstrip()[:1]
     if first in _QUOTES or first in "'‘(-–—" or first.islower():
         return False  # a quote fragment or a sentence cut in two

@@ -101,6 +101,8 @@ def test_the_lead_is_in_story_order() -> None:
     # about the driver, with no train before it.
     "The train then apparently crashed into a northbound Metrolink commuter train, and a "
     "stationary Union Pacific freight train was hit and knocked off the tracks, officials said.",
+    # Reuters-21578 NEWID 210: a row of a results table led a topic's page.
+    "Oper shr profit six cts vs loss two cts",
 ])
 def test_sentences_that_do_not_stand_alone(line: str) -> None:
     assert not stands_alone(line)
