@@ -230,7 +230,7 @@ def sentence_case(title: str, spellings: dict[str, str], keep_capitals: bool) ->
     the headline is not all capitals, a stock symbol and the name it abbreviates: "GTI CORP
     <GTI>"); months, weekdays and a company's "Inc" capitalised; other words lower case; the
     first capitalised."""
-    symbols = set(_SYMBOL.findall(title))
+    symbols = set(furniture.SYMBOL.findall(title))
 
     def word(match: re.Match[str]) -> str:
         text = match.group(0)
@@ -250,7 +250,6 @@ def sentence_case(title: str, spellings: dict[str, str], keep_capitals: bool) ->
     return re.sub(r"^\W*[a-z]|<[a-z]", lambda m: m.group(0).upper(), text)
 
 
-_SYMBOL = re.compile(r"<([A-Z][A-Z0-9.]{0,6})>")  # a wire's stock symbol: "<GTI>"
 # Capitalised in any English sentence ("may", "march" and "sun" are words too, so left out).
 _CAPITALISED = frozenset(str.split("""
 january february april june july august september october november december jan feb apr jun

@@ -126,13 +126,19 @@ def starts_link_block(text: str) -> bool:
 
 # Reuters marks a stock symbol and an unlisted company in angle brackets: "Varian Associates
 # <VAR> said", "<San Miguel Corp> (SMC)". A reader needs neither the symbol nor the brackets.
-_SYMBOL = re.compile(r"\s*<[A-Z][A-Z0-9.]{0,6}>(?=[\s,;:.)]|$)")
+SYMBOL = re.compile(r"<([A-Z][A-Z0-9.]{0,6})>")
+_SYMBOL_AFTER = re.compile(r"(?<=\S)\s*" + SYMBOL.pattern + r"(?=[\s,;:.)]|$)")
 _COMPANY = re.compile(r"<([A-Z][\w&.,'’ -]{1,60})>")
+
+
+def strip_symbols(text: str) -> str:
+    """Without the stock symbols after names: "Varian <VAR>, Siemens" -> "Varian, Siemens"."""
+    return _SYMBOL_AFTER.sub("", text)
 
 
 def clean_paragraph(text: str) -> str:
     """One paragraph with every in-line rule applied ("" when nothing is left)."""
-    text = _COMPANY.sub(r"\1", _SYMBOL.sub("", text))
+    text = _COMPANY.sub(r"\1", strip_symbols(text))
     text = _DESK_TAIL.sub("", normalise_marks(text))
     if is_desk_line(text):  # before any rule that could cut a desk note into a sentence
         return ""

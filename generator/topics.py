@@ -24,7 +24,7 @@ import numpy as np
 from numpy.typing import NDArray
 from scipy.sparse import csr_matrix
 
-from generator import grouping, related, subjects, topic_state, vectors
+from generator import furniture, grouping, related, subjects, topic_state, vectors
 from generator.model import Article, DefinedTopic, Entity, Extraction, TopicGroup
 from generator.text import SlugRegistry
 
@@ -40,7 +40,6 @@ _EDITORIAL = re.compile(r"\s*(?:\((?:UPDATES?|ADDS?|RECASTS?|WRAPUP|CORRECTS?|mo
                         r"updated|corrected|refiled)\b[^)]*\)|\bATTENTION\b.*|///.*)$")
 # Reuters marks a company's ticker after its name ("EMPI INC <EMPI>") and an unlisted company
 # with angle brackets ("<ASTA PHARMA AG>"): the ticker repeats the name, the brackets are markup.
-_TICKER = re.compile(r"(?<=\S)\s+<[A-Z][A-Z0-9.]{0,6}>(?=[\s,;:]|$)")
 _BRACKETED = re.compile(r"<([^<>]+)>")
 _SUFFIX = re.compile(r"^(?P<head>.*\S)\s+[-–—|]\s+(?P<tail>[^-–—|]{2,40})$")
 _OUTLET_WORDS = re.compile(r"\b(?:agenc(?:y|ies)|news|times|post|press|reuters|ap|afp|bbc|cnn|"
@@ -141,7 +140,7 @@ class _Titles:
 def clean_title(title: str, outlet: str, spellings: Mapping[str, str], article_id: str = "") -> str:
     """A headline as a topic title: no wire tags or outlet suffix, not ALL CAPS, never the id."""
     title = _EDITORIAL.sub("", _WIRE_TAG.sub("", title.strip())).strip()
-    title = _BRACKETED.sub(r"\1", _TICKER.sub("", title))
+    title = _BRACKETED.sub(r"\1", furniture.strip_symbols(title))
     match = _SUFFIX.match(title)
     if match:
         tail = match.group("tail").strip()
