@@ -128,7 +128,8 @@ def figure_groups(figures: list[Figure]) -> list[FigureGroup]:
         sources = tuple(sorted({f.article_id for f in same}))
         happened = outcome(head)
         # "people killed", but "deaths" as it is
-        label = f"{head.unit} {happened}" if happened != _outcome_in(head.unit) else head.unit
+        unit = "age" if _age(head.unit) else "share" if head.unit == "fraction" else head.unit
+        label = f"{unit} {happened}" if happened != _outcome_in(unit) else unit
         groups.setdefault(label, []).append(FigureSources(head, sources))
     ordered = sorted(groups.items(), key=lambda kv: (
         min(KIND_RANK[f.kind] for f, _ in kv[1]), -len(kv[1]), kv[0]))
@@ -166,9 +167,13 @@ def _one_count(figures: list[Figure]) -> bool:
     durations, shares and measures are one quantity only when all say what they are of,
     and say the same (TAC 2011: "$4 billion for the economy" and "$2 million spending" are
     not one figure that fell)."""
-    if all(f.kind in ("people", "count") for f in figures):
-        return True
+    if all(f.kind in ("people", "count") and not _age(f.unit) for f in figures):
+        return True  # but two people's ages are not one age that changed ("65 → 78")
     return len({f.refers_to for f in figures}) == 1 and bool(figures[0].refers_to)
+
+
+def _age(unit: str) -> bool:
+    return unit.endswith(" of age")  # "year of age", "month of age", …
 
 
 def corpus_figures(extractions: dict[str, Extraction]) -> tuple[FigureSources, ...]:

@@ -166,6 +166,20 @@ def test_different_sums_of_money_in_a_topic_are_not_one_sequence() -> None:
     assert groups["%"].one_count and groups["people"].one_count
 
 
+def test_the_ages_of_different_people_are_not_one_age_that_changed() -> None:
+    """A topic of TAC 2009 (D0937G-A, Cheney's hunting accident, 12-13 Feb 2006) showed
+    "year of age: 65 (last) -> 78": the ages of two people, Cheney and Harry Whittington."""
+    from generator.model import Figure
+    from generator.summarise import figure_groups
+
+    def age(value: float, text: str, day: str) -> Figure:
+        return Figure(value, None, text, "", "exact", "year of age", "years old", "count", "",
+                      f"Whittington, {text}, was hit.", f"article-{day}", f"2006-02-{day}")
+
+    [group] = figure_groups([age(65, "65", "12"), age(78, "78", "13")])
+    assert group.label == "age" and not group.one_count
+
+
 def test_the_figures_table_keeps_the_figures_most_articles_state() -> None:
     """A coral-reef topic of TAC 2011 listed 47 rows, most of them miles, feet and knots
     stated once. The table keeps twelve: figures stated by more articles first, then people
