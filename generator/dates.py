@@ -100,18 +100,22 @@ _SAID = re.compile(r"\b(?:said|told|announced|reported|added|stated|confirmed)\s
 
 
 def weekday_date(text: str, article_date: str) -> str:
-    """The day a sentence dates by its weekday alone ("was issued Monday"): the latest such
-    weekday on or before the article's date, or the next one after it when the sentence looks
-    ahead ("will meet on Friday") unless the weekday is when someone said it ("will exchange
-    lists …, an official said Monday"); "" when it names none, or several."""
+    """The day a sentence dates by its weekday alone ("was issued Monday"): the article's own
+    day or the next (a wire dated in New York writes Beijing's or Jerusalem's "Tuesday" a day
+    ahead), else the latest such weekday before it, or the next one after it when the sentence
+    looks ahead ("will meet on Friday") unless the weekday is when someone said it ("will
+    exchange lists …, an official said Monday"); "" when it names none, or several."""
     found = list(_WEEKDAY.finditer(text))
     if len({m[1].lower() for m in found}) != 1 or not article_date:
         return ""
     written = date.fromisoformat(article_date)
     offset = (_WEEKDAYS.index(found[0][1].lower()) - written.weekday()) % 7
-    if _AHEAD.search(text) and not _SAID.search(text[:found[0].start()]):
-        return (written + timedelta(days=offset or 7)).isoformat()
-    return (written - timedelta(days=(7 - offset) % 7)).isoformat()
+    before = text[:found[0].start()]
+    if offset == 0 and re.search(r"\bnext\s+$", before, re.I):
+        offset = 7  # "next Monday", written on a Monday
+    elif offset > 1 and not (_AHEAD.search(text) and not _SAID.search(before)):
+        offset -= 7
+    return (written + timedelta(days=offset)).isoformat()
 
 
 def _nearest_year(month_day: str, written: date) -> str:

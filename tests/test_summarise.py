@@ -263,6 +263,14 @@ def test_a_day_without_a_year_is_put_in_the_year_nearest_the_article(
     ("Pakistani and Indian officials will exchange passenger lists for a bus service next month "
      "across the divided Kashmir region, a Foreign Ministry official said Monday.", "2005-03-21",
      "2005-03-21"),
+    # The article's own day, though the sentence looks ahead (D0925E-A, AFP_ENG_20050606.0063,
+    # a Monday), and the next day, where a wire dated in New York reports Beijing (D0942H-A,
+    # AFP_ENG_20050307.0705, a Monday; the law was outlined on Tuesday 8 March).
+    ("Apple Computer is expected to announce Monday that it will begin using Intel chips in its "
+     "Macintosh machines next year.", "2005-06-06", "2005-06-06"),
+    ("China Tuesday said that \"one country, two systems\" is its basic approach to Taiwan as it "
+     "outlined for the first time its anti-secession law aimed at the island.", "2005-03-07",
+     "2005-03-08"),
     # D0929E-A, AFP_ENG_20050920.0664: two weekdays, so neither dates the sentence.
     ("The Texas coastal county of Galveston will order a mandatory evacuation on Wednesday in "
      "preparation for Hurricane Rita, the office of emergency management said Tuesday.",
