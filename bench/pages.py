@@ -35,11 +35,10 @@ import reuters
 from _data import ROOT
 
 from generator.facts import SUPPORT, content_words
+from generator.metadata import wire_service
 from generator.text import words
 
 _ID = re.compile(r"^([A-Z]+?)(?:_ENG_)?(\d{8})\.\d+$")
-_OUTLETS = {"APW": "AP", "NYT": "NYT", "LTW": "LA Times-Washington Post", "XIN": "Xinhua",
-            "XIE": "Xinhua", "AFP": "AFP", "CNA": "CNA"}
 _DETOK = [(re.compile(p), r) for p, r in [
     (r"\s+([,.;:!?%)\]])", r"\1"), (r"([(\[$])\s+", r"\1"), (r"``\s+", "``"), (r"\s+''", "''"),
     (r"\s+' s\b", "'s"), (r"(?<=s) ' (?=\w)", "' "), (r"&\s+(amp|lt|gt|quot)\s*;", r"&\1;"),
@@ -89,7 +88,7 @@ def write_tac(folders: list[Path], limit: int, seeds: Path) -> dict[str, list[st
         if path.name in texts:
             continue
         title, date, paragraphs = read_tac(path)
-        front = {"title": title, "date": date, "outlet": _OUTLETS.get(_ID.match(path.name)[1], "")}
+        front = {"title": title, "date": date, "outlet": wire_service(path.name)}
         header = "".join(f"{k}: {json.dumps(v)}\n" for k, v in front.items() if v)
         body = "\n\n".join(reuters.markdown_escape(p) for p in paragraphs)
         (seeds / f"{path.name}.md").write_text(f"---\n{header}---\n\n{body}\n", encoding="utf-8")

@@ -258,6 +258,11 @@ inc corp ltd plc llc
 """))
 
 
+# A full stop that ends an initial or a title, not a sentence: "President B.J. Habibie".
+_NOT_AN_END = re.compile(r"(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Col|Lt|Sgt|Capt|Prof|Rev|"
+                         r"St|Mt|Ft|Jr|Sr)\.)$")
+
+
 def _spellings(paragraphs: list[str]) -> dict[str, str]:
     """Lower-cased word -> how the body spells it (the most frequent spelling; ties to the
     alphabetically first)."""
@@ -269,6 +274,7 @@ def _spellings(paragraphs: list[str]) -> dict[str, str]:
             before = text[: match.start()].rstrip(" \"“‘'(")
             token = re.sub(r"['’]s$", "", match.group(0).rstrip("."), flags=re.I)
             # Opening a sentence only "NATO" or "McCain" tells a spelling; "The" does not.
-            if (before and not before.endswith((".", "!", "?", ":"))) or token != token.capitalize():
+            if ((before and (not before.endswith((".", "!", "?", ":")) or _NOT_AN_END.search(before)))
+                    or token != token.capitalize()):
                 seen[token.lower()][token] += 1
     return {low: min(forms, key=lambda f: (-forms[f], f)) for low, forms in seen.items()}

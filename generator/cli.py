@@ -35,7 +35,8 @@ def main(argv: list[str] | None = None) -> int:
     except DigestError as exc:
         if args.verbose:
             traceback.print_exc()
-        print(f"digest: error: {printable(str(exc))}", file=sys.stderr)
+        lines = "\n".join(map(printable, str(exc).split("\n")))  # a file's name stays escaped
+        print(f"digest: error: {lines}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("digest: interrupted; the previous site was kept", file=sys.stderr)

@@ -25,13 +25,14 @@ from generator.dates import parse_date
 from generator.errors import BuildError, InputError
 from generator.metadata import outlet_from_url, safe_url
 from generator.model import Article, Block, Problem
-from generator.readers import READERS, Reader, choose_reader
+from generator.readers import READERS, Reader, choose_reader, is_newswire
 from generator.text import clean_inline, display_path, similarity, slugify, words
 
 log = logging.getLogger(__name__)
 
 METADATA = ("title", "date", "outlet", "byline", "url")
 MAX_TITLE = 300  # a "title" longer than this is a paragraph scraped into the wrong place
+SHOWN = 10  # problems listed when no file could be read
 
 
 def ingest(
@@ -52,9 +53,10 @@ def ingest(
             try:
                 if error:
                     raise InputError(rel, error)
-                if path.suffix.lower() not in READERS:
+                if path.suffix.lower() not in READERS and not _newswire(path):
                     raise InputError(rel, f"unsupported file type {path.suffix or '(none)'!r}",
-                                     f"use one of {', '.join(sorted(READERS))}")
+                                     f"use one of {', '.join(sorted(READERS))}, or a newswire "
+                                     "<DOC> document")
                 described = _stat_key(path)
                 key = store.key("ingest", version, {"max_bytes": max_bytes, "max_line": max_line},
                                 f"{rel}\0{described}")
@@ -72,9 +74,20 @@ def ingest(
                 log.debug("%s", exc)
                 problems.append(Problem(rel, exc.reason, fatal=True))
     if not articles:
+        listed = "".join(f"\n  {p.path}: {p.message}" for p in problems[:SHOWN])
+        more = f"\n  … and {len(problems) - SHOWN} more" if len(problems) > SHOWN else ""
         raise BuildError(f"{seeds}: no usable article ({len(problems)} skipped) — "
-                         "the previous site was kept")
+                         f"the previous site was kept{listed}{more}")
     return _unique_ids(articles), problems
+
+
+def _newswire(path: Path) -> bool:
+    """Whether a file of another suffix opens as a newswire document ("APW19980601.0007")."""
+    try:
+        with path.open("rb") as handle:
+            return is_newswire(handle.read(64).decode("utf-8", "replace"))
+    except OSError:
+        return False  # read_text reports why
 
 
 def _stat_key(path: Path) -> str:
@@ -213,7 +226,8 @@ def parse(rel: str, text: str, digest: str, read: Reader) -> Article:
     }
     if not fields["title"] and not any(b.kind == "paragraph" for b in blocks):
         raise InputError(rel, "no title and no text found")
-    stem = Path(rel).with_suffix("").as_posix()
+    # "APW19980601.0007" keeps its number: only a reader's suffix is not part of the name.
+    stem = Path(rel).with_suffix("").as_posix() if Path(rel).suffix.lower() in READERS else rel
     return Article(
         id=slugify(stem, max_length=None, keep="_.", lower=False).strip("-.") or digest[:12],
         path=rel,

@@ -44,3 +44,22 @@ def outlet_from_url(url: str) -> str:
     host = urlsplit(url).hostname or ""
     host = host.removeprefix("www.")
     return KNOWN_OUTLETS.get(host, host)
+
+
+# The LDC's newswire sources, by the prefix of a document id ("APW19980601.0007",
+# "NYT_ENG_20041115.0206", "XIE19990713.0001").
+WIRE_SERVICES = {"APW": "AP", "NYT": "NYT", "LTW": "LA Times-Washington Post", "XIN": "Xinhua",
+                 "XIE": "Xinhua", "AFP": "AFP", "CNA": "CNA", "AFE": "AFP", "ZBN": "Zaobao"}
+_WIRE_ID = re.compile(r"^([A-Z]{3})(?:_[A-Z]{3}_)?((?:19|20)\d{6})\.\d+$")
+
+
+def wire_service(doc_id: str) -> str:
+    """The wire service a newswire document id names, "" for an id of another form."""
+    match = _WIRE_ID.match(doc_id.strip())
+    return WIRE_SERVICES.get(match[1], "") if match else ""
+
+
+def wire_date(doc_id: str) -> str:
+    """The ISO date in a newswire document id, "" for an id of another form."""
+    match = _WIRE_ID.match(doc_id.strip())
+    return f"{match[2][:4]}-{match[2][4:6]}-{match[2][6:]}" if match else ""

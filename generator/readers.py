@@ -10,6 +10,8 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from generator.dates import parse_date
+from generator.errors import InputError
+from generator.metadata import wire_date, wire_service
 from generator.model import Block
 from generator.text import clean_inline, decode_references
 
@@ -26,10 +28,20 @@ def reader(*suffixes: str) -> Callable[[Reader], Reader]:
 
 
 def choose_reader(suffix: str, text: str) -> Reader:
-    """By suffix, except that a .txt file whose first lines hold a `# title` is Markdown."""
+    """By suffix, except that a newswire document is read as one whatever its name (wire
+    archives name files "APW19980601.0007") and a .txt file whose first lines hold a
+    `# title` is Markdown."""
+    if is_newswire(text):
+        return read_newswire
     if READERS[suffix] is read_plain and re.search(r"\A(\s*\n)*(---\n.*?\n---\n)?\s*# \S", text, re.S):
         return read_markdown
     return READERS[suffix]
+
+
+def is_newswire(text: str) -> bool:
+    """Whether the text is a document in the SGML of the LDC's newswire collections (TDT,
+    AQUAINT, Gigaword; the DUC and TAC document sets): `<DOC>`, `<DOCNO>`, `<TEXT>` …"""
+    return bool(_DOC.match(text))
 
 
 _MD = MarkdownIt("commonmark")
@@ -149,3 +161,60 @@ def is_heading(line: str) -> bool:
         return False
     capitalised = sum(w[0].isupper() for w in tokens) / len(tokens)
     return capitalised >= 0.6 or (line.endswith("?") and capitalised >= 0.5)
+
+
+_DOC = re.compile(r"\A\ufeff?\s*<DOC[\s>]")
+_ELEMENT = r"<{0}(?:\s[^>]*)?>(.*?)</{0}\s*>"
+_NEWSWIRE_FIELD = {name: re.compile(_ELEMENT.format(name), re.S | re.I)
+                   for name in ("DOCNO", "DATE_TIME", "DATETIME", "DATE", "HEADLINE", "BYLINE",
+                                "TEXT", "P")}
+_DOC_ID = re.compile(r"<DOC\s[^>]*\bid\s*=\s*\"([^\"]+)\"", re.I)
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+# The LDC's entities: the standard three, and the New York Times' typesetting codes (&QL;
+# ends a line, &UR; and &LR; open and close a run, &Cx1f; is a control byte), dropped.
+_SGML_ENTITY = re.compile(r"&(AMP|LT|GT|[A-Z][A-Za-z]?|Cx[0-9a-fA-F]{1,2}|HT|QC|TL);")
+_ENTITY_TEXT = {"AMP": "&", "LT": "<", "GT": ">"}
+_US_DATE = re.compile(r"(\d{2})/(\d{2})/(\d{4})")  # the LDC's New York Times DATE_TIME
+_WIRE_BYLINE = re.compile(r"By\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})")
+
+
+def read_newswire(body: str) -> tuple[dict[str, str], list[Block]]:
+    """One LDC newswire document: `<HEADLINE>`, the date of `<DATE_TIME>` (or `<DATE>`, or the
+    one in its id), the wire service from its id ("APW19980601.0007" is AP), a byline, and
+    the paragraphs of `<TEXT>` (`<P>` elements, else blank-line or indented blocks)."""
+    if len(re.findall(r"<DOC[\s>]", body)) > 1:
+        raise InputError("", "holds several newswire <DOC> documents",
+                         "split it into one document per file")
+    if "</DOC>" not in body.upper():
+        raise InputError("", "newswire document without its closing </DOC> (cut short?)")
+    found: dict[str, str] = {}
+    docno = _field(body, "DOCNO") or _group(_DOC_ID.search(body))
+    found["title"] = _field(body, "HEADLINE")
+    stamp = _field(body, "DATE_TIME") or _field(body, "DATETIME") or _field(body, "DATE")
+    us_date = _US_DATE.match(stamp)
+    found["date"] = (f"{us_date[3]}-{us_date[1]}-{us_date[2]}" if us_date else
+                     stamp if parse_date(stamp.split(" ")[0]) else wire_date(docno))
+    found["outlet"] = wire_service(docno)
+    # The New York Times sets its byline in lines between the headline and the text.
+    lines = re.split(r"&QL;|\n", body.split("<TEXT", 1)[0].rsplit("</HEADLINE>", 1)[-1])
+    bylines = [m[1] for m in map(_WIRE_BYLINE.fullmatch, map(_plain, lines)) if m]
+    byline = re.sub(r"^[Bb]y\s+", "", _field(body, "BYLINE")) or next(iter(bylines), "")
+    found["byline"] = byline.title() if byline.isupper() else byline  # "SETH MYDANS"
+    text = _group(_NEWSWIRE_FIELD["TEXT"].search(body))
+    parts = _NEWSWIRE_FIELD["P"].findall(text) or re.split(r"\n\s*\n|\n(?=[ \t]+\S)", text)
+    blocks = [Block("paragraph", line) for line in map(_plain, parts) if line]
+    return found, blocks
+
+
+def _field(body: str, name: str) -> str:
+    return _plain(_group(_NEWSWIRE_FIELD[name].search(body)))
+
+
+def _group(match: re.Match[str] | None) -> str:
+    return match[1] if match else ""
+
+
+def _plain(text: str) -> str:
+    """An element's text on one line: inner tags and typesetting codes out, entities in."""
+    text = _SGML_ENTITY.sub(lambda m: _ENTITY_TEXT.get(m[1], " "), _TAG.sub(" ", text))
+    return clean_inline(decode_references(" ".join(text.split())))

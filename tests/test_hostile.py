@@ -432,7 +432,8 @@ def test_empty_seeds_keep_the_previous_site(tmp_path: Path, capsys):
     (seeds / "good.txt").write_text("")  # every file skipped
     assert cli(tmp_path, *args) == 2
     assert tree(tmp_path / "site") == before
-    assert "no usable article" in capsys.readouterr().err
+    error = capsys.readouterr().err
+    assert "no usable article" in error and "\n  good.txt: file is empty" in error  # and why
 
 
 # 10. A crash between the two renames of the swap is recovered.

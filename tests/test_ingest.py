@@ -5,7 +5,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.clean import clean
 from generator.dates import parse_date
+from generator.errors import BuildError
 from generator.ingest import decode, ingest
 from generator.metadata import safe_url
 from tests.conftest import NO_CACHE, SEEDS
@@ -153,3 +155,104 @@ def test_date_from_a_labelled_line_then_from_the_file_name(tmp_path: Path):
         "from-20241105-to-20241106": "", "id12345678901": ""}  # two dates, or none: unknown
     assert "date" in articles["id12345678901"].missing
     assert all([b.text for b in a.blocks] == [body.strip()] for a in articles.values())
+
+
+# Newswire documents as the LDC's collections lay them out (AQUAINT and the DUC/TAC document
+# sets: one <DOC> per file, named by its id), written here.
+AQUAINT_AP = """<DOC>
+<DOCNO> APW19980601.0007 </DOCNO>
+<DOCTYPE> NEWS STORY </DOCTYPE>
+<DATE_TIME> 1998-06-01 01:24:00 </DATE_TIME>
+<BODY>
+<SLUG> BC-Indonesia-Politics </SLUG>
+<HEADLINE>
+Habibie Promises Elections, Reforms
+</HEADLINE>
+<TEXT>
+<P>
+   JAKARTA, Indonesia (AP) _ President B.J. Habibie promised Monday to hold new elections
+and to free political prisoners, as students marched in the capital.
+</P>
+<P>
+   The students said they would keep up their protests &AMP; marches.
+</P>
+</TEXT>
+<TRAILER> AP-NY-06-01-98 0124EDT </TRAILER>
+</BODY>
+</DOC>
+"""
+AQUAINT_NYT = """<DOC>
+<DOCNO> NYT19980602.0012 </DOCNO>
+<DOCTYPE> NEWS STORY </DOCTYPE>
+<DATE_TIME> 06/02/1998 01:30:00 </DATE_TIME>
+<HEADER> A4567 &Cx1f; taf-z u i &Cx13; BC-INDONESIA-NYT &QL; </HEADER>
+<BODY>
+<SLUG> BC-INDONESIA-NYT </SLUG>
+<HEADLINE>
+STUDENTS KEEP PRESSURE ON HABIBIE
+</HEADLINE>
+ (rk) &QL;
+ By SETH MYDANS &QL;
+ c.1998 N.Y. Times News Service &QL;
+<TEXT>
+   JAKARTA, Indonesia _ Thousands of students marched on parliament on Tuesday, keeping up
+the pressure on President B.J. Habibie. &QL;
+
+   The students demanded that &UR; former &LR; President Suharto be put on trial.
+</TEXT>
+</BODY>
+</DOC>
+"""
+AQUAINT2_AFP = """<DOC id="AFP_ENG_20050920.0664" type="story" >
+<HEADLINE>
+Texas county orders evacuation ahead of Rita
+</HEADLINE>
+<DATELINE>
+HOUSTON, Sept 20 (AFP)
+</DATELINE>
+<TEXT>
+<P>
+The Texas coastal county of Galveston will order a mandatory evacuation on Wednesday.
+</P>
+</TEXT>
+</DOC>
+"""
+
+
+def test_newswire_documents_are_read_whatever_their_file_name(tmp_path: Path):
+    (tmp_path / "APW19980601.0007").write_text(AQUAINT_AP)
+    (tmp_path / "NYT19980602.0012").write_text(AQUAINT_NYT)
+    (tmp_path / "AFP_ENG_20050920.0664.txt").write_text(AQUAINT2_AFP)
+    found, problems = ingest(tmp_path, 2_000_000, 20_000, NO_CACHE)
+    assert problems == []
+    ap, nyt, afp = (next(a for a in found if a.id == name) for name in (
+        "APW19980601.0007", "NYT19980602.0012", "AFP_ENG_20050920.0664"))
+    assert (ap.title, ap.date, ap.outlet, ap.byline) == (
+        "Habibie Promises Elections, Reforms", "1998-06-01", "AP", "")
+    assert [b.text for b in ap.blocks] == [
+        "JAKARTA, Indonesia (AP) _ President B.J. Habibie promised Monday to hold new elections "
+        "and to free political prisoners, as students marched in the capital.",
+        "The students said they would keep up their protests & marches."]
+    # The New York Times: a month-first date, a byline between headline and text, typesetting
+    # codes dropped, paragraphs without <P>.
+    assert (nyt.title, nyt.date, nyt.outlet, nyt.byline) == (
+        "STUDENTS KEEP PRESSURE ON HABIBIE", "1998-06-02", "NYT", "Seth Mydans")
+    assert [b.text for b in nyt.blocks] == [
+        "JAKARTA, Indonesia _ Thousands of students marched on parliament on Tuesday, keeping up "
+        "the pressure on President B.J. Habibie.",
+        "The students demanded that former President Suharto be put on trial."]
+    assert (afp.title, afp.date, afp.outlet) == (
+        "Texas county orders evacuation ahead of Rita", "2005-09-20", "AFP")
+    assert clean(nyt).title == "Students keep pressure on Habibie"  # as the text spells it
+
+
+def test_newswire_files_that_cannot_be_read_say_why(tmp_path: Path):
+    (tmp_path / "APW19980601.0007").write_text(AQUAINT_AP + AQUAINT_AP)  # a whole day's file
+    (tmp_path / "APW19980601.0008").write_text(AQUAINT_AP[:300])  # cut short
+    (tmp_path / "notes.0009").write_text("Not a newswire document\n")
+    with pytest.raises(BuildError) as error:
+        ingest(tmp_path, 2_000_000, 20_000, NO_CACHE)
+    message = str(error.value)  # nothing could be read: every file is named with its reason
+    assert "APW19980601.0007: holds several newswire <DOC> documents" in message
+    assert "APW19980601.0008: newswire document without its closing </DOC>" in message
+    assert "notes.0009: unsupported file type '.0009'" in message
