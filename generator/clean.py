@@ -241,6 +241,8 @@ def sentence_case(title: str, spellings: dict[str, str], keep_capitals: bool) ->
         if (re.fullmatch(r"(?:[A-Za-z]\.){2,}", core) or (keep_capitals and text.isupper())
                 or core in symbols):
             return text
+        if re.fullmatch(r"[A-Za-z]\.", core):
+            return text.upper()  # an initial: "KENNETH J. LENIHAN"
         if core.lower().rstrip(".") in _CAPITALISED and match.start() > 0:
             return text.capitalize()
         return text.lower()

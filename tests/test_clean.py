@@ -206,6 +206,16 @@ def test_all_caps_wire_headline_keeps_its_stock_symbol(title: str, expected: str
     assert clean(_article("r", title, [Block("paragraph", "Shr 34 cts vs 1.19 dlrs")])).title == expected
 
 
+def test_an_initial_in_a_headline_in_capitals_stays_a_capital():
+    # A New York Times obituary in the LDC's AQUAINT collection (NYT19980601.0001); the
+    # body's "a New York research sociologist" opens no sentence with the name.
+    body = [Block("paragraph", "NEW YORK _ Kenneth Joseph Lenihan, a New York research "
+                               "sociologist, died May 25 at his home in Manhattan.")]
+    article = clean(_article("n", "KENNETH J. LENIHAN, SOCIOLOGIST WHO STUDIED CAUSES OF "
+                                  "RECIDIVISM, DIES AT 69", body))
+    assert article.title == "Kenneth J. Lenihan, sociologist who studied causes of recidivism, dies at 69"
+
+
 def test_wire_brackets_around_a_company_and_its_stock_symbol_are_dropped():
     # Reuters-21578 NEWID 316, and a symbol as Reuters writes them in running text.
     body = [Block("paragraph", "Disagreement over management of <San Miguel Corp> (SMC) may follow "
