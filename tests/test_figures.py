@@ -967,3 +967,49 @@ def test_temperature_words_that_decide_a_lower_case_c():  # CQE_Evaluation units
     assert one("The swimming pool is heated to a comfortable 28 c for the guests to enjoy.").unit == "celsius"
     assert one("The lab technician set the thermostat to 25 c for the experiment.").unit == "celsius"
     assert one("The parking fee is 25 c per hour.").unit == "cent per hour"  # was and is cents
+
+
+def test_a_hyphened_word_and_an_adjective_before_the_counted_noun():  # KPCrowd
+    f = one("In 2009, two off-duty British soldiers and a policeman were shot dead.")
+    assert (f.text, f.unit, f.kind) == ("two off-duty British soldiers", "soldiers", "people")  # was "duty"
+    assert one("The five-time NBA champion was honored Friday night.").unit == "time"  # the number's own
+
+
+def test_either_side_of_a_ratio_written_with_hyphens_is_no_amount():  # Reuters-21578, KPCrowd
+    found = figures("Brown-Forman Inc said its board has approved a three-for-two stock split and a 35 pct "
+                    "increase in the company cash dividend.")
+    assert [(f.value, f.unit) for f in found] == [(35, "%")]  # "two stock split" counted splits
+    found = figures("They were led by the ageless wonder, 38-year-old Grant Hill, who scored 19 points on 6-of-9 "
+                    "from the field.")
+    assert [f.value for f in found] == [38, 19]  # "6-of-9" counted "of-9"
+
+
+def test_a_year_before_a_noun_it_dates_is_no_count():  # Reuters-21578, KPCrowd, CQE_Evaluation currency set
+    assert figures("They will announce their 1986 results later today, with market speculation of a major "
+                   "reorganisation within the group.") == []
+    assert figures("Prices dropped every year until they hit 2004 prices.") == []
+    assert [f.value for f in figures("Bard/EMS had 1988 sales of about $14 million, Birtcher said.")] == [14e6]
+    assert one("The firm will cut 2000 jobs this year.").unit == "jobs"  # a count, though of a year's size
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [  # CQE_Evaluation currency set
+    ("five more losses in excess of 30 MUSD were reported", 30e6, "USD"),  # was 30 "musd"
+    ("The client estimates an increase to 120 MEUR", 120e6, "EUR"),
+    ("Refers to 48.5 MGBP purchase price already paid", 48.5e6, "GBP"),  # was 48.5 purchase prices
+    ("The company has annual revenues of about MAUD 60", 60e6, "AUD"),  # was no figure
+])
+def test_a_currency_code_with_a_scale_letter(text, value, unit):
+    f = next(f for f in figures(text) if f.kind == "money")
+    assert (f.value, f.unit) == (value, unit)
+
+
+def test_a_table_row_label_after_a_number_is_not_what_it_counts():  # Reuters-21578
+    found = figures("Shr 1.11 dlrs vs 1.04 dlrs Net 44,092,000 vs 35,145,000 Revs 1.94 billion vs 1.34 billion "
+                    "Note: 1986 results include extraordinary gain of 1,035,000 dlrs or six cts a share from "
+                    "secondary share offering of Canron unit.")
+    units = {f.text: f.unit for f in found}
+    assert units["35,145,000"] == "" and units["1.34 billion"] == ""  # were "Revs" and "Note"
+    assert units["1,035,000 dlrs"] == "USD"
+    # NewsQuant, tuned half: a name's number before a colon, not a count
+    assert figures("Here are the articles: iPhone 11 Pro and 11 Pro Max: hands-on with Apples new flagship "
+                   "phones") == []

@@ -36,6 +36,7 @@ from generator.extract.numbers import (
     currency_before,
     may_start_number,
     read_number,
+    scaled_by_code,
     token_at,
     unit_follows,
 )
@@ -44,6 +45,7 @@ from generator.extract.symbols import symbol_unit
 from generator.extract.units import (
     AMBIGUOUS_NAMES,
     CASED_UNITS,
+    DATED,
     DURATIONS,
     PEOPLE,
     QUALIFIERS,
@@ -95,6 +97,7 @@ def _figure_at(tokens: list[Token], i: int, sentence: str, article_id: str, date
     number = read_number(tokens, i, bool(currency))
     if number is None or _not_a_figure(tokens, i, number, bool(currency)):
         return None
+    number = scaled_by_code(tokens, start, number) if i == start + 1 else number
     currency = yen_sign(tokens, start, number.currency or currency)  # "$" "A82,615,680": Australian dollars
     value, high, end = number.value, number.high, number.end
     qualifier, q_start = _qualifier(tokens, start, number)
@@ -171,6 +174,8 @@ def _not_a_figure(tokens: list[Token], i: int, number: Number, money: bool) -> b
             token_at(tokens, number.end) == "-" and re.fullmatch(r"[A-Z]", token_at(tokens, number.end + 1,
                                                                                    "text"))):
         return True  # "303-954-2359"; "3-D", "3D" is a kind of image, not a count; "PS5" a console, not £5
+    if _ratio(tokens, i, number):
+        return True  # "a three-for-two stock split", "6-of-9 from the field": a ratio, not an amount
     if glued_unit(tokens, number) == "K" and not money and not number.currency and number.value in (2, 4, 8):
         return True  # "4K", "8K": a video resolution's name, not four kelvin
     if ORDINALS.match(tok.text) or (tok.ent_type_ == "ORDINAL" and not number.unit) or \
@@ -207,8 +212,9 @@ def _not_a_figure(tokens: list[Token], i: int, number: Number, money: bool) -> b
         return True
     if YEAR.fullmatch(tok.text) and not measured and (
             (token_at(tokens, number.end, "tag_") != "NNS" and nxt not in PEOPLE) or (
-            prev in ("and", "to") and YEAR.fullmatch(token_at(tokens, i - 2, "text")))):
-        return True  # a year, "the 2010 season", or the second of two: "Between 1600 and 1900 world …"
+            prev in ("and", "to") and YEAR.fullmatch(token_at(tokens, i - 2, "text"))) or (
+            tok.text[:2] in ("19", "20") and nxt in DATED)):
+        return True  # a year, "1986 results", or the second of two: "Between 1600 and 1900"
     return nxt in TIMES or number.unit.lower() in TIMES  # "9 p.m.", "at 10.45pm last night"
 
 
@@ -221,6 +227,19 @@ def _code(tokens: list[Token], i: int) -> bool:
     while end + 1 < len(tokens) and not tokens[end].whitespace_ and end - i < 4:
         end += 1
     return start < end and CODE.search("".join(t.text for t in tokens[start:end + 1])) is not None
+
+
+RATIO = re.compile(r"(for|of)(-\d+)?")
+
+
+def _ratio(tokens: list[Token], i: int, number: Number) -> bool:
+    """Either side of a ratio written with hyphens: "three-for-two", "6-of-9", "3-for-4"."""
+    if token_at(tokens, number.end) == "-" and not tokens[number.end - 1].whitespace_ and \
+            (tail := RATIO.fullmatch(token_at(tokens, number.end + 1))) is not None:
+        return bool(tail[2]) or (token_at(tokens, number.end + 2) == "-" and
+                                 read_number(tokens, number.end + 3) is not None)
+    return i >= 4 and [t.lower_ for t in tokens[i - 3:i]] in (["-", "for", "-"], ["-", "of", "-"]) and \
+        tokens[i - 4].like_num and not tokens[i - 1].whitespace_
 
 
 def _model_name(tokens: list[Token], i: int, number: Number) -> bool:

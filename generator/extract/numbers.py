@@ -203,7 +203,35 @@ def _scale(tokens: list[Token], number: Number, money: bool) -> Number:
         high = high * scale if high is not None else None
         factor *= scale
         end += 1
-    return Number(value, end, high, number.vague, number.currency, number.unit, factor, number.approx)
+    currency = number.currency
+    if not (currency or money) and (code := scaled_code(token_at(tokens, end, "text"))) is not None:
+        currency, scale = code  # "losses in excess of 30 MUSD"
+        value, factor, end = value * scale, factor * scale, end + 1
+        high = high * scale if high is not None else None
+    return Number(value, end, high, number.vague, currency, number.unit, factor, number.approx)
+
+
+# A currency code after a scale letter, as business reports write millions and thousands: "30 MUSD",
+# "an increase to 120 MEUR", "revenues of about MAUD 60", "kEUR 450".
+_SCALED_CODE = re.compile(r"^(?P<scale>M|k|K)(?P<code>[A-Z]{3})$")
+
+
+def scaled_code(text: str) -> tuple[str, float] | None:
+    """(currency, scale) for a currency code written with a scale letter: "MUSD", "MEUR", "kEUR"."""
+    match = _SCALED_CODE.match(text)
+    if match is None or CURRENCY_SYMBOLS.get(match["code"]) != match["code"]:
+        return None
+    return match["code"], SCALE_SUFFIXES[match["scale"].lower()]
+
+
+def scaled_by_code(tokens: list[Token], start: int, number: Number) -> Number:
+    """The number after a scaled currency code (tokens[start]: "MAUD 60"), scaled."""
+    code = scaled_code(tokens[start].text) if start < len(tokens) else None
+    if code is None or number.currency or number.scaled:
+        return number
+    high = number.high * code[1] if number.high is not None else None
+    return Number(number.value * code[1], number.end, high, number.vague, code[0], number.unit, code[1],
+                  number.approx)
 
 
 AMBIGUOUS_SCALES = {"m", "M", "k", "K", "b", "B"}  # million or metre? thousand or kilo-?
@@ -291,6 +319,8 @@ def currency_before(tokens: list[Token], i: int) -> tuple[str, int]:
     text = tokens[i].text
     if text in CURRENCY_SYMBOLS and i + 1 < len(tokens):
         return CURRENCY_SYMBOLS[text], i + 1
+    if (code := scaled_code(text)) is not None and i + 1 < len(tokens):
+        return code[0], i + 1  # "MAUD 60": `scaled_by_code` scales the number
     if i + 2 < len(tokens) and f"{text}{tokens[i + 1].text}" in CURRENCY_SYMBOLS:
         return CURRENCY_SYMBOLS[f"{text}{tokens[i + 1].text}"], i + 2  # "HK" "$" 5.4
     return "", i

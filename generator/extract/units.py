@@ -165,6 +165,13 @@ PEOPLE = {"people", "persons", "person", "hostages", "hostage", "citizens", "civ
           "deaths", "killed", "wounded", "injured", "members", "employees", "voters", "adults",
           "students", "families", "individuals", "staff"}
 
+# Plural nouns that a year before them dates rather than counts: "1986 results", "had 1988 sales of",
+# "from 1990 levels", "the 1997 bombings".
+DATED = {"results", "sales", "earnings", "profits", "losses", "revenues", "figures", "levels", "prices",
+         "periods", "accounts", "exports", "imports", "subsidies", "crops", "harvests", "budgets",
+         "estimates", "forecasts", "targets", "models", "dividends", "returns", "reserves", "commitments",
+         "quotas", "elections", "bombings"}
+
 # Clock words after a number: "9 p.m.", "10.45pm" are times, not figures.
 TIMES = {"a.m", "p.m", "am", "pm", "gmt", "utc", "o'clock"}
 
