@@ -151,6 +151,13 @@ UNITS = {
         "gigapascal": ("gigapascal", "gigapascals", "gpa"), "carat": ("carat", "carats"),
     }.items() for spelling in spellings},
 }
+# Areas and volumes in the singular and hyphened, as a measure before a noun is written: "a 24-square-mile
+# area", "their 5,000-square-foot house".
+UNITS.update({"square mile": "square mile", "square kilometre": "square kilometre",
+              "square kilometer": "square kilometre", "square metre": "square metre",
+              "square meter": "square metre", "cubic meter": "cubic metre"})
+UNITS.update({name.replace(" ", "-"): unit for name, unit in list(UNITS.items())
+              if name.startswith(("square ", "cubic ")) and " " not in name.partition(" ")[2]})
 # Symbols whose case decides the unit: "450 Nm" of torque is not 450 nanometres, "5G" not 5 grams,
 # "12 C" is Celsius. SI symbols ("300 mW" milliwatts) are in `symbols.py`.
 CASED_UNITS = {"Nm": "newton metre", "G": "generation", "C": "celsius"}
