@@ -1062,3 +1062,28 @@ def test_the_bench_names_a_nationality_in_the_plural_as_written():  # NewsQuant,
     assert units("One out of three Germans have housing problems.") == ["% germans"]  # was "% german"
     assert units(": Tusi Pisi Jack Lam Tim Nanai-Williams RWC record: Has appeared in eight straight World Cups "
                  "since 1991.") == ["straight world cup"]  # a plural name is named in the singular
+
+
+def test_a_day_word_after_a_number_says_when_not_what():  # Reuters-21578
+    f = figures("No barges traded today on the St Louis Merchants' Exchange call session, versus 29 yesterday.")[0]
+    assert (f.value, f.unit) == (29, "")  # was a count of "yesterday"
+
+
+def test_percent_glued_to_the_digits():  # KPCrowd
+    found = figures("Employers added a robust 216,000 jobs in March, the Bureau of Labor Statistics reported, as the "
+                    "unemployment rate ticked down one-tenth of a percentage point to 8.8percent.")
+    assert [(f.value, f.unit, f.kind) for f in found][-1] == (8.8, "%", "percent")  # was a count of "percent"
+
+
+def test_cubic_centimetres_written_cc():  # Reuters-21578
+    found = figures("In March, sales of new cars, other than minivehicles with engine displacements of up to 660 cc, "
+                    "plunged 37.0 percent to 279,389 units for the all-time sharpest percentage point decline and "
+                    "the seventh straight month of fall.")
+    assert (found[0].value, found[0].unit) == (660, "cubic centimetre")  # was a count of "cc"
+
+
+def test_marks_after_a_scaled_amount_are_money():  # Reuters-21578
+    found = figures("Last week borrowings totalled 1.775 billion marks, including a 300 mln mark private placement "
+                    "for Deutsche Bank.")
+    assert (found[0].value, found[0].unit, found[0].kind) == (1.775e9, "DEM", "money")  # was a count of marks
+    assert one("She scored 98 marks in the exam.").unit == "marks"  # not scaled: not money

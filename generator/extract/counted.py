@@ -24,7 +24,8 @@ MODIFIER_TAGS = {"JJ", "JJR", "JJS", "RBS", "HYPH", "CC", ",", "VBG", "VBN", "NN
 PLURAL_MODIFIERS = {"appeals", "rights", "sales", "sports", "arms", "savings", "customs", "earnings", "goods",
                     "attorneys", "species", "series", "means", "headquarters", "services", "operations",
                     "affairs"}
-CALENDAR = MONTHS.keys() | WEEKDAYS  # "three other counts Friday": when, not what
+# "three other counts Friday", "versus 29 yesterday": when, not what
+CALENDAR = MONTHS.keys() | WEEKDAYS | {"yesterday", "today", "tomorrow", "tonight"}
 # Before a number, spaCy's stop words ("other", "last", "first", "several") place or quantify what is
 # counted without saying what it is; "top" does ("the top three seeds").
 PLAIN_MODIFIERS = STOP_WORDS - {"top"} | {"past"} | {

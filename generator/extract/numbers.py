@@ -174,7 +174,7 @@ def _digits(text: str, scaled: bool = False) -> Number | None:
         return None
     if scale:
         return Number(value * scale, 0, currency=currency, factor=scale, approx=approx)
-    if suffix.lower() in ("pc", "%"):
+    if suffix.lower() in ("pc", "%", "percent", "pct"):  # "the unemployment rate ... to 8.8percent"
         return Number(value, 0, unit="%", currency=currency, approx=approx)
     if suffix.lower() in ("st", "nd", "rd", "th", "s", "ers"):
         return None  # ordinals ("7th"), decades ("1990s"), teams ("49ers")

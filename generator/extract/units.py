@@ -44,7 +44,8 @@ CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EU
                      for dollars in ("dollars", "dollar", "dlrs", "dlr")}}
 
 # Words that name a currency only after a scaled amount: "1.5 trillion won", not "the 3 won".
-SCALED_CURRENCY_WORDS = {"won": "KRW", "dong": "VND"}
+# "borrowings totalled 1.775 billion marks" (not "98 marks out of 100", "passed the 1 million mark").
+SCALED_CURRENCY_WORDS = {"won": "KRW", "dong": "VND", "marks": "DEM"}
 
 # Currency symbols before (or glued to) the digits: "$5", "HK$5.4m", "Rs.1".
 CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "$US": "USD", "€": "EUR", "£": "GBP", "PS": "GBP",
@@ -114,7 +115,7 @@ UNITS = {
     "basis points": "basis point", "basis point": "basis point", "bps": "basis point", "bp": "basis point",
     "apg": "assist per game", "rpg": "rebound per game", "″": "inch", "′": "foot",
     "cup": "cup", "teaspoon": "teaspoon", "teaspoons": "teaspoon", "tablespoon": "tablespoon",
-    "tablespoons": "tablespoon",
+    "tablespoons": "tablespoon", "cc": "cubic centimetre",  # "engine displacements of up to 660 cc"
     "pint": "pint", "pints": "pint", "quart": "quart", "quarts": "quart", "ounce": "ounce", "ounces": "ounce",
     "oz": "ounce", "cent": "cent", "cents": "cent", "cts": "cent", "ct": "cent",  # "the 41 cents consensus"
     # Abbreviations written with a plural "s" ("9,400 kms"), and units of two words.
