@@ -1087,3 +1087,9 @@ def test_marks_after_a_scaled_amount_are_money():  # Reuters-21578
                     "for Deutsche Bank.")
     assert (found[0].value, found[0].unit, found[0].kind) == (1.775e9, "DEM", "money")  # was a count of marks
     assert one("She scored 98 marks in the exam.").unit == "marks"  # not scaled: not money
+
+
+def test_half_a_dozen_is_six():  # TAC 2011
+    f = one("Ren added that half a dozen government departments are responsible for food safety in China .")
+    assert (f.value, f.text) == (6, "half a dozen government departments")  # was 12, "a dozen …"
+    assert one("A dozen government departments are responsible.").value == 12

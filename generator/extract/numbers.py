@@ -295,8 +295,10 @@ def _fraction(tokens: list[Token], i: int) -> Number | None:
     parts = DENOMINATORS.get(token_at(tokens, i + 1 + hyphen), 0)  # "two-thirds", "three quarters of"
     if low in SMALL and 0 < SMALL[low] < parts and (hyphen or token_at(tokens, i + 2) == "of"):
         return Number(SMALL[low] / parts, i + 2 + hyphen, unit="fraction")
-    if low == "half" and token_at(tokens, i + 1) in ("a", "an") and token_at(tokens, i + 2) in SCALE_WORDS:
-        scale = SCALE_WORDS[token_at(tokens, i + 2)]  # "half a million people": no share
+    if low == "half" and token_at(tokens, i + 1) in ("a", "an") and (
+            token_at(tokens, i + 2) in SCALE_WORDS or token_at(tokens, i + 2) == "dozen"):
+        # "half a million people": no share; "half a dozen government departments" are six
+        scale = SCALE_WORDS.get(token_at(tokens, i + 2), 12)
         return Number(scale / 2, i + 3, factor=scale)
     if token_at(tokens, i + 1) not in ("in", "out"):
         return None
