@@ -1093,3 +1093,16 @@ def test_half_a_dozen_is_six():  # TAC 2011
     f = one("Ren added that half a dozen government departments are responsible for food safety in China .")
     assert (f.value, f.text) == (6, "half a dozen government departments")  # was 12, "a dozen …"
     assert one("A dozen government departments are responsible.").value == 12
+
+
+@pytest.mark.parametrize("text", [
+    "Call the Daily Mail showbusiness desk on 0207 938 6364 or 0207 938 6683.",  # KPCrowd
+    "Tel: 0845 250 7170, joules.com It’s darling!",  # KPCrowd
+    "Consumers with questions can also call ( 866 ) 895-2708 .",  # TAC 2011
+])
+def test_the_groups_of_a_telephone_number_are_no_figures(text):
+    assert figures(text) == []  # were "938", "6364", "866", "895-2708" …
+
+
+def test_numbers_after_a_zero_that_is_no_area_code_are_read():
+    assert [f.value for f in figures("He scored 0 15 points.")][-1] == 15

@@ -174,6 +174,8 @@ def _not_a_figure(tokens: list[Token], i: int, number: Number, money: bool) -> b
             token_at(tokens, number.end) == "-" and re.fullmatch(r"[A-Z]", token_at(tokens, number.end + 1,
                                                                                    "text"))):
         return True  # "303-954-2359"; "3-D", "3D" is a kind of image, not a count; "PS5" a console, not £5
+    if _phone(tokens, i):
+        return True  # "on 0207 938 6364", "call ( 866 ) 895-2708"
     if _ratio(tokens, i, number):
         return True  # "a three-for-two stock split", "6-of-9 from the field": a ratio, not an amount
     if glued_unit(tokens, number) == "K" and not money and not number.currency and number.value in (2, 4, 8):
@@ -227,6 +229,35 @@ def _code(tokens: list[Token], i: int) -> bool:
     while end + 1 < len(tokens) and not tokens[end].whitespace_ and end - i < 4:
         end += 1
     return start < end and CODE.search("".join(t.text for t in tokens[start:end + 1])) is not None
+
+
+LOCAL_NUMBER = re.compile(r"\d{3}-\d{4}$")
+
+
+def _phone(tokens: list[Token], i: int) -> bool:
+    """Groups of a telephone number: digits after a group with a leading zero ("0207 938 6364", "0845 250
+    7170"), or an area code in brackets and a local number ("( 866 ) 895-2708", "(866) 895-2708")."""
+    text = tokens[i].text
+    if not text.replace("-", "").isdigit():
+        return False
+    k = i - 1
+    while text.isdigit() and k >= max(0, i - 2) and tokens[k].text.isdigit():
+        if tokens[k].text.startswith("0") and len(tokens[k].text) >= 3:
+            return True
+        k -= 1
+    if len(text) == 3 and text.isdigit() and [token_at(tokens, i - 1), token_at(tokens, i + 1)] == ["(", ")"]:
+        return LOCAL_NUMBER.match(_glued(tokens, i + 2)) is not None
+    k = i - 2 if token_at(tokens, i - 1) == "-" else i  # the local number's first group, or its second
+    return LOCAL_NUMBER.match(_glued(tokens, k)) is not None and token_at(tokens, k - 1) == ")" and \
+        re.fullmatch(r"\d{3}", token_at(tokens, k - 2, "text")) is not None
+
+
+def _glued(tokens: list[Token], k: int) -> str:
+    """The text of tokens[k:k + 3] written without spaces between them ("895" "-" "2708")."""
+    end = k
+    while end < min(len(tokens), k + 3) and (end == k or not tokens[end - 1].whitespace_):
+        end += 1
+    return "".join(t.text for t in tokens[k:end])
 
 
 RATIO = re.compile(r"(for|of)(-\d+)?")
