@@ -1106,3 +1106,12 @@ def test_the_groups_of_a_telephone_number_are_no_figures(text):
 
 def test_numbers_after_a_zero_that_is_no_area_code_are_read():
     assert [f.value for f in figures("He scored 0 15 points.")][-1] == 15
+
+
+def test_half_of_one_unit():  # Reuters-21578
+    f = one("It also offered to cut the working week by half an hour from July 1988.")
+    assert (f.value, f.unit, f.text) == (0.5, "hour", "half an hour")  # was no figure
+    f = figures("Banks in Hong Kong are likely to raise prime rates by half a percentage point to 6-1/2 pct following "
+                "a one-quarter point prime rate increase by two major U.S. banks.")[0]
+    assert (f.value, f.unit) == (0.5, "percentage point")  # was no figure
+    assert figures("He had half a chance to score.") == []  # not a unit: no amount

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from generator.extract.spelled import SCALE_WORDS, SMALL, TENS, number_words
 from generator.extract.spelled import token_at as token_at
-from generator.extract.units import CURRENCY_SYMBOLS, UNITS
+from generator.extract.units import CURRENCY_SYMBOLS, DURATIONS, UNITS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -300,6 +300,10 @@ def _fraction(tokens: list[Token], i: int) -> Number | None:
         # "half a million people": no share; "half a dozen government departments" are six
         scale = SCALE_WORDS.get(token_at(tokens, i + 2), 12)
         return Number(scale / 2, i + 3, factor=scale)
+    if low == "half" and token_at(tokens, i + 1) in ("a", "an") and (
+            token_at(tokens, i + 2) in UNITS or token_at(tokens, i + 2) in DURATIONS or
+            f"{token_at(tokens, i + 2)} {token_at(tokens, i + 3)}" == "percentage point"):
+        return Number(0.5, i + 2)  # "by half a percentage point", "by half an hour": half of one unit
     if token_at(tokens, i + 1) not in ("in", "out"):
         return None
     share = SMALL.get(low) or (int(low) if low.isdigit() else 0)  # "one in three", "nine out of ten"
