@@ -174,9 +174,10 @@ def _not_a_figure(tokens: list[Token], i: int, number: Number, money: bool) -> b
             token_at(tokens, number.end) == "-" and re.fullmatch(r"[A-Z]", token_at(tokens, number.end + 1,
                                                                                    "text"))):
         return True  # "303-954-2359"; "3-D", "3D" is a kind of image, not a count; "PS5" a console, not £5
-    if _phone(tokens, i):
+    before = token_at(tokens, i - 1, "text")  # both tests below need one of these before or after
+    if (before in ("(", ")", "-") or before.isdigit()) and _phone(tokens, i):
         return True  # "on 0207 938 6364", "call ( 866 ) 895-2708"
-    if _ratio(tokens, i, number):
+    if (before == "-" or token_at(tokens, number.end) == "-") and _ratio(tokens, i, number):
         return True  # "a three-for-two stock split", "6-of-9 from the field": a ratio, not an amount
     if glued_unit(tokens, number) == "K" and not money and not number.currency and number.value in (2, 4, 8):
         return True  # "4K", "8K": a video resolution's name, not four kelvin

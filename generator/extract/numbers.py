@@ -218,6 +218,8 @@ _SCALED_CODE = re.compile(r"^(?P<scale>M|k|K)(?P<code>[A-Z]{3})$")
 
 def scaled_code(text: str) -> tuple[str, float] | None:
     """(currency, scale) for a currency code written with a scale letter: "MUSD", "MEUR", "kEUR"."""
+    if len(text) != 4 or text[0] not in "MkK":
+        return None  # most tokens: a cheap test first
     match = _SCALED_CODE.match(text)
     if match is None or CURRENCY_SYMBOLS.get(match["code"]) != match["code"]:
         return None
@@ -325,7 +327,7 @@ def currency_before(tokens: list[Token], i: int) -> tuple[str, int]:
     text = tokens[i].text
     if text in CURRENCY_SYMBOLS and i + 1 < len(tokens):
         return CURRENCY_SYMBOLS[text], i + 1
-    if (code := scaled_code(text)) is not None and i + 1 < len(tokens):
+    if len(text) == 4 and (code := scaled_code(text)) is not None and i + 1 < len(tokens):
         return code[0], i + 1  # "MAUD 60": `scaled_by_code` scales the number
     if i + 2 < len(tokens) and f"{text}{tokens[i + 1].text}" in CURRENCY_SYMBOLS:
         return CURRENCY_SYMBOLS[f"{text}{tokens[i + 1].text}"], i + 2  # "HK" "$" 5.4
