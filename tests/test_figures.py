@@ -1115,3 +1115,10 @@ def test_half_of_one_unit():  # Reuters-21578
                 "a one-quarter point prime rate increase by two major U.S. banks.")[0]
     assert (f.value, f.unit) == (0.5, "percentage point")  # was no figure
     assert figures("He had half a chance to score.") == []  # not a unit: no amount
+
+
+def test_a_day_after_a_month_abbreviated_in_lower_case():  # CQE_Evaluation currency set
+    found = figures("national income realty trust said it will resume dividend payments with a 12-cent-a-share "
+                    "dividend to be paid nov. 6 to shares of record oct. 25.")
+    assert [f.value for f in found] == [12]  # "6" and "25" were figures: the splitter ends a sentence at "nov."
+    assert [f.value for f in figures("The price was 5. 6 people came.")] == [5, 6]

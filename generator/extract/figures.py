@@ -67,6 +67,7 @@ LABELS = {"category", "level", "grade", "phase", "stage", "type", "no", "number"
           "dax", "cac", "asx", "stoxx", "kospi", "nasdaq"}
 CODE = re.compile(r"\d+(?:-\d+){2,}")
 YEAR = re.compile(r"1\d{3}|2[01]\d\d")
+SHORT_MONTHS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 ORDINALS = re.compile(r"^(\d+(st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|"
                       r"eighth|ninth|tenth|eleventh|twelfth|\w+ieth|hundredth|thousandth)$", re.I)
 
@@ -195,6 +196,9 @@ def _not_a_figure(tokens: list[Token], i: int, number: Number, money: bool) -> b
     prev_tok = tokens[i - 1] if i > 0 else None
     prev = prev_tok.lower_.rstrip(".") if prev_tok is not None else ""
     nxt = tokens[number.end].lower_.rstrip(".") if number.end < len(tokens) else ""
+    doc, k = tok.doc, tok.i  # the sentence splitter may have ended a sentence at the month's full stop
+    if k >= 2 and doc[k - 1].text == "." and doc[k - 2].text in SHORT_MONTHS and not doc[k - 2].whitespace_:
+        prev = doc[k - 2].lower_  # "paid nov. 6": a month written in lower case, its full stop apart
     if prev in MONTHS or nxt in MONTHS or (prev in ("-", "–") and (
             token_at(tokens, i - 3).rstrip(".") in MONTHS or YEAR.fullmatch(token_at(tokens, i - 2)))):
         return True  # "October 7", "7 October", "from April 13-17", "the 2020-21 season"
