@@ -1122,3 +1122,10 @@ def test_a_day_after_a_month_abbreviated_in_lower_case():  # CQE_Evaluation curr
                     "dividend to be paid nov. 6 to shares of record oct. 25.")
     assert [f.value for f in found] == [12]  # "6" and "25" were figures: the splitter ends a sentence at "nov."
     assert [f.value for f in figures("The price was 5. 6 people came.")] == [5, 6]
+
+
+def test_a_road_or_an_exit_named_by_its_number():  # CQE_Evaluation dimension set
+    found = figures("the interchange with highway 35 and highway 115 to lindsay and peterborough ( exit 436 ) lies "
+                    "500 metres east of bennett road.")
+    assert [(f.value, f.unit) for f in found] == [(500, "metre")]  # "35", "115", "436" were figures
+    assert one("The exit is 3 miles away.").unit == "mile"

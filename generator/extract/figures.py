@@ -64,7 +64,9 @@ NAME_ENTS = {"PERSON", "ORG", "GPE", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EV
 # "the sp 500" (stock indexes, in lower case where NER does not see the name).
 LABELS = {"category", "level", "grade", "phase", "stage", "type", "no", "number", "round", "chapter",
           "article", "section", "episode", "page", "vol", "volume", "s&p", "sp", "ftse", "nikkei", "russell",
-          "dax", "cac", "asx", "stoxx", "kospi", "nasdaq"}
+          "dax", "cac", "asx", "stoxx", "kospi", "nasdaq",
+          # and places by their numbers: "the interchange with highway 35 ... ( exit 436 )", "gate 12"
+          "highway", "route", "exit", "interstate", "gate", "platform"}
 CODE = re.compile(r"\d+(?:-\d+){2,}")
 YEAR = re.compile(r"1\d{3}|2[01]\d\d")
 SHORT_MONTHS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
