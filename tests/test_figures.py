@@ -1129,3 +1129,11 @@ def test_a_road_or_an_exit_named_by_its_number():  # CQE_Evaluation dimension se
                     "500 metres east of bennett road.")
     assert [(f.value, f.unit) for f in found] == [(500, "metre")]  # "35", "115", "436" were figures
     assert one("The exit is 3 miles away.").unit == "mile"
+
+
+def test_a_list_marker_is_no_figure():  # CQE_Evaluation dimension set
+    found = figures("it' s what 1 ) explains why we are like, well, ourselves rather than bo jackson ; 2 ) cautions "
+                    "that it' s possible to drown in a lake that averages two feet deep ; and 3 ) predicts that 10, "
+                    "000 monkeys placed before 10, 000 pianos would produce 1, 118 publishable rock' n' roll tunes.")
+    assert found[0].text == "two feet"  # "1" and "2" were figures, "3" three feet
+    assert [f.value for f in figures("Gautam Gambhir (97) and Dhoni (91) put on 109.")] == [97, 91, 109]

@@ -224,6 +224,9 @@ def _not_a_figure(tokens: list[Token], i: int, number: Number, money: bool) -> b
             prev in ("and", "to") and YEAR.fullmatch(token_at(tokens, i - 2, "text"))) or (
             tok.text[:2] in ("19", "20") and nxt in DATED)):
         return True  # a year, "1986 results", or the second of two: "Between 1600 and 1900"
+    if nxt == ")" and not measured and tok.text.isdigit() and int(tok.text) <= 20 and \
+            all(t.text != "(" for t in tokens[:i]):
+        return True  # a list's marker: "it 's what 1 ) explains why … ; 2 ) cautions that …"
     return nxt in TIMES or number.unit.lower() in TIMES  # "9 p.m.", "at 10.45pm last night"
 
 
