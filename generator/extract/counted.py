@@ -24,7 +24,8 @@ MODIFIER_TAGS = {"JJ", "JJR", "JJS", "RBS", "HYPH", "CC", ",", "VBG", "VBN", "NN
 PLURAL_MODIFIERS = {"appeals", "rights", "sales", "sports", "arms", "savings", "customs", "earnings", "goods",
                     "attorneys", "species", "series", "means", "headquarters", "services", "operations",
                     "affairs"}
-CALENDAR = MONTHS.keys() | WEEKDAYS  # "three other counts Friday": when, not what
+# "three other counts Friday", "versus 29 yesterday": when, not what
+CALENDAR = MONTHS.keys() | WEEKDAYS | {"yesterday", "today", "tomorrow", "tonight"}
 # Before a number, spaCy's stop words ("other", "last", "first", "several") place or quantify what is
 # counted without saying what it is; "top" does ("the top three seeds").
 PLAIN_MODIFIERS = STOP_WORDS - {"top"} | {"past"} | {
@@ -70,6 +71,9 @@ def counted_after(tokens: list[Token], end: int, one: bool = False) -> tuple[str
                     tokens, k + 1, "tag_") in ("NN", "NNS", "NNP" if direct > end else "NN") and (
                     direct > end or tok.lower_ in DURATIONS or tok.lower_ in UNITS):
                 break  # "the 10-year Treasury yield" counts years
+        elif head == k - 1 and head - 2 >= j and _hyphened(tokens, head) and tok.tag_ == "JJ" and \
+                token_at(tokens, k + 1, "tag_") in ("NN", "NNS"):
+            head = -1  # "two off-duty British soldiers": the hyphened noun and the adjective both modify
         elif head >= 0 and tokens[head].tag_ in ("NNP", "NNPS") and tok.tag_ == "CC" and \
                 token_at(tokens, k + 1, "tag_") == "NNP" and token_at(tokens, k + 2, "tag_") in ("NN", "NNS"):
             pass  # "dozens of Kia and Hyundai vehicles": the names modify a later noun
@@ -79,6 +83,8 @@ def counted_after(tokens: list[Token], end: int, one: bool = False) -> tuple[str
     if head < 0 or tokens[head].is_punct or (head == j + 1 and tokens[j].lower_ in TIME_REFERENCES):
         return "", "", end  # "2.1 last year": when, not what
     stop = _of_phrase(tokens, head)
+    if _label(tokens, j, stop):
+        return "", "", end
     while j < head and tokens[j].text in PLAIN_MODIFIERS and tokens[j].whitespace_:  # not "US", "first-team"
         j += 1  # "two other patients", "one of the only people": these place, they do not say what is counted
     phrase = " ".join(t.text for t in tokens[j:stop])
@@ -100,6 +106,22 @@ def _of_phrase(tokens: list[Token], head: int) -> int:
             stop = k + 1
         k += 1
     return stop if k == len(tokens) or tokens[k].tag_ not in ("NNP", "NNPS", "CD") else head + 1
+
+
+def _label(tokens: list[Token], j: int, stop: int) -> bool:
+    """Words after a number that head the next row of a table, not what the number counts: "Net
+    7,585,000 vs 6,346,000 Sales 65.9 mln", "Revs 136.4 mln vs 133.3 mln Note: 1986 net excludes": a
+    capitalised word that names nothing, then a number, or a capitalised common noun and a colon."""
+    after = token_at(tokens, stop, "text")
+    return tokens[j].text[:1].isupper() and all(t.ent_type_ in ("", "CARDINAL") for t in tokens[j:stop]) and \
+        ((after == ":" and tokens[stop - 1].tag_ in ("NN", "NNS")) or  # not a name's: "11 Pro Max:"
+         (any(c.isdigit() for c in after) and tokens[stop].like_num))
+
+
+def _hyphened(tokens: list[Token], k: int) -> bool:
+    """Token k is the end of a word joined by a hyphen: "off-duty", "long-range"."""
+    return k >= 2 and tokens[k - 1].tag_ == "HYPH" and not tokens[k - 1].whitespace_ and \
+        not tokens[k - 2].whitespace_ and tokens[k - 2].is_alpha
 
 
 def _model_number(tokens: list[Token], k: int) -> bool:

@@ -36,6 +36,7 @@ from generator.extract.numbers import (
     currency_before,
     may_start_number,
     read_number,
+    scaled_by_code,
     token_at,
     unit_follows,
 )
@@ -44,6 +45,7 @@ from generator.extract.symbols import symbol_unit
 from generator.extract.units import (
     AMBIGUOUS_NAMES,
     CASED_UNITS,
+    DATED,
     DURATIONS,
     PEOPLE,
     QUALIFIERS,
@@ -62,9 +64,12 @@ NAME_ENTS = {"PERSON", "ORG", "GPE", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EV
 # "the sp 500" (stock indexes, in lower case where NER does not see the name).
 LABELS = {"category", "level", "grade", "phase", "stage", "type", "no", "number", "round", "chapter",
           "article", "section", "episode", "page", "vol", "volume", "s&p", "sp", "ftse", "nikkei", "russell",
-          "dax", "cac", "asx", "stoxx", "kospi", "nasdaq"}
+          "dax", "cac", "asx", "stoxx", "kospi", "nasdaq",
+          # and places by their numbers: "the interchange with highway 35 ... ( exit 436 )", "gate 12"
+          "highway", "route", "exit", "interstate", "gate", "platform"}
 CODE = re.compile(r"\d+(?:-\d+){2,}")
 YEAR = re.compile(r"1\d{3}|2[01]\d\d")
+SHORT_MONTHS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 ORDINALS = re.compile(r"^(\d+(st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|"
                       r"eighth|ninth|tenth|eleventh|twelfth|\w+ieth|hundredth|thousandth)$", re.I)
 
@@ -95,6 +100,7 @@ def _figure_at(tokens: list[Token], i: int, sentence: str, article_id: str, date
     number = read_number(tokens, i, bool(currency))
     if number is None or _not_a_figure(tokens, i, number, bool(currency)):
         return None
+    number = scaled_by_code(tokens, start, number) if i == start + 1 else number
     currency = yen_sign(tokens, start, number.currency or currency)  # "$" "A82,615,680": Australian dollars
     value, high, end = number.value, number.high, number.end
     qualifier, q_start = _qualifier(tokens, start, number)
@@ -171,6 +177,11 @@ def _not_a_figure(tokens: list[Token], i: int, number: Number, money: bool) -> b
             token_at(tokens, number.end) == "-" and re.fullmatch(r"[A-Z]", token_at(tokens, number.end + 1,
                                                                                    "text"))):
         return True  # "303-954-2359"; "3-D", "3D" is a kind of image, not a count; "PS5" a console, not £5
+    before = token_at(tokens, i - 1, "text")  # both tests below need one of these before or after
+    if (before in ("(", ")", "-") or before.isdigit()) and _phone(tokens, i):
+        return True  # "on 0207 938 6364", "call ( 866 ) 895-2708"
+    if (before == "-" or token_at(tokens, number.end) == "-") and _ratio(tokens, i, number):
+        return True  # "a three-for-two stock split", "6-of-9 from the field": a ratio, not an amount
     if glued_unit(tokens, number) == "K" and not money and not number.currency and number.value in (2, 4, 8):
         return True  # "4K", "8K": a video resolution's name, not four kelvin
     if ORDINALS.match(tok.text) or (tok.ent_type_ == "ORDINAL" and not number.unit) or \
@@ -187,6 +198,9 @@ def _not_a_figure(tokens: list[Token], i: int, number: Number, money: bool) -> b
     prev_tok = tokens[i - 1] if i > 0 else None
     prev = prev_tok.lower_.rstrip(".") if prev_tok is not None else ""
     nxt = tokens[number.end].lower_.rstrip(".") if number.end < len(tokens) else ""
+    doc, k = tok.doc, tok.i  # the sentence splitter may have ended a sentence at the month's full stop
+    if k >= 2 and doc[k - 1].text == "." and doc[k - 2].text in SHORT_MONTHS and not doc[k - 2].whitespace_:
+        prev = doc[k - 2].lower_  # "paid nov. 6": a month written in lower case, its full stop apart
     if prev in MONTHS or nxt in MONTHS or (prev in ("-", "–") and (
             token_at(tokens, i - 3).rstrip(".") in MONTHS or YEAR.fullmatch(token_at(tokens, i - 2)))):
         return True  # "October 7", "7 October", "from April 13-17", "the 2020-21 season"
@@ -207,8 +221,12 @@ def _not_a_figure(tokens: list[Token], i: int, number: Number, money: bool) -> b
         return True
     if YEAR.fullmatch(tok.text) and not measured and (
             (token_at(tokens, number.end, "tag_") != "NNS" and nxt not in PEOPLE) or (
-            prev in ("and", "to") and YEAR.fullmatch(token_at(tokens, i - 2, "text")))):
-        return True  # a year, "the 2010 season", or the second of two: "Between 1600 and 1900 world …"
+            prev in ("and", "to") and YEAR.fullmatch(token_at(tokens, i - 2, "text"))) or (
+            tok.text[:2] in ("19", "20") and nxt in DATED)):
+        return True  # a year, "1986 results", or the second of two: "Between 1600 and 1900"
+    if nxt == ")" and not measured and tok.text.isdigit() and int(tok.text) <= 20 and \
+            all(t.text != "(" for t in tokens[:i]):
+        return True  # a list's marker: "it 's what 1 ) explains why … ; 2 ) cautions that …"
     return nxt in TIMES or number.unit.lower() in TIMES  # "9 p.m.", "at 10.45pm last night"
 
 
@@ -221,6 +239,48 @@ def _code(tokens: list[Token], i: int) -> bool:
     while end + 1 < len(tokens) and not tokens[end].whitespace_ and end - i < 4:
         end += 1
     return start < end and CODE.search("".join(t.text for t in tokens[start:end + 1])) is not None
+
+
+LOCAL_NUMBER = re.compile(r"\d{3}-\d{4}$")
+
+
+def _phone(tokens: list[Token], i: int) -> bool:
+    """Groups of a telephone number: digits after a group with a leading zero ("0207 938 6364", "0845 250
+    7170"), or an area code in brackets and a local number ("( 866 ) 895-2708", "(866) 895-2708")."""
+    text = tokens[i].text
+    if not text.replace("-", "").isdigit():
+        return False
+    k = i - 1
+    while text.isdigit() and k >= max(0, i - 2) and tokens[k].text.isdigit():
+        if tokens[k].text.startswith("0") and len(tokens[k].text) >= 3:
+            return True
+        k -= 1
+    if len(text) == 3 and text.isdigit() and [token_at(tokens, i - 1), token_at(tokens, i + 1)] == ["(", ")"]:
+        return LOCAL_NUMBER.match(_glued(tokens, i + 2)) is not None
+    k = i - 2 if token_at(tokens, i - 1) == "-" else i  # the local number's first group, or its second
+    return LOCAL_NUMBER.match(_glued(tokens, k)) is not None and token_at(tokens, k - 1) == ")" and \
+        re.fullmatch(r"\d{3}", token_at(tokens, k - 2, "text")) is not None
+
+
+def _glued(tokens: list[Token], k: int) -> str:
+    """The text of tokens[k:k + 3] written without spaces between them ("895" "-" "2708")."""
+    end = k
+    while end < min(len(tokens), k + 3) and (end == k or not tokens[end - 1].whitespace_):
+        end += 1
+    return "".join(t.text for t in tokens[k:end])
+
+
+RATIO = re.compile(r"(for|of)(-\d+)?")
+
+
+def _ratio(tokens: list[Token], i: int, number: Number) -> bool:
+    """Either side of a ratio written with hyphens: "three-for-two", "6-of-9", "3-for-4"."""
+    if token_at(tokens, number.end) == "-" and not tokens[number.end - 1].whitespace_ and \
+            (tail := RATIO.fullmatch(token_at(tokens, number.end + 1))) is not None:
+        return bool(tail[2]) or (token_at(tokens, number.end + 2) == "-" and
+                                 read_number(tokens, number.end + 3) is not None)
+    return i >= 4 and [t.lower_ for t in tokens[i - 3:i]] in (["-", "for", "-"], ["-", "of", "-"]) and \
+        tokens[i - 4].like_num and not tokens[i - 1].whitespace_
 
 
 def _model_name(tokens: list[Token], i: int, number: Number) -> bool:

@@ -276,7 +276,10 @@ def age_at(tokens: list[Token], i: int, end: int, value: float) -> bool:
         # "He will be 35 by the end of the year": a person is a number
         return any(t.lower_ in ("he", "she") or t.ent_type_ == "PERSON" for t in tokens[max(0, i - 4):i - 1])
     if token_at(tokens, i - 1) == ",":  # a proper noun, then the number between commas
-        return token_at(tokens, i - 2, "tag_") == "NNP" and token_at(tokens, end) == ","
+        # or a person named by a common noun after "the" or "his": "The policeman, 25, was killed"
+        noun = token_at(tokens, i - 2, "tag_")
+        named = noun == "NNP" or (noun == "NN" and token_at(tokens, i - 3, "tag_") in ("DT", "PRP$", "NN"))
+        return named and token_at(tokens, end) == ","
     person = token_at(tokens, i - 1, "ent_type_") == "PERSON"
     return person and token_at(tokens, end, "tag_") in ("VBZ", "VBD")  # "Nick Hague 44 has spent"
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from generator.extract.spelled import SCALE_WORDS, SMALL, TENS, number_words
 from generator.extract.spelled import token_at as token_at
-from generator.extract.units import CURRENCY_SYMBOLS, UNITS
+from generator.extract.units import CURRENCY_SYMBOLS, DURATIONS, UNITS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -174,7 +174,7 @@ def _digits(text: str, scaled: bool = False) -> Number | None:
         return None
     if scale:
         return Number(value * scale, 0, currency=currency, factor=scale, approx=approx)
-    if suffix.lower() in ("pc", "%"):
+    if suffix.lower() in ("pc", "%", "percent", "pct"):  # "the unemployment rate ... to 8.8percent"
         return Number(value, 0, unit="%", currency=currency, approx=approx)
     if suffix.lower() in ("st", "nd", "rd", "th", "s", "ers"):
         return None  # ordinals ("7th"), decades ("1990s"), teams ("49ers")
@@ -203,7 +203,37 @@ def _scale(tokens: list[Token], number: Number, money: bool) -> Number:
         high = high * scale if high is not None else None
         factor *= scale
         end += 1
-    return Number(value, end, high, number.vague, number.currency, number.unit, factor, number.approx)
+    currency = number.currency
+    if not (currency or money) and (code := scaled_code(token_at(tokens, end, "text"))) is not None:
+        currency, scale = code  # "losses in excess of 30 MUSD"
+        value, factor, end = value * scale, factor * scale, end + 1
+        high = high * scale if high is not None else None
+    return Number(value, end, high, number.vague, currency, number.unit, factor, number.approx)
+
+
+# A currency code after a scale letter, as business reports write millions and thousands: "30 MUSD",
+# "an increase to 120 MEUR", "revenues of about MAUD 60", "kEUR 450".
+_SCALED_CODE = re.compile(r"^(?P<scale>M|k|K)(?P<code>[A-Z]{3})$")
+
+
+def scaled_code(text: str) -> tuple[str, float] | None:
+    """(currency, scale) for a currency code written with a scale letter: "MUSD", "MEUR", "kEUR"."""
+    if len(text) != 4 or text[0] not in "MkK":
+        return None  # most tokens: a cheap test first
+    match = _SCALED_CODE.match(text)
+    if match is None or CURRENCY_SYMBOLS.get(match["code"]) != match["code"]:
+        return None
+    return match["code"], SCALE_SUFFIXES[match["scale"].lower()]
+
+
+def scaled_by_code(tokens: list[Token], start: int, number: Number) -> Number:
+    """The number after a scaled currency code (tokens[start]: "MAUD 60"), scaled."""
+    code = scaled_code(tokens[start].text) if start < len(tokens) else None
+    if code is None or number.currency or number.scaled:
+        return number
+    high = number.high * code[1] if number.high is not None else None
+    return Number(number.value * code[1], number.end, high, number.vague, code[0], number.unit, code[1],
+                  number.approx)
 
 
 AMBIGUOUS_SCALES = {"m", "M", "k", "K", "b", "B"}  # million or metre? thousand or kilo-?
@@ -267,9 +297,15 @@ def _fraction(tokens: list[Token], i: int) -> Number | None:
     parts = DENOMINATORS.get(token_at(tokens, i + 1 + hyphen), 0)  # "two-thirds", "three quarters of"
     if low in SMALL and 0 < SMALL[low] < parts and (hyphen or token_at(tokens, i + 2) == "of"):
         return Number(SMALL[low] / parts, i + 2 + hyphen, unit="fraction")
-    if low == "half" and token_at(tokens, i + 1) in ("a", "an") and token_at(tokens, i + 2) in SCALE_WORDS:
-        scale = SCALE_WORDS[token_at(tokens, i + 2)]  # "half a million people": no share
+    if low == "half" and token_at(tokens, i + 1) in ("a", "an") and (
+            token_at(tokens, i + 2) in SCALE_WORDS or token_at(tokens, i + 2) == "dozen"):
+        # "half a million people": no share; "half a dozen government departments" are six
+        scale = SCALE_WORDS.get(token_at(tokens, i + 2), 12)
         return Number(scale / 2, i + 3, factor=scale)
+    if low == "half" and token_at(tokens, i + 1) in ("a", "an") and (
+            token_at(tokens, i + 2) in UNITS or token_at(tokens, i + 2) in DURATIONS or
+            f"{token_at(tokens, i + 2)} {token_at(tokens, i + 3)}" == "percentage point"):
+        return Number(0.5, i + 2)  # "by half a percentage point", "by half an hour": half of one unit
     if token_at(tokens, i + 1) not in ("in", "out"):
         return None
     share = SMALL.get(low) or (int(low) if low.isdigit() else 0)  # "one in three", "nine out of ten"
@@ -291,6 +327,8 @@ def currency_before(tokens: list[Token], i: int) -> tuple[str, int]:
     text = tokens[i].text
     if text in CURRENCY_SYMBOLS and i + 1 < len(tokens):
         return CURRENCY_SYMBOLS[text], i + 1
+    if len(text) == 4 and (code := scaled_code(text)) is not None and i + 1 < len(tokens):
+        return code[0], i + 1  # "MAUD 60": `scaled_by_code` scales the number
     if i + 2 < len(tokens) and f"{text}{tokens[i + 1].text}" in CURRENCY_SYMBOLS:
         return CURRENCY_SYMBOLS[f"{text}{tokens[i + 1].text}"], i + 2  # "HK" "$" 5.4
     return "", i

@@ -44,7 +44,8 @@ CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EU
                      for dollars in ("dollars", "dollar", "dlrs", "dlr")}}
 
 # Words that name a currency only after a scaled amount: "1.5 trillion won", not "the 3 won".
-SCALED_CURRENCY_WORDS = {"won": "KRW", "dong": "VND"}
+# "borrowings totalled 1.775 billion marks" (not "98 marks out of 100", "passed the 1 million mark").
+SCALED_CURRENCY_WORDS = {"won": "KRW", "dong": "VND", "marks": "DEM"}
 
 # Currency symbols before (or glued to) the digits: "$5", "HK$5.4m", "Rs.1".
 CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "$US": "USD", "€": "EUR", "£": "GBP", "PS": "GBP",
@@ -114,7 +115,7 @@ UNITS = {
     "basis points": "basis point", "basis point": "basis point", "bps": "basis point", "bp": "basis point",
     "apg": "assist per game", "rpg": "rebound per game", "″": "inch", "′": "foot",
     "cup": "cup", "teaspoon": "teaspoon", "teaspoons": "teaspoon", "tablespoon": "tablespoon",
-    "tablespoons": "tablespoon",
+    "tablespoons": "tablespoon", "cc": "cubic centimetre",  # "engine displacements of up to 660 cc"
     "pint": "pint", "pints": "pint", "quart": "quart", "quarts": "quart", "ounce": "ounce", "ounces": "ounce",
     "oz": "ounce", "cent": "cent", "cents": "cent", "cts": "cent", "ct": "cent",  # "the 41 cents consensus"
     # Abbreviations written with a plural "s" ("9,400 kms"), and units of two words.
@@ -151,6 +152,13 @@ UNITS = {
         "gigapascal": ("gigapascal", "gigapascals", "gpa"), "carat": ("carat", "carats"),
     }.items() for spelling in spellings},
 }
+# Areas and volumes in the singular and hyphened, as a measure before a noun is written: "a 24-square-mile
+# area", "their 5,000-square-foot house".
+UNITS.update({"square mile": "square mile", "square kilometre": "square kilometre",
+              "square kilometer": "square kilometre", "square metre": "square metre",
+              "square meter": "square metre", "cubic meter": "cubic metre"})
+UNITS.update({name.replace(" ", "-"): unit for name, unit in list(UNITS.items())
+              if name.startswith(("square ", "cubic ")) and " " not in name.partition(" ")[2]})
 # Symbols whose case decides the unit: "450 Nm" of torque is not 450 nanometres, "5G" not 5 grams,
 # "12 C" is Celsius. SI symbols ("300 mW" milliwatts) are in `symbols.py`.
 CASED_UNITS = {"Nm": "newton metre", "G": "generation", "C": "celsius"}
@@ -164,6 +172,13 @@ PEOPLE = {"people", "persons", "person", "hostages", "hostage", "citizens", "civ
           "nationals", "israelis", "palestinians", "russians", "captives", "survivors",
           "deaths", "killed", "wounded", "injured", "members", "employees", "voters", "adults",
           "students", "families", "individuals", "staff"}
+
+# Plural nouns that a year before them dates rather than counts: "1986 results", "had 1988 sales of",
+# "from 1990 levels", "the 1997 bombings".
+DATED = {"results", "sales", "earnings", "profits", "losses", "revenues", "figures", "levels", "prices",
+         "periods", "accounts", "exports", "imports", "subsidies", "crops", "harvests", "budgets",
+         "estimates", "forecasts", "targets", "models", "dividends", "returns", "reserves", "commitments",
+         "quotas", "elections", "bombings"}
 
 # Clock words after a number: "9 p.m.", "10.45pm" are times, not figures.
 TIMES = {"a.m", "p.m", "am", "pm", "gmt", "utc", "o'clock"}
