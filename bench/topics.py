@@ -1,7 +1,7 @@
 """Topic grouping on story-labelled news clusters: ours against a plain TF-IDF + average-link baseline.
 
     .venv/bin/python bench/topics.py DATA/tac/2010 [DATA/tac/2009 DATA/duc2004/docs ...]
-        [--build] [--scale 100000] [--threshold T] [--days D]
+        [--build] [--newswire] [--scale 100000] [--threshold T] [--days D]
 
 Each corpus folder holds one sub-folder per gold story with one file per article, as the TAC
 2009-2011 document sets (set A, 10 articles per story) are laid out in the public repository
@@ -19,7 +19,9 @@ precision / recall / F1, ARI (pair-counting), for ours and for the baseline (TF-
 lower-case words of title + body, cosine, scipy average linkage cut at one distance).
 `--build` also scores the whole tool as a user meets it: each corpus written as seed files
 (headline line, blank line, paragraphs), `digest build` run on them, topics read from
-`digest.json` (a copy folded into an article counts in that article's topic, `copy_ids`).
+`digest.json` (a copy folded into an article counts in that article's topic, `copy_ids`);
+`--newswire` the same with each article written as an LDC `<DOC>` document named by its id
+(`APW19980601.0007`, no suffix), as the DUC and TAC document sets hold them.
 `--scale N` times grouping N articles (the corpora replicated with perturbed vocabulary and
 shifted dates, each replica a new set of stories) and reports wall time and peak memory.
 """
@@ -197,18 +199,33 @@ def baseline(articles: list[Article], distance: float) -> dict[str, int]:
     return {a.id: int(label) for a, label in zip(articles, labels, strict=True)}
 
 
-def built(articles: list[Article], work: Path) -> dict[str, int]:
-    """Topic of each article after a whole `digest build` of the articles as seed files."""
+def built(articles: list[Article], work: Path, newswire: bool = False) -> dict[str, int]:
+    """Topic of each article after a whole `digest build` of the articles as seed files:
+    plain text, or with `newswire` LDC `<DOC>` documents named by their id."""
     shutil.rmtree(work / "build", ignore_errors=True)
     seeds = work / "build" / "seeds"
     seeds.mkdir(parents=True)
     for a in articles:
+        if newswire:
+            (seeds / a.id).write_text(_newswire(a), encoding="utf-8")
+            continue
         head = f"{a.title}\n\n" if a.title else ""
         (seeds / f"{a.id}.txt").write_text(head + "\n\n".join(a.paragraphs) + "\n", encoding="utf-8")
     digest_build(ROOT, seeds, work / "build")
     digest = json.loads((work / "build" / "site" / "digest.json").read_text(encoding="utf-8"))
     return {i: n for n, topic in enumerate(digest["topics"])
             for i in [*topic["article_ids"], *topic["copy_ids"]]}
+
+
+def _newswire(a: Article) -> str:
+    """The article as the LDC's AQUAINT collection lays a document out."""
+    def esc(text: str) -> str:
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+    paragraphs = "".join(f"<P>\n{esc(p)}\n</P>\n" for p in a.paragraphs)
+    return (f"<DOC>\n<DOCNO> {a.id} </DOCNO>\n<DOCTYPE> NEWS STORY </DOCTYPE>\n"
+            f"<DATE_TIME> {a.date} </DATE_TIME>\n<BODY>\n<HEADLINE>\n{esc(a.title)}\n</HEADLINE>\n"
+            f"<TEXT>\n{paragraphs}</TEXT>\n</BODY>\n</DOC>\n")
 
 
 # --- scale -------------------------------------------------------------------------------------
@@ -320,6 +337,8 @@ def main() -> None:
                         "best on TAC 2010)")
     parser.add_argument("--build", action="store_true",
                         help="also score a whole `digest build` of each corpus")
+    parser.add_argument("--newswire", action="store_true",
+                        help="also score a `digest build` of each corpus as LDC <DOC> files")
     parser.add_argument("--scale", type=int, default=0, help="also time grouping N articles")
     parser.add_argument("--work", type=Path, default=Path("/tmp/digest-bench-topics"))
     args = parser.parse_args()
@@ -339,6 +358,9 @@ def main() -> None:
         print(row("ours", scores(gold, predicted)))
         if args.build:
             print(row("ours, whole `digest build`", scores(gold, built(articles, args.work))))
+        if args.newswire:
+            print(row("ours, `digest build` of <DOC> files",
+                      scores(gold, built(articles, args.work, newswire=True))))
         plain = baseline(articles, args.baseline)
         print(row(f"TF-IDF + average link (cut {args.baseline})", scores(gold, plain)))
         ids = {a.id for a in articles}

@@ -32,10 +32,12 @@ def test_no_citation_has_empty_text(seed_site):
         assert links and all(re.sub(r"<[^>]+>", "", text).strip() for text in links), page
 
 
-def _cite(articles: list[Article], ids: list[str]) -> str:
+def _cite(articles: list[Article], ids: list[str], headlines: bool = True) -> str:
     env = environment(load_config())
-    template = env.from_string('{% from "_macros.md.j2" import cite with context %}{{ cite(ids) }}')
-    return template.render(ids=ids, articles={a.id: a for a in articles}, link=_Links())
+    template = env.from_string(
+        '{% from "_macros.md.j2" import cite with context %}{{ cite(ids, headlines) }}')
+    return template.render(ids=ids, articles={a.id: a for a in articles}, link=_Links(),
+                           headlines=headlines)
 
 
 class _Links:
@@ -74,6 +76,9 @@ def test_two_reports_from_one_outlet_are_told_apart_by_their_headlines():
         "([Reuters: Argentina announces wage and price freeze](../sources.md#r44), "
         "[Reuters: Argentina could suspend debt payments…](../sources.md#r5), "
         "[AFP](../sources.md#x))")
+    # In a table's narrow cells (the figures table) the outlet alone.
+    assert _cite(articles, ["r44", "r5"], headlines=False) == (
+        "([Reuters](../sources.md#r44), [Reuters](../sources.md#r5))")
 
 
 def test_a_fact_cites_only_the_sentences_that_state_it():
