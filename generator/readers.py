@@ -164,12 +164,10 @@ def is_heading(line: str) -> bool:
 
 
 _DOC = re.compile(r"\A\ufeff?\s*<DOC[\s>]")
-_ELEMENT = r"<{0}(?:\s[^>]*)?>(.*?)</{0}\s*>"
-_NEWSWIRE_FIELD = {name: re.compile(_ELEMENT.format(name), re.S | re.I)
-                   for name in ("DOCNO", "DATE_TIME", "DATETIME", "DATE", "HEADLINE", "BYLINE",
-                                "TEXT", "P")}
-_DOC_ID = re.compile(r"<DOC\s[^>]*\bid\s*=\s*\"([^\"]+)\"", re.I)
-_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+# A tag stops at the next "<": a search that could run on to the end of the file from every
+# tag would make a hostile file of many open tags quadratic.
+_TAG = re.compile(r"<(/?)([A-Za-z_]+)(?:\s[^<>]*)?>")
+_DOC_ID = re.compile(r"<DOC\s[^<>]*?\bid\s*=\s*\"([^\"<>]+)\"", re.I)
 # The LDC's entities: the standard three, and the New York Times' typesetting codes (&QL;
 # ends a line, &UR; and &LR; open and close a run, &Cx1f; is a control byte), dropped.
 _SGML_ENTITY = re.compile(r"&(AMP|LT|GT|[A-Z][A-Za-z]?|Cx[0-9a-fA-F]{1,2}|HT|QC|TL);")
@@ -187,10 +185,15 @@ def read_newswire(body: str) -> tuple[dict[str, str], list[Block]]:
                          "split it into one document per file")
     if "</DOC>" not in body.upper():
         raise InputError("", "newswire document without its closing </DOC> (cut short?)")
+    elements = _elements(body)
+
+    def field(*names: str) -> str:
+        return next((_plain(elements[n][0]) for n in names if n in elements), "")
+
     found: dict[str, str] = {}
-    docno = _field(body, "DOCNO") or _group(_DOC_ID.search(body))
-    found["title"] = _field(body, "HEADLINE")
-    stamp = _field(body, "DATE_TIME") or _field(body, "DATETIME") or _field(body, "DATE")
+    docno = field("DOCNO") or _group(_DOC_ID.search(body))
+    found["title"] = field("HEADLINE")
+    stamp = field("DATE_TIME", "DATETIME", "DATE")
     us_date = _US_DATE.match(stamp)
     found["date"] = (f"{us_date[3]}-{us_date[1]}-{us_date[2]}" if us_date else
                      stamp if parse_date(stamp.split(" ")[0]) else wire_date(docno))
@@ -198,16 +201,25 @@ def read_newswire(body: str) -> tuple[dict[str, str], list[Block]]:
     # The New York Times sets its byline in lines between the headline and the text.
     lines = re.split(r"&QL;|\n", body.split("<TEXT", 1)[0].rsplit("</HEADLINE>", 1)[-1])
     bylines = [m[1] for m in map(_WIRE_BYLINE.fullmatch, map(_plain, lines)) if m]
-    byline = re.sub(r"^[Bb]y\s+", "", _field(body, "BYLINE")) or next(iter(bylines), "")
+    byline = re.sub(r"^[Bb]y\s+", "", field("BYLINE")) or next(iter(bylines), "")
     found["byline"] = byline.title() if byline.isupper() else byline  # "SETH MYDANS"
-    text = _group(_NEWSWIRE_FIELD["TEXT"].search(body))
-    parts = _NEWSWIRE_FIELD["P"].findall(text) or re.split(r"\n\s*\n|\n(?=[ \t]+\S)", text)
+    text = elements["TEXT"][0] if "TEXT" in elements else ""
+    parts = _elements(text).get("P") or re.split(r"\n\s*\n|\n(?=[ \t]+\S)", text)
     blocks = [Block("paragraph", line) for line in map(_plain, parts) if line]
     return found, blocks
 
 
-def _field(body: str, name: str) -> str:
-    return _plain(_group(_NEWSWIRE_FIELD[name].search(body)))
+def _elements(body: str) -> dict[str, list[str]]:
+    """The text of each element, by upper-case tag name, in order; one pass over the tags."""
+    opened: dict[str, int] = {}
+    found: dict[str, list[str]] = {}
+    for tag in _TAG.finditer(body):
+        name = tag[2].upper()
+        if not tag[1]:
+            opened[name] = tag.end()
+        elif name in opened:
+            found.setdefault(name, []).append(body[opened.pop(name):tag.start()])
+    return found
 
 
 def _group(match: re.Match[str] | None) -> str:

@@ -318,6 +318,19 @@ def test_yaml_alias_bomb_fails_fast(tmp_path: Path):
     assert "aliases" in result.digest.problems[0].message
 
 
+def test_newswire_documents_of_unclosed_tags_are_read_in_linear_time():
+    # Each element search ran on from every open tag to the end of the file: 40,000 "<P>"
+    # without "</P>" (240 kB) took 97 s, a file at the size limit would take hours.
+    from generator.readers import read_newswire
+
+    for body in ("<DOC>\n<TEXT>\n" + "<P> x " * 40_000 + "\n</TEXT>\n</DOC>\n",
+                 "<DOC>\n" + "<HEADLINE " * 40_000 + "\n</DOC>\n",
+                 '<DOC id="' + "x " * 100_000 + "\n</DOC>\n"):
+        started = time.perf_counter()
+        read_newswire(body)
+        assert time.perf_counter() - started < 10
+
+
 # 6. Ids: files whose names make one id all build, with stable suffixes.
 
 def test_colliding_ids_get_stable_suffixes(tmp_path: Path):

@@ -1,4 +1,4 @@
-"""Property-based tests for escaping, slugs and number parsing (hypothesis)."""
+"""Property-based tests for escaping, slugs, number parsing and reading newswire (hypothesis)."""
 
 from __future__ import annotations
 
@@ -105,3 +105,24 @@ def test_number_parsing_never_returns_non_finite(text: str):
 @given(st.integers(min_value=1, max_value=999), st.integers(min_value=0, max_value=999))
 def test_dot_grouped_thousands_are_not_guessed(head: int, tail: int):
     assert parse_number(f"{head}.{tail:03d}") is None
+
+
+newswire_part = st.lists(st.sampled_from([
+    "<DOC>", "</DOC>", "<DOCNO> APW19980601.0007 </DOCNO>", "<HEADLINE>", "</HEADLINE>", "<TEXT>",
+    "</TEXT>", "<P>", "</P>", "<DATE_TIME> 06/02/1998 </DATE_TIME>", "<DATE>", "&QL;", "&AMP;",
+    "&amp;lt;b&amp;gt;", "By SETH", "\n", "   ", "word", "<script>", "<DOC id=\"x\"", ">", "<",
+]), max_size=30).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(newswire_part)
+def test_any_newswire_text_is_read_or_reported(text: str):
+    from generator.errors import InputError
+    from generator.readers import read_newswire
+
+    try:
+        found, blocks = read_newswire("<DOC>\n" + text)
+    except InputError:
+        return
+    assert all(b.text == clean_inline(b.text) and b.text for b in blocks)
+    assert all(isinstance(v, str) for v in found.values())
