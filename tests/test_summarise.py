@@ -34,15 +34,17 @@ PESKOV = ("Earlier, Abdel Hafiz Nofal, Russia's ambassador to Moscow, weighed in
           "public statements about progress in negotiations aimed at freeing Russians held abroad.")
 
 
-def topic(*members: tuple[str, str, list[str]]) -> tuple[list, dict, dict]:
-    """Articles (id, date, sentences) as the summariser receives them: facts, articles, extractions."""
+def topic(*members: tuple[str, str, list]) -> tuple[list, dict, dict]:
+    """Articles (id, date, sentences) as the summariser receives them: facts, articles, extractions.
+    A sentence is its text, or (text, the dates it states)."""
     articles, extractions = {}, {}
     for article_id, date, sentences in members:
         articles[article_id] = Article(id=article_id, path=f"{article_id}.md", title="", date=date,
                                        outlet="", byline="", url="", missing=(), blocks=(),
                                        content_hash="")
+        stated = [(s, ()) if isinstance(s, str) else s for s in sentences]
         extractions[article_id] = Extraction((), (), (), tuple(
-            Sentence(text, article_id, k, (), (), ()) for k, text in enumerate(sentences)))
+            Sentence(text, article_id, k, (), dates, ()) for k, (text, dates) in enumerate(stated)))
     facts, _ = group_facts(extractions, sorted(articles), 0.7)
     return facts, articles, extractions
 
@@ -212,14 +214,7 @@ GLENDALE = ("A southbound commuter train heading to downtown Los Angeles hit the
 
 def _timeline(*members: tuple[str, str, list[tuple[str, tuple[str, ...]]]]) -> list:
     """The timeline of articles (id, date, [(sentence, dates it states)])."""
-    articles, extractions = {}, {}
-    for article_id, date, sentences in members:
-        articles[article_id] = Article(id=article_id, path=f"{article_id}.md", title="", date=date,
-                                       outlet="", byline="", url="", missing=(), blocks=(),
-                                       content_hash="")
-        extractions[article_id] = Extraction((), (), (), tuple(
-            Sentence(text, article_id, k, (), dates, ()) for k, (text, dates) in enumerate(sentences)))
-    facts, _ = group_facts(extractions, sorted(articles), 0.7)
+    facts, articles, extractions = topic(*members)
     sentences = {(s.article_id, s.text): s for e in extractions.values() for s in e.sentences}
     return timeline(facts, sentences, articles, extractions)
 
