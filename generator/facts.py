@@ -80,8 +80,9 @@ def group_facts(
         richest = sorted(sentences, key=lambda s: (-len(s.figures) - len(s.entities),
                                                    -len(s.text)))[:CANDIDATES]
         # A sentence a reader understands on its own beats one that points back ("Another
-        # 200 people were injured").
-        best = max(richest, key=lambda s: (stands_alone(s.text), len(stating(s.text, variants))))
+        # 200 people were injured"). Most groups are one sentence: nothing is scored there.
+        best = richest[0] if len(richest) == 1 else max(
+            richest, key=lambda s: (stands_alone(s.text), len(stating(s.text, variants))))
         # The sentence's own article always states it (even one without content words).
         cited = tuple(sorted({best.article_id, *stating(best.text, variants)}))
         fact = Fact(text=best.text, kind=kind, article_ids=cited, variants=tuple(variants),
