@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -29,6 +30,15 @@ DATA = Path(os.environ.get("DIGEST_BENCH_DATA", "/work/data"))  # where the data
 KPCROWD = DATA / "kpcrowd" / "500N-KPCrowd-v1.1"
 NEWSQUANT = DATA / "newsquant" / "NewsQuant.json"
 CONLL_TEST = DATA / "conll2003" / "test.txt"
+# An LDC document's file name: "APW19981016.0240", "XIN_ENG_20041113.0001" (outlet, day); the
+# DUC-2004 copy also holds a "merge.txt" per cluster, all its documents in one file.
+LDC_ID = re.compile(r"^([A-Z]+?)(?:_ENG_)?(\d{8})\.\d+$")
+
+
+def ldc_documents(folder: Path) -> list[Path]:
+    """A story folder's document files in name order, without files not named by an LDC id."""
+    return sorted(p for p in folder.iterdir()
+                  if p.is_file() and LDC_ID.match(p.name.removesuffix(".txt")))
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,7 @@ from itertools import combinations
 from pathlib import Path
 
 import reuters
-from _data import DATA, MODEL, article, stamp, stamp_line
+from _data import DATA, MODEL, article, ldc_documents, stamp, stamp_line
 
 from generator.config import Config
 from generator.dedupe import fold_copies
@@ -65,7 +65,7 @@ def _detok(text: str) -> str:
 
 def read_tac(root: Path) -> list[Article]:
     articles = {}
-    for path in sorted(p for story in sorted(root.iterdir()) if story.is_dir() for p in story.iterdir()):
+    for path in (p for story in sorted(root.iterdir()) if story.is_dir() for p in ldc_documents(story)):
         head, _, body = path.read_text(encoding="utf-8", errors="replace").partition("\n\n")
         title = _detok(head.split("\n")[0].removeprefix("HEADLINE:"))
         paragraphs = [_detok(p) for p in body.split("\n\n") if p.strip()]

@@ -17,12 +17,11 @@ from __future__ import annotations
 
 import argparse
 import pickle
-import re
 import sys
 from collections import Counter
 from pathlib import Path
 
-from _data import DATA, MODEL, stamp
+from _data import DATA, LDC_ID, MODEL, ldc_documents, stamp
 
 from generator.clean import clean
 from generator.entities import merge_entities
@@ -113,12 +112,12 @@ def read_cluster(folder: Path) -> list[Article]:
     """One article per file; the LDC id dates it (APW19981016.0240 -> 1998-10-16); the
     files hold one sentence per line and no headline."""
     articles = []
-    for path in sorted(folder.glob("*.txt")):
+    for path in ldc_documents(folder):
         lines = [line.strip() for line in path.read_text(encoding="utf-8", errors="replace")
                  .splitlines() if line.strip()]
-        match = re.match(r"([A-Z]+)(\d{4})(\d\d)(\d\d)", path.stem)
-        date = f"{match[2]}-{match[3]}-{match[4]}" if match else ""
-        outlet = match[1] if match else ""
+        match = LDC_ID.match(path.stem)
+        day, outlet = (match[2], match[1]) if match else ("", "")
+        date = f"{day[:4]}-{day[4:6]}-{day[6:]}" if day else ""
         articles.append(clean(Article(
             id=path.stem, path=path.name, title="", date=date, outlet=outlet, byline="", url="",
             missing=("title",), blocks=tuple(Block("paragraph", line) for line in lines),

@@ -45,7 +45,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _data import MODEL, ROOT, article
+from _data import LDC_ID, MODEL, ROOT, article, ldc_documents
 from pages import build as digest_build
 
 from generator.config import Config
@@ -54,7 +54,6 @@ from generator.extract import extract
 from generator.model import Article, Entity, Extraction, Keyword, Mention
 from generator.topics import group_topics
 
-_ID = re.compile(r"^([A-Z]+?)(?:_ENG_)?(\d{8})\.\d+$")
 _META = re.compile(r"^(DATELINE|DATE_TIME|DATETIME):")
 _DETOK = [(re.compile(p), r) for p, r in [
     (r"``\s*|\s*''", '"'), (r"\s+([,.;:!?%)\]])", r"\1"), (r"([(\[$])\s+", r"\1"),
@@ -68,12 +67,12 @@ def read_corpus(root: Path) -> tuple[list[Article], dict[str, str]]:
     """Articles (cleaned as the pipeline cleans them) and the gold story of each."""
     articles, gold = [], {}
     for story in sorted(p for p in root.iterdir() if p.is_dir()):
-        for path in sorted(p for p in story.iterdir() if p.is_file()):
+        for path in ldc_documents(story):
             doc_id = path.name.removesuffix(".txt")
             if doc_id in gold:  # one article filed under two stories: keep the first
                 continue
             title, paragraphs = _parse(path.read_text(encoding="utf-8", errors="replace"))
-            match = _ID.match(doc_id)
+            match = LDC_ID.match(doc_id)
             outlet, day = (match.group(1), match.group(2)) if match else ("", "")
             date = f"{day[:4]}-{day[4:6]}-{day[6:]}" if day else ""
             base = article(doc_id, title, paragraphs)
