@@ -17,6 +17,7 @@ from generator import furniture
 from generator.cache import Cache, cached_map, source_version
 from generator.metadata import KNOWN_OUTLETS
 from generator.model import Article, Block
+from generator.text import abbreviation_ends, sentence_goes_on
 
 # Lines that end the article: whatever follows is page furniture.
 _TAIL_MARKERS = re.compile(
@@ -171,10 +172,12 @@ def _known_names() -> list[str]:
 
 
 def rejoin_split_paragraphs(paragraphs: list[str]) -> list[str]:
-    """Join a paragraph cut mid-sentence ("…around the Gaza" / "Strip into Israel…")."""
+    """Join a paragraph cut mid-sentence ("…around the Gaza" / "Strip into Israel…",
+    "Indonesian President B.J." / "Habibie said…")."""
     joined: list[str] = []
     for text in paragraphs:
-        if joined and _unfinished(joined[-1]) and not text[:1].isdigit():
+        if joined and ((_unfinished(joined[-1]) and not text[:1].isdigit())
+                       or sentence_goes_on(joined[-1], text)):
             joined[-1] = f"{joined[-1]} {text}"
         else:
             joined.append(text)
@@ -260,11 +263,6 @@ inc corp ltd plc llc
 """))
 
 
-# A full stop that ends an initial or a title, not a sentence: "President B.J. Habibie".
-_NOT_AN_END = re.compile(r"(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Col|Lt|Sgt|Capt|Prof|Rev|"
-                         r"St|Mt|Ft|Jr|Sr)\.)$")
-
-
 def _spellings(paragraphs: list[str]) -> dict[str, str]:
     """Lower-cased word -> how the body spells it (the most frequent spelling; ties to the
     alphabetically first)."""
@@ -276,7 +274,7 @@ def _spellings(paragraphs: list[str]) -> dict[str, str]:
             before = text[: match.start()].rstrip(" \"“‘'(")
             token = re.sub(r"['’]s$", "", match.group(0).rstrip("."), flags=re.I)
             # Opening a sentence only "NATO" or "McCain" tells a spelling; "The" does not.
-            if ((before and (not before.endswith((".", "!", "?", ":")) or _NOT_AN_END.search(before)))
+            if ((before and (not before.endswith((".", "!", "?", ":")) or abbreviation_ends(before)))
                     or token != token.capitalize()):
                 seen[token.lower()][token] += 1
     return {low: min(forms, key=lambda f: (-forms[f], f)) for low, forms in seen.items()}

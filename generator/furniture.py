@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-_AGENCY = r"\((?:AP|Xinhua|Reuters|AFP|UPI|dpa|CNA)\)"
+_AGENCY = r"\( ?(?:AP|Xinhua|Reuters|AFP|UPI|dpa|CNA) ?\)"  # "Turkey( AP)" in DUC-2004
 _PLACE = r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*)?"
 _DAY = r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)?"
 # "WASHINGTON (AP) --", "SEMPORNA, Malaysia (AP) _", "JERUSALEM, Feb. 4 (Xinhua) --",

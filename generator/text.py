@@ -32,6 +32,38 @@ STOP_WORDS = _english_stop_words()
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
+# A full stop after a title or a person's initials ends no sentence: "said Lt." / "Col. John
+# Smith", "President B.J." / "Habibie", "Enemy No." / "1". Initials of places end many
+# ("ties with the U.S."), and "Jr." or "St." may end one ("Martin Luther King Jr.").
+_TITLES = frozenset(str.split("""
+Mr Mrs Ms Messrs Dr Gov Govs Sen Sens Rep Reps Gen Gens Col Lt Sgt Capt Cmdr Adm Maj Prof Rev
+Pres Supt Insp Gov-elect
+"""))
+_PLACE_INITIALS = frozenset(str.split("""
+U.S. U.K. U.N. D.C. N.Y. N.J. L.A. E.U. S.C. N.C. U.A.E. P.R. S.F. N.Z. H.K. U.S.A. U.S.S.R.
+"""))
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+
+
+def abbreviation_ends(text: str) -> bool:
+    """Whether `text` ends with a title's or a person's initials' full stop, not a sentence's."""
+    word = text.rsplit(None, 1)[-1].lstrip("\"“‘'(") if text.strip() else ""
+    return word.endswith(".") and (
+        word[:-1] in _TITLES or word == "No."
+        or (_INITIALS.fullmatch(word) is not None and word not in _PLACE_INITIALS))
+
+
+def sentence_goes_on(text: str, after: str) -> bool:
+    """Whether a sentence ending `text` goes on into `after`: the full stop is a title's or
+    an initial's and a name follows (a capitalised word that is no stop word; a number after
+    "No.")."""
+    if not abbreviation_ends(text):
+        return False
+    first = next(iter(after.lstrip(" \"“‘'(").split(maxsplit=1)), "")
+    if text.endswith("No."):
+        return first[:1].isdigit()
+    return first[:1].isupper() and first.lower().strip(",.;:") not in STOP_WORDS
+
 
 def _ranges(categories: frozenset[str]) -> str:
     """A regex character class of every code point in `categories`."""

@@ -26,7 +26,7 @@ from scipy.sparse import csr_matrix
 
 from generator import furniture, grouping, related, subjects, topic_state, vectors
 from generator.model import Article, DefinedTopic, Entity, Extraction, TopicGroup
-from generator.text import SlugRegistry
+from generator.text import STOP_WORDS, SlugRegistry
 
 log = logging.getLogger(__name__)
 
@@ -237,7 +237,11 @@ def _central_title(weight: dict[int, float], members: list[int], headlines: csr_
     lead = sentences[0].text if sentences else (head.paragraphs[0] if head.paragraphs else "")
     lead = clean_title(lead, head.outlet, spellings, head.id)
     if len(lead) > TITLE_CHARS:
-        lead = lead[:TITLE_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+        # Cut between words, not after one that leads on ("…will put off a…")
+        words = lead[:TITLE_CHARS].rsplit(" ", 1)[0].split()
+        while len(words) > 3 and words[-1].lower().strip(",;:") in STOP_WORDS:
+            words.pop()
+        lead = " ".join(words).rstrip(",;:") + "…"
     return lead or "Untitled story"
 
 

@@ -54,6 +54,13 @@ def test_rules_on_small_texts():
     rows = ["Oper shr profit six cts vs loss two cts", "Oper net profit 225,000 vs loss 91,000",
             "Revs 4,814,000 vs 3,339,000", "Year", "Oper shr profit 12 cts vs loss two cts"]
     assert rejoin_split_paragraphs(rows) == rows
+    # DUC-2004 (one sentence a line, cut after initials): the line goes on with the name
+    assert rejoin_split_paragraphs([
+        "Indonesian President B.J.", "Habibie finds attending a summit of Asia-Pacific leaders "
+        "difficult."]) == ["Indonesian President B.J. Habibie finds attending a summit of "
+                           "Asia-Pacific leaders difficult."]
+    assert rejoin_split_paragraphs(["It was sent to the U.S.", "The firm said so."]) == [
+        "It was sent to the U.S.", "The firm said so."]
     texts, refs = strip_citations(["He said so Reuters1.", "Others agreed Reuters1."])
     assert texts == ["He said so.", "Others agreed."] and refs == ["Reuters"]
     texts, refs = strip_citations(["The G7 met in 2023."])
@@ -71,6 +78,9 @@ WIRE_LINES = [
      "almost any effort to revise it so soon is likely to be a mistake.",
      "Congress should just let the independent counsel law expire since almost any effort to "
      "revise it so soon is likely to be a mistake."),
+    # DUC-2004 (APW19981111.0309), its tokenisation undone with the space in the tag
+    ("ANKARA, Turkey( AP) Prime Minister Mesut Yilmaz on Wednesday faced intense pressure to "
+     "step down.", "Prime Minister Mesut Yilmaz on Wednesday faced intense pressure to step down."),
     ("ZAMBOANGA, Philippines (AP) -- Muslim rebels who have been holding 27 Filipinos hostage "
      "claimed responsibility Tuesday.",
      "Muslim rebels who have been holding 27 Filipinos hostage claimed responsibility Tuesday."),

@@ -22,6 +22,7 @@ from generator.extract.figures import figures_in
 from generator.extract.keywords import keywords_for
 from generator.extract.nlp import load_nlp
 from generator.model import Article, Extraction, Figure, Problem, Sentence
+from generator.text import sentence_goes_on
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -98,14 +99,18 @@ def extract(article: Article, model: str, keywords: int) -> Extraction:
 
 def sentence_texts(doc: Doc) -> list[tuple[Span, str]]:
     """Sentences with their text; an opening quote the splitter left at the end of one
-    sentence ('releases. "') is moved to the start of the next."""
-    found = []
+    sentence ('releases. "') is moved to the start of the next, and a sentence the splitter
+    cut after a title or initials ("said Lt." / "Col. John Smith") goes on."""
+    found: list[tuple[Span, str]] = []
     carry = ""
     for sent in doc.sents:
         text = carry + sent.text.strip()
         carry = ""
         if text.endswith((' "', " “")):
             carry, text = text[-1], text[:-2].rstrip()
+        if found and sentence_goes_on(found[-1][1], text):
+            before, start = found.pop()
+            sent, text = doc[before.start:sent.end], f"{start} {text}"
         if text.strip(" \"“”"):
             found.append((sent, text))
     return found
