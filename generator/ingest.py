@@ -23,7 +23,7 @@ import yaml
 from generator.cache import Cache, no_collection, source_version
 from generator.dates import parse_date
 from generator.errors import BuildError, InputError
-from generator.metadata import outlet_from_url, safe_url
+from generator.metadata import outlet_from_url, safe_url, wire_service
 from generator.model import Article, Block, Problem
 from generator.readers import READERS, Reader, choose_reader, is_newswire
 from generator.text import clean_inline, display_path, similarity, slugify, words
@@ -216,7 +216,10 @@ def parse(rel: str, text: str, digest: str, read: Reader) -> Article:
     found.setdefault("date", date_in_name(rel))
     blocks = _drop_repeated_headline(title, blocks)
     url = safe_url(found.get("url", ""))
-    outlet = found.get("outlet", "") or outlet_from_url(url)
+    # "APW19980601.0007" keeps its number: only a reader's suffix is not part of the name.
+    stem = Path(rel).with_suffix("").as_posix() if Path(rel).suffix.lower() in READERS else rel
+    # A file named by its newswire document id names its wire service, as it names its date.
+    outlet = found.get("outlet", "") or outlet_from_url(url) or wire_service(Path(stem).name)
     fields: dict[str, Any] = {
         "title": _clip(_capitalise(clean_inline(title)), MAX_TITLE),
         "date": parse_date(found.get("date", "")),
@@ -226,8 +229,6 @@ def parse(rel: str, text: str, digest: str, read: Reader) -> Article:
     }
     if not fields["title"] and not any(b.kind == "paragraph" for b in blocks):
         raise InputError(rel, "no title and no text found")
-    # "APW19980601.0007" keeps its number: only a reader's suffix is not part of the name.
-    stem = Path(rel).with_suffix("").as_posix() if Path(rel).suffix.lower() in READERS else rel
     return Article(
         id=slugify(stem, max_length=None, keep="_.", lower=False).strip("-.") or digest[:12],
         path=rel,

@@ -352,6 +352,28 @@ def test_home_fits_a_phone_screen(phone_tab: Tab, site: Site) -> None:
     phone_tab.assert_clean()
 
 
+def test_key_figures_read_as_cards_on_a_phone(phone_tab: Tab, site: Site) -> None:
+    _goto(phone_tab, site.topic_url)
+    page = phone_tab.page
+    table = page.locator("article .digest-figures table")
+    assert not table.locator("thead").is_visible()  # each row says what it counts itself
+    width = page.evaluate("() => window.innerWidth")
+    rows = table.locator("tbody tr").all()
+    assert len(rows) >= 5
+    for row in rows:
+        row.scroll_into_view_if_needed()
+        box = row.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width + 1, box
+        assert row.locator("td").nth(1).is_visible()
+    qualifier = table.locator("tr", has_text="more than 1,200 people").locator("td").nth(2)
+    assert qualifier.inner_text() == "more than"
+    label = qualifier.evaluate("td => getComputedStyle(td, '::before').content")
+    assert label == '"Qualifier: "'  # the cell says what it is, as its column header did
+    widths = page.evaluate("() => [document.scrollingElement.scrollWidth, window.innerWidth]")
+    assert widths[0] <= widths[1] + 1, f"horizontal overflow: scrollWidth {widths[0]} > {widths[1]}"
+    phone_tab.assert_clean()
+
+
 def test_feed_parses_and_links_to_topic_pages(site: Site) -> None:
     # Fetched from the local server, as a feed reader would: relative links resolve against its URL.
     feed = feedparser.parse(site.url("feed.xml"))

@@ -155,6 +155,8 @@ def test_date_from_a_labelled_line_then_from_the_file_name(tmp_path: Path):
         "from-20241105-to-20241106": "", "id12345678901": ""}  # two dates, or none: unknown
     assert "date" in articles["id12345678901"].missing
     assert all([b.text for b in a.blocks] == [body.strip()] for a in articles.values())
+    # the document id names the wire service too; other names name no outlet
+    assert {i: a.outlet for i, a in articles.items() if a.outlet} == {"APW19980821.1004": "AP"}
 
 
 # Newswire documents as the LDC's collections lay them out (AQUAINT and the DUC/TAC document
