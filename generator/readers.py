@@ -13,7 +13,7 @@ from generator.dates import parse_date
 from generator.errors import InputError
 from generator.metadata import wire_date, wire_service
 from generator.model import Block
-from generator.text import clean_inline, decode_references
+from generator.text import clean_inline, decode_references, sentence_goes_on
 
 Reader = Callable[[str], tuple[dict[str, str], list[Block]]]
 READERS: dict[str, Reader] = {}
@@ -89,7 +89,10 @@ def read_plain(body: str) -> tuple[dict[str, str], list[Block]]:
     """Plain text: the first line is the headline; each further line a block."""
     lines = [clean_inline(decode_references(line)) for line in body.split("\n")]
     lines = [line for line in lines if line]
-    found = {"title": lines[0]} if lines and _looks_like_headline(lines[0]) else {}
+    # A first line cut mid-name ("… president, F.W." / "de Klerk, …") opens the text instead.
+    headline = (lines and _looks_like_headline(lines[0])
+                and not (len(lines) > 1 and sentence_goes_on(lines[0], lines[1])))
+    found = {"title": lines[0]} if headline else {}
     blocks = [Block("heading" if is_heading(line) else "paragraph", line)
               for line in lines[len(found):]]
     return _header_fields(found, blocks)

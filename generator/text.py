@@ -43,6 +43,9 @@ _PLACE_INITIALS = frozenset(str.split("""
 U.S. U.K. U.N. D.C. N.Y. N.J. L.A. E.U. S.C. N.C. U.A.E. P.R. S.F. N.Z. H.K. U.S.A. U.S.S.R.
 """))
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+_PARTICLES = frozenset(str.split("""
+de van von der den bin ibn al el da di du le la dos das
+"""))  # "F.W. de Klerk"
 
 
 def abbreviation_ends(text: str) -> bool:
@@ -55,14 +58,15 @@ def abbreviation_ends(text: str) -> bool:
 
 def sentence_goes_on(text: str, after: str) -> bool:
     """Whether a sentence ending `text` goes on into `after`: the full stop is a title's or
-    an initial's and a name follows (a capitalised word that is no stop word; a number after
-    "No.")."""
+    an initial's and a name follows (a capitalised word that is no stop word, or a particle
+    such as "de"; a number after "No.")."""
     if not abbreviation_ends(text):
         return False
     first = next(iter(after.lstrip(" \"“‘'(").split(maxsplit=1)), "")
     if text.endswith("No."):
         return first[:1].isdigit()
-    return first[:1].isupper() and first.lower().strip(",.;:") not in STOP_WORDS
+    return ((first[:1].isupper() and first.lower().strip(",.;:") not in STOP_WORDS)
+            or first in _PARTICLES)
 
 
 def _ranges(categories: frozenset[str]) -> str:

@@ -17,7 +17,7 @@ import json
 import logging
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -26,7 +26,7 @@ from scipy.sparse import csr_matrix
 
 from generator import furniture, grouping, related, subjects, topic_state, vectors
 from generator.model import Article, DefinedTopic, Entity, Extraction, TopicGroup
-from generator.text import STOP_WORDS, SlugRegistry
+from generator.text import STOP_WORDS, SlugRegistry, abbreviation_ends, words
 
 log = logging.getLogger(__name__)
 
@@ -84,13 +84,14 @@ def group_topics(
         kept, base, drift = plan.kept, plan.base, plan.drift
         neighbours = _related_again(matrix, clusters, days_of, days, articles, kept)
     sums = related.centroids(matrix, clusters)
+    word_ids = _WordIds(terms)
     titled = []
     for n, group in enumerate(clusters):
         ids = tuple(articles[i].id for i in group)
         # An unchanged topic keeps its title: a rebuild re-renders only the topics it changed.
         title = kept[ids][1] if ids in kept else _central_title(
             dict(zip(*_row(sums, n), strict=True)) if len(group) > 1 else {},
-            group, headlines, articles, titles, extractions, spellings)
+            group, headlines, word_ids, articles, titles, extractions, spellings)
         titled.append((title, list(ids)))
     clustered = len(titled)
     titled += _defined_topics(defined, articles, extractions, entities)
@@ -217,32 +218,52 @@ def _row(matrix: csr_matrix, number: int) -> tuple[list[int], list[float]]:
 
 
 def _central_title(weight: dict[int, float], members: list[int], headlines: csr_matrix,
-                   articles: list[Article], titles: _Titles,
+                   word_ids: _WordIds, articles: list[Article], titles: _Titles,
                    extractions: dict[str, Extraction], spellings: Mapping[str, str]) -> str:
     """The most central headline: the one whose words weigh most in the topic's centroid
     (`weight`: term id -> summed weight; cosine of its term set, a row of `headlines`, with
-    the centroid); without any headline, the lead sentence of the earliest article, shortened."""
+    the centroid); without any headline, the most central lead sentence, shortened (the
+    earliest report may open on a reaction)."""
     titled = [i for i in members if len(titles[i].split()) >= 2]
 
-    def centrality(i: int) -> tuple[float, bool, str, str]:
-        terms = _row(headlines, i)[0]
+    def centrality(i: int, terms: list[int]) -> tuple[float, bool, str, str]:
         closeness = sum(weight.get(t, 0.0) for t in terms) / (len(terms) or 1) ** 0.5
         return (-round(closeness, 9), articles[i].date == "", articles[i].date, articles[i].id)
 
     if titled:
-        return titles[min(titled, key=centrality)]
-    head = articles[min(members, key=lambda i: (articles[i].date == "", articles[i].date,
-                                                articles[i].id))]
-    sentences = extractions[head.id].sentences
-    lead = sentences[0].text if sentences else (head.paragraphs[0] if head.paragraphs else "")
-    lead = clean_title(lead, head.outlet, spellings, head.id)
+        return titles[min(titled, key=lambda i: centrality(i, _row(headlines, i)[0]))]
+    leads = {i: _lead(articles[i], extractions[articles[i].id]) for i in members}
+    head = min(members, key=lambda i: centrality(i, word_ids.of(leads[i])))
+    lead = clean_title(leads[head], articles[head].outlet, spellings, articles[head].id)
     if len(lead) > TITLE_CHARS:
-        # Cut between words, not after one that leads on ("…will put off a…")
-        words = lead[:TITLE_CHARS].rsplit(" ", 1)[0].split()
-        while len(words) > 3 and words[-1].lower().strip(",;:") in STOP_WORDS:
-            words.pop()
-        lead = " ".join(words).rstrip(",;:") + "…"
+        # Cut between words, not after one that leads on ("…will put off a…", "…Prodi's 2…",
+        # "…the sniper slaying of Dr.…")
+        kept = lead[:TITLE_CHARS].rsplit(" ", 1)[0].split()
+        while len(kept) > 3 and (kept[-1].lower().strip(",;:") in STOP_WORDS
+                                 or kept[-1][:1].isdigit() or abbreviation_ends(kept[-1])):
+            kept.pop()
+        lead = " ".join(kept).rstrip(",;:") + "…"
     return lead or "Untitled story"
+
+
+def _lead(article: Article, extraction: Extraction) -> str:
+    sentences = extraction.sentences
+    return sentences[0].text if sentences else (article.paragraphs[0] if article.paragraphs else "")
+
+
+class _WordIds:
+    """The term ids of a text's words (as `vectors` numbers them), built on first use: only a
+    topic without any headline needs them."""
+
+    def __init__(self, terms: Sequence[str]) -> None:
+        self._terms = terms
+        self._ids: dict[str, int] | None = None
+
+    def of(self, text: str) -> list[int]:
+        if self._ids is None:
+            self._ids = {term: n for n, term in enumerate(self._terms) if ":" not in term}
+        found = {self._ids.get(vectors.normalise_word(word), -1) for word in words(text)}
+        return sorted(found - {-1})
 
 
 def _defined_topics(

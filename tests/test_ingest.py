@@ -136,6 +136,21 @@ def test_character_references_are_read_as_the_characters_they_stand_for():
     assert blocks[0].text == "R&D at AT&T, M&Ms."
 
 
+def test_a_first_line_cut_mid_name_is_text_not_a_headline(tmp_path: Path):
+    # DUC-2004 (one sentence a line, no headline): the line ends on an initial of the name
+    first = ("Facing a court challenge, the Truth and Reconciliation Commission said Wednesday "
+             "that it would withhold the parts of its final report that implicate South "
+             "Africa's last apartheid-era president, F.W.")
+    (tmp_path / "cut.txt").write_text(f"{first}\n\nde Klerk, in bombings.\n")
+    (tmp_path / "kept.txt").write_text("Diplomats tour battered factory, protesters denounce "
+                                       "U.S.\n\nThe diplomats came on Tuesday.\n")
+    found, problems = ingest(tmp_path, 2_000_000, 20_000, NO_CACHE)
+    articles = {a.id: a for a in found}
+    assert problems == [] and articles["cut"].title == "" and "title" in articles["cut"].missing
+    assert articles["cut"].blocks[0].text == first
+    assert articles["kept"].title == "Diplomats tour battered factory, protesters denounce U.S."
+
+
 def test_date_from_a_labelled_line_then_from_the_file_name(tmp_path: Path):
     body = "Body text of the article goes here, long enough to be a paragraph.\n"
     (tmp_path / "labelled.txt").write_text(f"A headline\n\nDATE_TIME: 1999-04-21 16:33:18\n\n{body}")

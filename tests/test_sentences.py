@@ -26,6 +26,8 @@ def test_sentence_goes_on_only_into_a_name():
     assert sentence_goes_on("Indonesian President B.J.", "Habibie finds attending a summit")
     assert sentence_goes_on("the man Washington calls Enemy No.", "1.")
     assert not sentence_goes_on("the man Washington calls Enemy No.", "The army")
+    assert sentence_goes_on("its final report implicates South Africa's last apartheid-era "
+                            "president, F.W.", "de Klerk, in bombings")
     # places in initials and names ending in a title's letters end sentences
     assert not sentence_goes_on("It was sent to the U.S.", "Officials said")
     assert not sentence_goes_on("a government led by strongman Hun Sen.", "The army won.")

@@ -148,7 +148,12 @@ def test_untitled_article_never_titles_a_topic_with_its_id(extracted, tmp_path: 
     groups = _group(extracted, BASE, tmp_path / "topics.json",
                     **{"cup-1": {"title": ""}, "cup-2": {"title": "cup-2"}})
     [cup] = [g for g in groups if "cup-1" in g.article_ids]
-    assert cup.title.startswith("Arsenal beat Newcastle") and len(cup.title) <= 91
+    # the lead sentence whose words weigh most in the topic (Wenger, the double, Wembley …),
+    # cut between words and not after one that leads on ("…the league and FA Cup double after…")
+    assert cup.title == ("Arsene Wenger became the first foreign manager to win the league and "
+                         "FA Cup double…")
+    [alone] = _group(extracted, ["cup-1"], tmp_path / "alone.json", **{"cup-1": {"title": ""}})
+    assert alone.title == "Arsenal beat Newcastle 2-0 at Wembley on Saturday to win the FA Cup, with goals…"
 
 
 def test_average_link_matches_scipy_on_all_pairs(extracted):
