@@ -65,6 +65,11 @@ def test_a_long_run_of_sources_is_counted_by_outlet():
     text = _cite(articles, [a.id for a in articles])
     assert text.startswith("(AP ×12, NYT ×5) <details")
     assert "show all 17 sources" in text and text.count("](../sources.md#") == 17
+    # DUC-2004 (Hurricane Mitch): untitled AP reports, each named by its date when linked,
+    # were listed as "(AP, 1 Nov 1998, AP, 27 Oct 1998, … and 2 more)"
+    untitled = [_article(f"apw{n}", "", "AP", f"1998-10-{20 + n}") for n in range(6)]
+    text = _cite(untitled, [a.id for a in untitled])
+    assert text.startswith("(AP ×6) <details") and "[AP, 25 Oct 1998](" in text
 
 
 def test_two_reports_from_one_outlet_are_told_apart_by_their_headlines():
