@@ -7,7 +7,9 @@ import re
 
 from generator.text import words
 
-MIN_WORDS, MAX_WORDS = 8, 55  # shorter is a fragment, longer a run-on paragraph
+# Shorter leans on what came before ("The Palestinians say a vote is not required."), longer
+# is a run-on paragraph. 10 rather than 8: DUC-2004 tuned half ROUGE-1/2 39.03/10.98 -> 39.24/11.12.
+MIN_WORDS, MAX_WORDS = 10, 55
 
 # A sentence opening with these needs the sentence before it ("He said", "But the ...").
 _DEPENDENT = frozenset(str.split("""
