@@ -37,7 +37,7 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 # ("ties with the U.S."), and "Jr." or "St." may end one ("Martin Luther King Jr.").
 _TITLES = frozenset(str.split("""
 Mr Mrs Ms Messrs Dr Gov Govs Sen Sens Rep Reps Gen Gens Col Lt Sgt Capt Cmdr Adm Maj Prof Rev
-Pres Supt Insp Gov-elect
+Pres Supt Insp Brig Cpl Pvt Msgr Atty
 """))
 _PLACE_INITIALS = frozenset(str.split("""
 U.S. U.K. U.N. D.C. N.Y. N.J. L.A. E.U. S.C. N.C. U.A.E. P.R. S.F. N.Z. H.K. U.S.A. U.S.S.R.

@@ -26,6 +26,9 @@ def test_sentence_goes_on_only_into_a_name():
     assert sentence_goes_on("Indonesian President B.J.", "Habibie finds attending a summit")
     assert sentence_goes_on("the man Washington calls Enemy No.", "1.")
     assert not sentence_goes_on("the man Washington calls Enemy No.", "The army")
+    # APW19981229.0756, a line of the file: "Palestinian Civil Aviation Authority Brig" was a keyword
+    assert sentence_goes_on("a letter sent Monday to chairman of the Palestinian Civil Aviation "
+                            "Authority Brig.", "Gen. Fayez Zeidan.")
     assert sentence_goes_on("its final report implicates South Africa's last apartheid-era "
                             "president, F.W.", "de Klerk, in bombings")
     # places in initials and names ending in a title's letters end sentences
