@@ -370,6 +370,31 @@ def test_hostile_markup_never_reaches_the_site(tmp_path: Path):
     assert "Breaking {{ config }} news" in topic and "<b>Monday" not in topic
 
 
+def test_an_untitled_article_is_listed_by_its_opening_words(tmp_path: Path):
+    seeds = tmp_path / "in"
+    seeds.mkdir()
+    # DUC-2004 (APW19981001.0299): no headline line; the id names the wire service and day
+    (seeds / "APW19981001.0299.txt").write_text(
+        "President Boris Yeltsin has suffered minor burns on his right hand, his press office "
+        "said Thursday.\n\nThe press office said the president had sustained small burns "
+        "[while](javascript:x) **lighting** {{ 7*7 }} a candle.\n")
+    config = make_config(tmp_path, seeds)
+    build(config)
+    source = (config.out / "sources.html").read_text()
+    assert ("Untitled report: “President Boris Yeltsin has suffered minor burns on his right…”"
+            in source)
+    topic = next((config.out / "topics").glob("*.html")).read_text()
+    assert "Untitled report: “President Boris Yeltsin" in topic and "AP" in topic
+    # the opening words are text: no markup, link or template syntax comes through
+    (seeds / "APW19981001.0299.txt").write_text(
+        "<b>Yeltsin</b> {{ 7*7 }} burned his [hand](javascript:x), his press office said.\n")
+    build(config)
+    source = (config.out / "sources.html").read_text()
+    assert ("Untitled report: “&lt;b&gt;Yeltsin&lt;/b&gt; {{ 7*7 }} burned his "
+            "[hand](javascript:x), his press office…”") in source
+    assert "<b>Yeltsin" not in source and 'href="javascript' not in source and "49" not in source
+
+
 def test_slugs_stay_inside_the_output(tmp_path: Path):
     seeds = tmp_path / "in"
     seeds.mkdir()
