@@ -173,23 +173,31 @@ def _known_names() -> list[str]:
 
 def rejoin_split_paragraphs(paragraphs: list[str]) -> list[str]:
     """Join a paragraph cut mid-sentence ("…around the Gaza" / "Strip into Israel…",
-    "Indonesian President B.J." / "Habibie said…")."""
-    joined: list[str] = []
+    "Indonesian President B.J." / "Habibie said…"). Each paragraph is kept as its lines and
+    a word count until done: joining as it grew copied it once per line, quadratic in a file
+    of 100,000 unfinished lines."""
+    joined: list[list[str]] = []
+    size = chars = 0  # words and characters in the paragraph being joined
     for text in paragraphs:
-        if joined and ((_unfinished(joined[-1]) and not text[:1].isdigit())
-                       or sentence_goes_on(joined[-1], text)):
-            joined[-1] = f"{joined[-1]} {text}"
+        if (joined and chars + len(text) < JOINED_CHARS
+                and ((_unfinished(joined[-1], size) and not text[:1].isdigit())
+                     or sentence_goes_on(joined[-1][-1], text))):
+            joined[-1].append(text)
+            size, chars = size + len(text.split()), chars + len(text) + 1
         else:
-            joined.append(text)
-    return joined
+            joined.append([text])
+            size, chars = len(text.split()), len(text)
+    return [" ".join(lines) for lines in joined]
 
 
-def _unfinished(text: str) -> bool:
-    size = len(text.split())
-    return (size >= 6 and not text.rstrip().endswith(_TERMINAL)
-            and not (size <= _ROW_WORDS and _FIGURES_ROW.search(text)))
+def _unfinished(lines: list[str], size: int) -> bool:
+    return (size >= 6 and not lines[-1].rstrip().endswith(_TERMINAL)
+            and not (size <= _ROW_WORDS and _FIGURES_ROW.search(" ".join(lines))))
 
 
+# Lines are joined up to what one line may hold (`max_line_chars`' default): a file of
+# 60,000 unfinished lines made one paragraph longer than spaCy reads.
+JOINED_CHARS = 20_000
 # A short line of a results table ("Oper shr profit six cts vs loss two cts", "Revs 16.4 mln
 # vs 16.9 mln") ends where it ends, though no full stop closes it.
 _FIGURES_ROW = re.compile(r"\bvs\.?\s|\d\S*$")

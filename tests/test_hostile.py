@@ -331,6 +331,19 @@ def test_newswire_documents_of_unclosed_tags_are_read_in_linear_time():
         assert time.perf_counter() - started < 10
 
 
+def test_lines_cut_mid_sentence_are_joined_in_linear_time_and_bounded():
+    # Joining each line to the paragraph as it grew copied it once per line: 5,000 lines of
+    # six words without a full stop took 6 s, a file at the size limit hours; joined whole,
+    # 60,000 lines made one paragraph longer than spaCy reads.
+    from generator.clean import JOINED_CHARS, rejoin_split_paragraphs
+
+    for lines in (["one two three four five six"] * 100_000, ["He met Mr.", "Smith and Mr."] * 50_000):
+        started = time.perf_counter()
+        joined = rejoin_split_paragraphs(lines)
+        assert time.perf_counter() - started < 10
+        assert max(map(len, joined)) <= JOINED_CHARS and " ".join(joined) == " ".join(lines)
+
+
 # 6. Ids: files whose names make one id all build, with stable suffixes.
 
 def test_colliding_ids_get_stable_suffixes(tmp_path: Path):
