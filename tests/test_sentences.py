@@ -22,6 +22,17 @@ def test_a_title_or_initials_do_not_end_a_sentence():
                                  "He gave no details."]
 
 
+def test_a_sentence_ends_after_an_abbreviation_that_ends_it():
+    # TAC 2011 (NYT_ENG_20080711.0001): spaCy keeps "U.S." as one token and ran on past it
+    born = ("When her husband was deported, Ayala said, she followed him back to Mexico with "
+            "young Juan, who had been born in the U.S.")
+    on = "In Mexicali, the battering continued and it took its toll on Juan."
+    assert sentences(f"{born} {on}") == [born, on]
+    # a title or a person's initials before a capitalised word still go on
+    assert sentences("Parliament on Thursday formally elected Gen. Emile Lahoud. It was quick.") == [
+        "Parliament on Thursday formally elected Gen. Emile Lahoud.", "It was quick."]
+
+
 def test_sentence_goes_on_only_into_a_name():
     assert sentence_goes_on("Indonesian President B.J.", "Habibie finds attending a summit")
     assert sentence_goes_on("the man Washington calls Enemy No.", "1.")

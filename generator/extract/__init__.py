@@ -8,7 +8,9 @@ corpus is the next stage, `generator.entities`.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import logging
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -22,7 +24,7 @@ from generator.extract.figures import figures_in
 from generator.extract.keywords import keywords_for
 from generator.extract.nlp import load_nlp
 from generator.model import Article, Extraction, Figure, Problem, Sentence
-from generator.text import sentence_goes_on
+from generator.text import abbreviation_ends, sentence_goes_on
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -99,11 +101,12 @@ def extract(article: Article, model: str, keywords: int) -> Extraction:
 
 def sentence_texts(doc: Doc) -> list[tuple[Span, str]]:
     """Sentences with their text; an opening quote the splitter left at the end of one
-    sentence ('releases. "') is moved to the start of the next, and a sentence the splitter
-    cut after a title or initials ("said Lt." / "Col. John Smith") goes on."""
+    sentence ('releases. "') is moved to the start of the next, a sentence the splitter
+    cut after a title or initials ("said Lt." / "Col. John Smith") goes on, and one it ran
+    past an abbreviation's full stop ("born in the U.S. In Mexicali, …") is two."""
     found: list[tuple[Span, str]] = []
     carry = ""
-    for sent in doc.sents:
+    for sent in (part for whole in doc.sents for part in _run_on(whole)):
         text = carry + sent.text.strip()
         carry = ""
         if text.endswith((' "', " “")):
@@ -114,3 +117,22 @@ def sentence_texts(doc: Doc) -> list[tuple[Span, str]]:
         if text.strip(" \"“”"):
             found.append((sent, text))
     return found
+
+
+# spaCy keeps "U.S.", "a.m." or "Inc." as one token, so its sentencizer never ends a sentence
+# there; a capitalised word that opens sentences after it starts the next one.
+_RUN_ON = re.compile(r"(?<=\w\.) (?=(?:The|He|She|It|They|We|But|And|In|On|At|As|For|A|An|"
+                     r"This|That|These|Those|His|Her|Its|Their|There)\b)")
+
+
+def _run_on(sent: Span) -> list[Span]:
+    """The sentence, cut after an abbreviation that ends it (not after a title or a
+    person's initials: "Gen. Emile Lahoud", "F.W. de Klerk")."""
+    text = sent.text
+    cuts = [m.end() for m in _RUN_ON.finditer(text) if not abbreviation_ends(text[:m.start()])]
+    if not cuts:
+        return [sent]
+    starts = {sent.start_char + cut for cut in cuts}
+    bounds = [sent.start, *(t.i for t in sent if t.idx in starts), sent.end]
+    doc = sent.doc
+    return [doc[a:b] for a, b in itertools.pairwise(bounds) if b > a]
