@@ -1137,3 +1137,13 @@ def test_a_list_marker_is_no_figure():  # CQE_Evaluation dimension set
                     "000 monkeys placed before 10, 000 pianos would produce 1, 118 publishable rock' n' roll tunes.")
     assert found[0].text == "two feet"  # "1" and "2" were figures, "3" three feet
     assert [f.value for f in figures("Gautam Gambhir (97) and Dhoni (91) put on 109.")] == [97, 91, 109]
+
+
+def test_a_currency_code_written_with_the_dollar_sign():  # CQE_Evaluation currency set
+    # "usd$ 15", "mxn$ 15", "aud$ 15", "cad$ 15", "nzd$15": the code says which dollar (or peso)
+    found = [f for text in ("usd$ 15", "mxn$ 15", "aud$ 15", "cad$ 15", "nzd$15") for f in figures(text)]
+    assert [(f.value, f.unit) for f in found] == [(15, "USD"), (15, "MXN"), (15, "AUD"), (15, "CAD"), (15, "NZD")]
+    f = one("The deal is worth AUD$15 million.")  # was no figure: "AUD$15" is one token
+    assert (f.value, f.unit, f.kind) == (15_000_000, "AUD", "money")
+    assert one("Spot gold rose to US$1,271.2 an ounce.").unit == "USD per ounce"
+    assert one("It costs a $5 fee.").unit == "USD"  # "a" "$" names no Australian dollar
