@@ -6,7 +6,8 @@ NewsQuant names it: a bare number "-"; a counted phrase by the lemmas of its nou
 adjectives and numbers, names as written ("the best wireless speakers" -> "good wireless
 speaker"); a share "% <counted phrase>"; a unit through UNIT_MAP, then CQE's own unit table
 (CQE/unit.json, `--units`; only spellings that name one unit), then plural -> singular;
-"X per Y" each side.
+"X per Y" each side; money by the currency word written, where CQE's table names it ("rupees" ->
+rupee), else by its code.
 
 Scoring follows the rules of `calculate_metrics` in satya77/CQE_Evaluation
 (evaluate_models.py @ 190c0ce), re-implemented here:
@@ -134,7 +135,8 @@ def our_unit(figure: Figure, lemmas: dict[str, tuple[str, str]]) -> str:
     if figure.unit == "GBX" and re.search(r"\d ?p\.?$", figure.text):
         return "point"  # "118.5p": CQE's table gives the symbol to penny and point; NewsQuant names it point
     if head in CURRENCIES or head in CQE[2]:  # "USD per barrel" -> "dollar per barrel"
-        return CURRENCIES.get(head, CQE[2].get(head, "")) + (f" per {our_unit_text(rate)}" if rate else "")
+        name = _written_currency(figure.text) or CURRENCIES.get(head, CQE[2].get(head, ""))
+        return name + (f" per {our_unit_text(rate)}" if rate else "")
     if figure.unit == "fraction":  # "One out of three Germans" -> "% germans"
         return "% " + (_phrase(figure.counts, lemmas) if figure.counts else "-")
     if figure.counts in CQE[0] and figure.counts.lower() == figure.unit.lower():
@@ -157,6 +159,18 @@ def our_unit(figure: Figure, lemmas: dict[str, tuple[str, str]]) -> str:
             name == singular(figure.unit.lower()) and figure.unit.lower() == figure.counts.lower():
         return lemmas[figure.counts][0]
     return name
+
+
+def _written_currency(text: str) -> str:
+    """A currency named by the words written after the amount, as CQE's table names them ("35 lakh rupees"
+    -> rupee, where the code INR is "indian rupee"; "250 million dutch guilders" -> "netherlands guilde"):
+    CQE reads the written word, not the country it may stand for. "" when the table names no currency so."""
+    words = re.findall(r"[A-Za-z]+", text.rsplit(" per ", 1)[0])[-2:]
+    for phrase in (" ".join(words[-2:]), words[-1] if words else ""):
+        name = CQE[1].get(phrase.lower(), "")
+        if name and name in CQE[2].values():
+            return name
+    return ""
 
 
 def _phrase(counts: str, lemmas: dict[str, tuple[str, str]]) -> str:

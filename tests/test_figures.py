@@ -1034,7 +1034,8 @@ def test_an_age_between_commas_after_a_person_named_by_a_common_noun():  # KPCro
     assert [f.unit for f in figures("In the first quarter, 12, 15 and 18 were chosen.")] == ["", "", ""]
 
 
-def test_the_bench_names_a_nationality_in_the_plural_as_written():  # NewsQuant, tuned half
+def _bench_units():
+    """bench/figures.py's naming of our figures' units: text -> the unit of each figure, as the bench names it."""
     import importlib.util
     import sys
     from pathlib import Path
@@ -1056,6 +1057,11 @@ def test_the_bench_names_a_nationality_in_the_plural_as_written():  # NewsQuant,
     def units(text: str) -> list[str]:
         return [t["unit"] for t in bench.score_item(0, {"text": text, "quantities": []}, nlp, lemmatizer)[2]]
 
+    return bench, units
+
+
+def test_the_bench_names_a_nationality_in_the_plural_as_written():  # NewsQuant, tuned half
+    _, units = _bench_units()
     assert units("Reuters reported in May that Kunlun had given some Beijing-based engineers access to the personal "
                  "information of millions of Americans including private messages and HIV status.") == [
         "americans"]  # was "american"
@@ -1147,3 +1153,23 @@ def test_a_currency_code_written_with_the_dollar_sign():  # CQE_Evaluation curre
     assert (f.value, f.unit, f.kind) == (15_000_000, "AUD", "money")
     assert one("Spot gold rose to US$1,271.2 an ounce.").unit == "USD per ounce"
     assert one("It costs a $5 fee.").unit == "USD"  # "a" "$" names no Australian dollar
+
+
+def test_the_bench_names_a_currency_by_the_word_written_as_cqe_does():  # CQE_Evaluation currency set
+    bench, units = _bench_units()
+    if not bench.CQE_UNITS.exists():
+        pytest.skip("CQE's unit.json is not on this machine")
+    names = bench.cqe_names(str(bench.CQE_UNITS))
+    for table, found in zip(bench.CQE, names, strict=True):
+        table.update(found)
+    try:
+        # CQE's table: "rupees" is "rupee" (INR, "₹" are "indian rupee"), "dutch guilders" "netherlands guilde"
+        assert units("Am I eligible for a lone of 35 lakh rupees") == ["rupee"]  # was "indian rupee"
+        assert units("250 million dutch guilders of 7 3/4 % bonds due nov. 15, 1999, priced at 101 1/4 to yield "
+                     "7.57 % at issue price and 7.86 % less full fees, via amro bank.")[0] == "netherlands guilde"
+        assert units("It costs 500 INR.") == ["indian rupee"]
+        assert units("Exports rose to HK$10.05 billion, or $1.3 billion a year.") == [
+            "hong kong dollar", "dollar per year"]
+    finally:
+        for table in bench.CQE:
+            table.clear()
