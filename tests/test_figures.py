@@ -1173,3 +1173,11 @@ def test_the_bench_names_a_currency_by_the_word_written_as_cqe_does():  # CQE_Ev
     finally:
         for table in bench.CQE:
             table.clear()
+
+
+def test_how_many_times_counts_no_noun_before_it_and_no_name():  # CQE_Evaluation currency set
+    assert (one("He has lost his pen 7 times since Monday.").counts) == "times"  # was "pen times"
+    f = one("I tried to call Bob 3 times already.")  # was no figure: "Bob 3" read as one name
+    assert (f.value, f.counts) == (3, "times")
+    assert one("He has visited the city 5 times.").counts == "times"
+    assert one("the top three seeds remain.").counts == "top seeds"

@@ -151,8 +151,9 @@ def _figure_at(tokens: list[Token], i: int, sentence: str, article_id: str, date
         counts = " ".join([counts, *(t.text for t in tokens[head_end:said_of(tokens, head_end)])])
     if not math.isfinite(value) or (high is not None and not math.isfinite(high)):
         return None
-    # "the top three seeds" counts top seeds
-    if not qualifier and counts and _kind(unit, counts) in ("count", "people"):
+    # "the top three seeds" counts top seeds; "lost his pen 7 times" counts times, not pen times: how often,
+    # or a multiple, says nothing of the noun before it
+    if not qualifier and counts and _kind(unit, counts) in ("count", "people") and unit != "times":
         lead = modifiers_before(tokens, q_start)
         counts = " ".join([*(t.text for t in tokens[lead:q_start]), counts])
     shown = tokens[lead:head_end] if gap is None else [*tokens[lead:gap[0]], tokens[gap[1] - 1],
@@ -189,8 +190,8 @@ def _not_a_figure(tokens: list[Token], i: int, number: Number, money: bool) -> b
                                 not unit_follows(tokens, number.end)):
         return True
     measured = bool(money or number.currency or number.unit or unit_after(tokens, number.end, number, "")[0])
-    if tok.ent_type_ in NAME_ENTS and not measured:
-        return True  # "Boeing 787", "S&P 500"
+    if tok.ent_type_ in NAME_ENTS and not measured and token_at(tokens, number.end) != "times":
+        return True  # "Boeing 787", "S&P 500"; not "call Bob 3 times", read as one name
     if number.end - i == 1 and tok.lower_ in ("one", "a", "an", "zero") and not _noun_follows(
             tokens, i + 1) and not (token_at(tokens, i + 1) in RANGE_WORDS and read_number(tokens, i + 2)) \
             and not (tok.lower_ == "one" and (measured or _one_of(tokens, i + 1))):
