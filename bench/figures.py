@@ -57,6 +57,7 @@ from _data import MODEL, NEWSQUANT, figures_of, prf, read_newsquant, stamp, stam
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from generator.extract.nlp import load_nlp
+from generator.extract.spelled import SCALE_WORDS
 from generator.model import Figure
 
 CURRENCIES = {
@@ -95,6 +96,9 @@ UNIT_MAP = {
     "generation": "generation wireless",  # "5G": CQE's table names the "G" of mobile networks so
 }
 CONTENT_POS = ("NOUN", "PROPN", "ADJ", "NUM")
+# Words between an amount and its currency word that say how much, not whose ("35 lakh rupees")
+AMOUNT_WORDS = SCALE_WORDS.keys() | {
+    "lakh", "lakhs", "crore", "crores", "mln", "bln", "bn", "mn", "tn", "m", "k"}
 CQE_UNITS = NEWSQUANT.parent / "unit.json"
 # Filled by main() from --units: (symbol -> name, surface -> name, ISO currency code -> name).
 CQE: tuple[dict[str, str], dict[str, str], dict[str, str]] = ({}, {}, {})
@@ -164,12 +168,16 @@ def our_unit(figure: Figure, lemmas: dict[str, tuple[str, str]]) -> str:
 def _written_currency(text: str) -> str:
     """A currency named by the words written after the amount, as CQE's table names them ("35 lakh rupees"
     -> rupee, where the code INR is "indian rupee"; "250 million dutch guilders" -> "netherlands guilde"):
-    CQE reads the written word, not the country it may stand for. "" when the table names no currency so."""
-    words = re.findall(r"[A-Za-z]+", text.rsplit(" per ", 1)[0])[-2:]
-    for phrase in (" ".join(words[-2:]), words[-1] if words else ""):
-        name = CQE[1].get(phrase.lower(), "")
+    CQE reads the written word, not the country it may stand for. "" when the table names no currency so,
+    or when a word the table does not know says whose it is ("Philippine pesos", not Mexican ones; "Pakistani
+    rupees"): then the code's name."""
+    words = re.findall(r"[A-Za-z][A-Za-z.]*", text.rsplit(" per ", 1)[0].lower())[-4:]
+    for n in (3, 2, 1):
+        if len(words) < n:
+            continue
+        name = CQE[1].get(" ".join(words[-n:]), "")
         if name and name in CQE[2].values():
-            return name
+            return name if len(words) == n or words[-n - 1].rstrip(".") in AMOUNT_WORDS else ""
     return ""
 
 

@@ -1168,6 +1168,10 @@ def test_the_bench_names_a_currency_by_the_word_written_as_cqe_does():  # CQE_Ev
         assert units("250 million dutch guilders of 7 3/4 % bonds due nov. 15, 1999, priced at 101 1/4 to yield "
                      "7.57 % at issue price and 7.86 % less full fees, via amro bank.")[0] == "netherlands guilde"
         assert units("It costs 500 INR.") == ["indian rupee"]
+        assert units("Am I eligible for a lone of 12,34,567.89 rupees") == ["rupee"]
+        # a word the table does not know says whose: the code's name, not the bare word's
+        assert units("It cost 5 million Philippine pesos.") == ["philippine peso"]  # not "mexican peso"
+        assert units("It cost 5 billion Hong Kong dollars.") == ["hong kong dollar"]
         assert units("Exports rose to HK$10.05 billion, or $1.3 billion a year.") == [
             "hong kong dollar", "dollar per year"]
     finally:
@@ -1180,4 +1184,5 @@ def test_how_many_times_counts_no_noun_before_it_and_no_name():  # CQE_Evaluatio
     f = one("I tried to call Bob 3 times already.")  # was no figure: "Bob 3" read as one name
     assert (f.value, f.counts) == (3, "times")
     assert one("He has visited the city 5 times.").counts == "times"
+    assert figures("Channel 4 Times reported it.") == []  # a name: the newspaper
     assert one("the top three seeds remain.").counts == "top seeds"
