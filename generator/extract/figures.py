@@ -190,7 +190,7 @@ def _not_a_figure(tokens: list[Token], i: int, number: Number, money: bool) -> b
                                 not unit_follows(tokens, number.end)):
         return True
     measured = bool(money or number.currency or number.unit or unit_after(tokens, number.end, number, "")[0])
-    if tok.ent_type_ in NAME_ENTS and not measured and token_at(tokens, number.end) != "times":
+    if tok.ent_type_ in NAME_ENTS and not measured and token_at(tokens, number.end, "text") != "times":
         return True  # "Boeing 787", "S&P 500"; not "call Bob 3 times", read as one name
     if number.end - i == 1 and tok.lower_ in ("one", "a", "an", "zero") and not _noun_follows(
             tokens, i + 1) and not (token_at(tokens, i + 1) in RANGE_WORDS and read_number(tokens, i + 2)) \
