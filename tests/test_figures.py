@@ -1186,3 +1186,14 @@ def test_how_many_times_counts_no_noun_before_it_and_no_name():  # CQE_Evaluatio
     assert one("He has visited the city 5 times.").counts == "times"
     assert figures("Channel 4 Times reported it.") == []  # a name: the newspaper
     assert one("the top three seeds remain.").counts == "top seeds"
+
+
+def test_foot_and_inch_marks_typed_as_straight_quotes():  # CQE_Evaluation units_train set
+    fence = figures("The fence around the garden is 30' long and 6' high.")
+    assert [(f.value, f.unit, f.text) for f in fence] == [(30, "foot", "30'"), (6, "foot", "6'")]  # were bare
+    assert (one('The length of this ruler is 20"').unit) == "inch"  # was a bare 20
+    assert one('For this screw, use a 2" wrench.').unit == "inch"
+    # a quote that closes, an apostrophe: no marks
+    assert one('He said "we paid 30" and left.').unit == ""
+    assert one('He said "we paid 30" to them.').unit == ""
+    assert "foot" not in [f.unit for f in figures("The players' 30' boat sank.")]

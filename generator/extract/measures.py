@@ -37,6 +37,7 @@ MEASURES = {**UNITS, "m": "metre"}
 RESOLUTIONS = {240, 360, 480, 720, 1080, 1440, 2160}  # "1080p" is a video format, not pence
 WEIGHT_CUES = {"weigh", "weighs", "weighed", "weighing", "weight", "heavy", "heavier", "lighter",
                "exercising", "diet", "shed", "obese", "overweight"}
+LENGTH_AFTER = {"long", "high", "tall", "wide", "deep", "thick", "across", "away", "apart", "below", "above"}
 BODY_CUES = {"tall", "height", "feet", "foot", "inches"}
 AGE_WORDS = {word: unit for unit in ("year", "month", "week", "day") for word in (unit, unit + "s")}
 DEGREE_SCALES = {"c": "C", "f": "F", "celsius": "C", "centigrade": "C", "fahrenheit": "F"}
@@ -220,12 +221,29 @@ def _currency_phrase(tokens: list[Token], end: int) -> int:
 def _ambiguous_symbol(tokens: list[Token], end: int, number: Number) -> str | None:
     """A symbol of several units, glued ("2.5F") or next ("150 kn", "16 billion b."); "a" only ends a
     phrase ("for 10 a and is now"), where it is no article."""
-    symbol = number.unit or token_at(tokens, end, "text").rstrip(".")
+    symbol = number.unit or _straight_mark(tokens, end) or token_at(tokens, end, "text").rstrip(".")
     k = end + (not number.unit)  # after the symbol ("11a" ending a sentence is glued)
     if symbol not in AMBIGUOUS_UNITS or (symbol == "a" and not (
             k >= len(tokens) or tokens[k].is_punct or tokens[k].tag_ == "CC")):
         return None
     return symbol
+
+
+def _straight_mark(tokens: list[Token], end: int) -> str:
+    """A foot or inch mark typed as a straight quote, glued to the digits: "The fence is 30' long and 6'
+    high", "a 55" screen", "The length of this ruler is 20"" (as "′", "″"). A double quote closes a
+    quote when one was opened before it in the sentence; a single one is read so only before a word of
+    length or height (an apostrophe ends "players'")."""
+    mark = token_at(tokens, end, "text")
+    if mark not in ("'", '"') or tokens[end - 1].whitespace_:
+        return ""
+    after = token_at(tokens, end + 1)
+    if after in LENGTH_AFTER:
+        return "′" if mark == "'" else "″"
+    if mark == "'" or sum(t.text == '"' for t in tokens[:end]) % 2:
+        return ""
+    ends = end + 1 >= len(tokens) or token_at(tokens, end + 1, "tag_") in ("NN", "NNS", "JJ", ".", ",")
+    return "″" if ends else ""  # not "we paid 30" and left" (a quote opened before it)
 
 
 def _weighed(tokens: list[Token], number: Number, end: int) -> bool:
