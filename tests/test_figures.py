@@ -1197,3 +1197,15 @@ def test_foot_and_inch_marks_typed_as_straight_quotes():  # CQE_Evaluation units
     assert one('He said "we paid 30" and left.').unit == ""
     assert one('He said "we paid 30" to them.').unit == ""
     assert "foot" not in [f.unit for f in figures("The players' 30' boat sank.")]
+
+
+def test_a_number_next_to_a_month_that_cannot_be_its_day_is_an_amount():  # CQE_Evaluation currency set
+    found = figures("$ 20,000.00 $ 37,305.97 february expenses")
+    assert [f.value for f in found] == [20_000, 37_305.97]  # "37,305.97" was read as a date
+    assert one("In March 2,000 workers went on strike.").value == 2000  # was no figure
+    assert one("By June 3.5 million doses had been given.").value == 3_500_000
+    assert one("In May 40 percent of voters backed him.").unit == "%"
+    assert one("Since the tenders started last July 861,000 tonnes of wheat were sold.").value == 861_000  # Reuters
+    for text in ("The meeting is on March 7.", "He arrived in October 2019.", "On March 7 workers went on strike.",
+                 "The rally on Jan. 6 drew crowds.", "Four April Fools' Days ago, Google announced it."):
+        assert figures(text) == [], text  # a day, a year; a number word stays a date

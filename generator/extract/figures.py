@@ -203,7 +203,9 @@ def _not_a_figure(tokens: list[Token], i: int, number: Number, money: bool) -> b
     doc, k = tok.doc, tok.i  # the sentence splitter may have ended a sentence at the month's full stop
     if k >= 2 and doc[k - 1].text == "." and doc[k - 2].text in SHORT_MONTHS and not doc[k - 2].whitespace_:
         prev = doc[k - 2].lower_  # "paid nov. 6": a month written in lower case, its full stop apart
-    if prev in MONTHS or nxt in MONTHS or (prev in ("-", "–") and (
+    amount = money or bool(number.currency) or number.unit == "%" or nxt in ("%", "percent", "pct", "per")
+    dated = (prev in MONTHS or nxt in MONTHS) and _day_or_year(tok.text, number, amount)
+    if dated or (prev in ("-", "–") and (
             token_at(tokens, i - 3).rstrip(".") in MONTHS or YEAR.fullmatch(token_at(tokens, i - 2)))):
         return True  # "October 7", "7 October", "from April 13-17", "the 2020-21 season"
     if not measured and (prev in LABELS or (tok.text.startswith("-") and prev_tok is not None and len(
@@ -230,6 +232,17 @@ def _not_a_figure(tokens: list[Token], i: int, number: Number, money: bool) -> b
             all(t.text != "(" for t in tokens[:i]):
         return True  # a list's marker: "it 's what 1 ) explains why … ; 2 ) cautions that …"
     return nxt in TIMES or number.unit.lower() in TIMES  # "9 p.m.", "at 10.45pm last night"
+
+
+def _day_or_year(text: str, number: Number, amount: bool) -> bool:
+    """A number next to a month that can be its day or year: "October 7", "7 October", "October 2019",
+    "Apr. 4on" (glued to the next word); not "In March 2,000 workers went on strike", "By June 3.5 million
+    doses", "In May 40 percent of voters" (no day has a thousands separator, a decimal point, a scale, a
+    currency or a percent sign). Number words stay dates ("Four April Fools' Days ago")."""
+    if YEAR.fullmatch(text) or not text[:1].isdigit():
+        return True
+    day = re.match(r"\d{1,2}(?![\d.,])", text)
+    return day is not None and 1 <= int(day[0]) <= 31 and not number.scaled and not amount
 
 
 def _code(tokens: list[Token], i: int) -> bool:
