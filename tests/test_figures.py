@@ -1209,3 +1209,13 @@ def test_a_number_next_to_a_month_that_cannot_be_its_day_is_an_amount():  # CQE_
     for text in ("The meeting is on March 7.", "He arrived in October 2019.", "On March 7 workers went on strike.",
                  "The rally on Jan. 6 drew crowds.", "Four April Fools' Days ago, Google announced it."):
         assert figures(text) == [], text  # a day, a year; a number word stays a date
+
+
+def test_a_unit_alone_in_brackets_after_the_number():  # CQE_Evaluation dimension set
+    for text in ("The weight is 20 (kg)", "The weight is 20 [kg]", "The weight is 20 {kg}", "The weight is 20 <kg>"):
+        f = one(text)
+        assert (f.value, f.unit) == (20, "kilogram"), text  # were bare numbers
+    assert one("The weight is 20 (kg)").text == "20 (kg)"
+    assert one("It weighs 5 (lbs).").unit == "pound"
+    assert one("They won 3 (W) games.").unit == ""  # one letter: a symbol of many things
+    assert one("He scored 20 (a career high).").unit == ""

@@ -163,6 +163,7 @@ def _figure_at(tokens: list[Token], i: int, sentence: str, article_id: str, date
     text = re.sub(r"([€£¥₹₿]) (?=\d)", r"\1", text)  # "£5-£10"
     text = re.sub(r"(\d) (['\"])$", r"\1\2", text) if counts in ("′", "″") else text  # "30'", "55\""
     text = re.sub(r"(\d[A-Za-z]*)\)-[a-z]+", r"\1", text)  # "(121ft)-long" read as one token
+    text = re.sub(r" ([(\[{<]) (\S+) ([)\]}>])$", r" \1\2\3", text)  # "20 (kg)"
     if symbol_unit(counts):  # "2 mg/L", "45 °C", and not the full stop read with "230 V."
         text = re.sub(r"° (?=[CF]\b)", "°", text.replace(" / ", "/")).removesuffix(".")
     return token_at(tokens, q_start - 1), Figure(

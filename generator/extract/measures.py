@@ -37,6 +37,7 @@ MEASURES = {**UNITS, "m": "metre"}
 RESOLUTIONS = {240, 360, 480, 720, 1080, 1440, 2160}  # "1080p" is a video format, not pence
 WEIGHT_CUES = {"weigh", "weighs", "weighed", "weighing", "weight", "heavy", "heavier", "lighter",
                "exercising", "diet", "shed", "obese", "overweight"}
+BRACKETS = {"(": ")", "[": "]", "{": "}", "<": ">"}
 LENGTH_AFTER = {"long", "high", "tall", "wide", "deep", "thick", "across", "away", "apart", "below", "above"}
 BODY_CUES = {"tall", "height", "feet", "foot", "inches"}
 AGE_WORDS = {word: unit for unit in ("year", "month", "week", "day") for word in (unit, unit + "s")}
@@ -57,6 +58,13 @@ def unit_after(tokens: list[Token], end: int, number: Number, currency: str) -> 
         return f"{AGE_WORDS[age[0]]} of age", f"{AGE_WORDS[age[0]]}s old", head_end
     if word in AGE_WORDS and token_at(tokens, end + 1) == "of" and token_at(tokens, end + 2) == "age":
         return f"{AGE_WORDS[word]} of age", f"{AGE_WORDS[word]}s of age", end + 3  # "at 6 weeks of age"
+    if word in BRACKETS and token_at(tokens, end + 2, "text") == BRACKETS[word] and not number.unit and \
+            len(tokens[end + 1].text) > 1:  # not "3 (W) games"
+        # "The weight is 20 (kg)", "20 [kg]", "5 (lbs)": a unit alone in brackets, as a column names it
+        if (si := _symbol_at(tokens, end + 1, number)) is not None and si[2] == end + 2:
+            return si[0], si[1], end + 3
+        if (named := UNITS.get(tokens[end + 1].lower_)) is not None:
+            return named, tokens[end + 1].text, end + 3
     if word in ("yo", "y.o.", "y/o"):  # "a 87 yo man"
         return "year of age", "years old", end + 1
     if word in ("in", "in.") and token_at(tokens, end - 2) in ("ft", "feet", "foot", "′") and token_at(
