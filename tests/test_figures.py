@@ -1219,3 +1219,12 @@ def test_a_unit_alone_in_brackets_after_the_number():  # CQE_Evaluation dimensio
     assert one("It weighs 5 (lbs).").unit == "pound"
     assert one("They won 3 (W) games.").unit == ""  # one letter: a symbol of many things
     assert one("He scored 20 (a career high).").unit == ""
+
+
+def test_deci_prefixed_symbols():  # CQE_Evaluation dimension set
+    found = figures("The length is 12 m 2 dm more or less")
+    assert [(f.value, f.unit) for f in found] == [(12, "metre"), (2, "decimetre")]  # "2" was bare
+    assert [f.unit for f in figures("1m is equal to 10 dm")] == ["metre", "decimetre"]
+    # the blood tests of health news: "mg/dL" was "240 mg", the rate lost
+    assert one("His cholesterol was 240 mg/dL last year.").unit == "milligram per decilitre"
+    assert one("Blood sugar above 126 mg/dl is diabetic.").unit == "milligram per decilitre"
