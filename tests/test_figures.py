@@ -1228,3 +1228,14 @@ def test_deci_prefixed_symbols():  # CQE_Evaluation dimension set
     # the blood tests of health news: "mg/dL" was "240 mg", the rate lost
     assert one("His cholesterol was 240 mg/dL last year.").unit == "milligram per decilitre"
     assert one("Blood sugar above 126 mg/dl is diabetic.").unit == "milligram per decilitre"
+
+
+def test_n_of_the_number_hyphened_things():  # CQE_Evaluation dimension set
+    found = figures("the satellite, built by hughes for the international telecommunications satellite organization, "
+                    "is part of a $ 700 million contract awarded to hughes in 1982 to develop five of the three-ton "
+                    "satellites.")
+    assert [(f.value, f.unit) for f in found] == [(700e6, "USD"), (5, "satellites"), (3, "ton")]  # 5 was lost
+    assert found[1].counts == "three-ton satellites"
+    suspects = figures("Police arrested two of the 20-year-old suspects.")
+    assert [(f.value, f.unit) for f in suspects] == [(2, "suspects"), (20, "year of age")]  # 2 was an age
+    assert one("I'm 5 (feet) tall.").unit == "foot"  # KPCrowd: "I'm 5 (feet), 9 (inches)."

@@ -19,6 +19,7 @@ from generator.extract.counted import (
     counted_after,
     followed_by,
     modifiers_before,
+    number_compound,
     refers_to,
     said_of,
 )
@@ -87,7 +88,9 @@ def figures_in(sent: Span, sentence: str, article_id: str, date: str) -> list[Fi
             continue
         figures.append(found[:2])
         spans.append((i, found[2]))
-        i = found[2]
+        # "five of the three-ton satellites": the number that describes what is counted is a figure too
+        i = next((k for k in range(i + 2, found[2]) if tokens[k - 2].lower_ == "of" and
+                  tokens[k - 1].lower_ in DETERMINERS and number_compound(tokens, k) > k), found[2])
     return set_against_later(tokens, spans, [figure for _, figure in figures])
 
 
