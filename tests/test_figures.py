@@ -1239,3 +1239,13 @@ def test_n_of_the_number_hyphened_things():  # CQE_Evaluation dimension set
     suspects = figures("Police arrested two of the 20-year-old suspects.")
     assert [(f.value, f.unit) for f in suspects] == [(2, "suspects"), (20, "year of age")]  # 2 was an age
     assert one("I'm 5 (feet) tall.").unit == "foot"  # KPCrowd: "I'm 5 (feet), 9 (inches)."
+
+
+def test_a_half_of_one_unit():  # KPCrowd
+    f = figures("I do that at least a half-hour a day, and three days a week I go to Over Fifty and Fit at "
+                "Minnetonka Community Education.")[0]
+    assert (f.value, f.unit) == (0.5, "hour per day")  # was no figure
+    assert one("He walked a half mile.").unit == "mile"
+    assert one("The Fed cut rates by a half percentage point.").unit == "percentage point"
+    for text in ("She has a half-sister.", "He met his half brother.", "It was a half-hearted effort."):
+        assert figures(text) == [], text

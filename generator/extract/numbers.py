@@ -306,6 +306,11 @@ def _fraction(tokens: list[Token], i: int) -> Number | None:
             token_at(tokens, i + 2) in UNITS or token_at(tokens, i + 2) in DURATIONS or
             f"{token_at(tokens, i + 2)} {token_at(tokens, i + 3)}" == "percentage point"):
         return Number(0.5, i + 2)  # "by half a percentage point", "by half an hour": half of one unit
+    if low in ("a", "an") and token_at(tokens, i + 1) == "half":
+        k = i + 2 + (token_at(tokens, i + 2) == "-")  # "a half-hour"
+        if token_at(tokens, k) in UNITS or token_at(tokens, k) in DURATIONS or \
+                f"{token_at(tokens, k)} {token_at(tokens, k + 1)}" == "percentage point":
+            return Number(0.5, i + 2)  # "a half mile", "a half-hour drive"; not "a half brother"
     if token_at(tokens, i + 1) not in ("in", "out"):
         return None
     share = SMALL.get(low) or (int(low) if low.isdigit() else 0)  # "one in three", "nine out of ten"
