@@ -1249,3 +1249,9 @@ def test_a_half_of_one_unit():  # KPCrowd
     assert one("The Fed cut rates by a half percentage point.").unit == "percentage point"
     for text in ("She has a half-sister.", "He met his half brother.", "It was a half-hearted effort."):
         assert figures(text) == [], text
+
+
+def test_a_range_with_the_yen_or_rupee_sign_on_both_ends():  # CQE_Evaluation units_train set
+    f = one("The cost of a movie ticket in China is usually around ¥50-¥60.")
+    assert (f.value, f.value_high, f.unit) == (50, 60, "CNY")  # was no figure ("£5-£10" was read)
+    assert (one("It costs ₹50-₹60.").value_high, one("Tickets cost ¥1,000-¥2,000 in Tokyo.").unit) == (60, "JPY")

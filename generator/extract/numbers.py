@@ -47,7 +47,7 @@ _SCIENTIFIC = re.compile(r"^(?P<m>\d+(?:\.\d+)?)(?:[eE](?P<e>[+−-]?\d{1,3})|"
 VULGAR = dict(zip("½¼¾⅓⅔⅛⅜⅝⅞", (1 / 2, 1 / 4, 3 / 4, 1 / 3, 2 / 3, 1 / 8, 3 / 8, 5 / 8, 7 / 8), strict=True))
 _VULGAR = re.compile(rf"^(?P<whole>\d*)(?P<part>[{''.join(VULGAR)}])$")  # "½ cup", "2¼ cups"
 _RANGE = re.compile(rf"^(?P<low>{_DIGITS})(?P<scale>bn|mn|m|k)?[-–]"
-                    rf"(?P<high>[$€£]?(?:{_DIGITS})[A-Za-z%]*\.?)$")
+                    rf"(?P<high>[$€£¥₹₩₽₪₺₦₫₱]?(?:{_DIGITS})[A-Za-z%]*\.?)$")
 
 
 @dataclass(frozen=True)
