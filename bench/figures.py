@@ -58,6 +58,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from generator.extract.nlp import load_nlp
 from generator.extract.spelled import SCALE_WORDS
+from generator.extract.units import MONEY_WORDS
 from generator.model import Figure
 
 CURRENCIES = {
@@ -99,6 +100,11 @@ CONTENT_POS = ("NOUN", "PROPN", "ADJ", "NUM")
 # Words between an amount and its currency word that say how much, not whose ("35 lakh rupees")
 AMOUNT_WORDS = SCALE_WORDS.keys() | {
     "lakh", "lakhs", "crore", "crores", "mln", "bln", "bn", "mn", "tn", "m", "k"}
+# A sentence of the stock market, where "118.5p" is a share price (see `our_unit`)
+MARKET_WORDS = {"share", "shares", "stock", "stocks", "index", "trading", "traded", "fallers", "risers",
+                "ftse", "session", "stockbroker", "stockbrokers", "broker", "brokers", "investors",
+                "dividend"}
+SHOP_WORDS = MONEY_WORDS | {"coin", "coins", "change"}  # ... and of a price paid, where "50p" is pence
 CQE_UNITS = NEWSQUANT.parent / "unit.json"
 # Filled by main() from --units: (symbol -> name, surface -> name, ISO currency code -> name).
 CQE: tuple[dict[str, str], dict[str, str], dict[str, str]] = ({}, {}, {})
@@ -136,8 +142,13 @@ def our_unit(figure: Figure, lemmas: dict[str, tuple[str, str]]) -> str:
     if not figure.unit:
         return "-"
     head, _, rate = figure.unit.partition(" per ")
-    if figure.unit == "GBX" and re.search(r"\d ?p\.?$", figure.text):
-        return "point"  # "118.5p": CQE's table gives the symbol to penny and point; NewsQuant names it point
+    words = set(re.findall(r"[a-z]+", figure.sentence.lower())) if figure.unit == "GBX" else set()
+    if figure.unit == "GBX" and re.search(r"\d ?p\.?$", figure.text) and \
+            (not words.isdisjoint(MARKET_WORDS) or words.isdisjoint(SHOP_WORDS)):
+        # "At 118.5p, its shares": CQE's table gives the symbol to penny and point, and CQE tells them apart
+        # by the sentence; NewsQuant names a share price point, CQE_Evaluation's unit sets a price in a
+        # shop penny ("The souvenir shop sells postcards for 50p each."), a size point ("a 10 p font size")
+        return "point"
     if head in CURRENCIES or head in CQE[2]:  # "USD per barrel" -> "dollar per barrel"
         name = _written_currency(figure.text) or CURRENCIES.get(head, CQE[2].get(head, ""))
         return name + (f" per {our_unit_text(rate)}" if rate else "")

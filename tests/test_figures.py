@@ -1174,6 +1174,11 @@ def test_the_bench_names_a_currency_by_the_word_written_as_cqe_does():  # CQE_Ev
         assert units("It cost 5 billion Hong Kong dollars.") == ["hong kong dollar"]
         assert units("Exports rose to HK$10.05 billion, or $1.3 billion a year.") == [
             "hong kong dollar", "dollar per year"]
+        # "p": a share price is point (NewsQuant), a price in a shop penny (CQE_Evaluation units_train set)
+        assert units("The biggest fallers of the session were Unite Group, down 68 p at 1112 p, JD Sports, down "
+                     "1.95 p at 125.8 p.") == ["point"] * 4
+        assert units("The souvenir shop sells postcards for 50p each.") == ["penny"]  # was "point"
+        assert units("The font size of the document was set to 12 p, making it easy to read.") == ["point"]
     finally:
         for table in bench.CQE:
             table.clear()
