@@ -6,7 +6,8 @@ NewsQuant names it: a bare number "-"; a counted phrase by the lemmas of its nou
 adjectives and numbers, names as written ("the best wireless speakers" -> "good wireless
 speaker"); a share "% <counted phrase>"; a unit through UNIT_MAP, then CQE's own unit table
 (CQE/unit.json, `--units`; only spellings that name one unit), then plural -> singular;
-"X per Y" each side.
+"X per Y" each side; money by the currency word written, where CQE's table names it ("rupees" ->
+rupee), else by its code.
 
 Scoring follows the rules of `calculate_metrics` in satya77/CQE_Evaluation
 (evaluate_models.py @ 190c0ce), re-implemented here:
@@ -56,6 +57,8 @@ from _data import MODEL, NEWSQUANT, figures_of, prf, read_newsquant, stamp, stam
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from generator.extract.nlp import load_nlp
+from generator.extract.spelled import SCALE_WORDS
+from generator.extract.units import MONEY_WORDS
 from generator.model import Figure
 
 CURRENCIES = {
@@ -94,6 +97,14 @@ UNIT_MAP = {
     "generation": "generation wireless",  # "5G": CQE's table names the "G" of mobile networks so
 }
 CONTENT_POS = ("NOUN", "PROPN", "ADJ", "NUM")
+# Words between an amount and its currency word that say how much, not whose ("35 lakh rupees")
+AMOUNT_WORDS = SCALE_WORDS.keys() | {
+    "lakh", "lakhs", "crore", "crores", "mln", "bln", "bn", "mn", "tn", "m", "k"}
+# A sentence of the stock market, where "118.5p" is a share price (see `our_unit`)
+MARKET_WORDS = {"share", "shares", "stock", "stocks", "index", "trading", "traded", "fallers", "risers",
+                "ftse", "session", "stockbroker", "stockbrokers", "broker", "brokers", "investors",
+                "dividend"}
+SHOP_WORDS = MONEY_WORDS | {"coin", "coins", "change"}  # ... and of a price paid, where "50p" is pence
 CQE_UNITS = NEWSQUANT.parent / "unit.json"
 # Filled by main() from --units: (symbol -> name, surface -> name, ISO currency code -> name).
 CQE: tuple[dict[str, str], dict[str, str], dict[str, str]] = ({}, {}, {})
@@ -131,10 +142,16 @@ def our_unit(figure: Figure, lemmas: dict[str, tuple[str, str]]) -> str:
     if not figure.unit:
         return "-"
     head, _, rate = figure.unit.partition(" per ")
-    if figure.unit == "GBX" and re.search(r"\d ?p\.?$", figure.text):
-        return "point"  # "118.5p": CQE's table gives the symbol to penny and point; NewsQuant names it point
+    words = set(re.findall(r"[a-z]+", figure.sentence.lower())) if figure.unit == "GBX" else set()
+    if figure.unit == "GBX" and re.search(r"\d ?p\.?$", figure.text) and \
+            (not words.isdisjoint(MARKET_WORDS) or words.isdisjoint(SHOP_WORDS)):
+        # "At 118.5p, its shares": CQE's table gives the symbol to penny and point, and CQE tells them apart
+        # by the sentence; NewsQuant names a share price point, CQE_Evaluation's unit sets a price in a
+        # shop penny ("The souvenir shop sells postcards for 50p each."), a size point ("a 10 p font size")
+        return "point"
     if head in CURRENCIES or head in CQE[2]:  # "USD per barrel" -> "dollar per barrel"
-        return CURRENCIES.get(head, CQE[2].get(head, "")) + (f" per {our_unit_text(rate)}" if rate else "")
+        name = _written_currency(figure.text) or CURRENCIES.get(head, CQE[2].get(head, ""))
+        return name + (f" per {our_unit_text(rate)}" if rate else "")
     if figure.unit == "fraction":  # "One out of three Germans" -> "% germans"
         return "% " + (_phrase(figure.counts, lemmas) if figure.counts else "-")
     if figure.counts in CQE[0] and figure.counts.lower() == figure.unit.lower():
@@ -157,6 +174,22 @@ def our_unit(figure: Figure, lemmas: dict[str, tuple[str, str]]) -> str:
             name == singular(figure.unit.lower()) and figure.unit.lower() == figure.counts.lower():
         return lemmas[figure.counts][0]
     return name
+
+
+def _written_currency(text: str) -> str:
+    """A currency named by the words written after the amount, as CQE's table names them ("35 lakh rupees"
+    -> rupee, where the code INR is "indian rupee"; "250 million dutch guilders" -> "netherlands guilde"):
+    CQE reads the written word, not the country it may stand for. "" when the table names no currency so,
+    or when a word the table does not know says whose it is ("Philippine pesos", not Mexican ones; "Pakistani
+    rupees"): then the code's name."""
+    words = re.findall(r"[A-Za-z][A-Za-z.]*", text.rsplit(" per ", 1)[0].lower())[-4:]
+    for n in (3, 2, 1):
+        if len(words) < n:
+            continue
+        name = CQE[1].get(" ".join(words[-n:]), "")
+        if name and name in CQE[2].values():
+            return name if len(words) == n or words[-n - 1].rstrip(".") in AMOUNT_WORDS else ""
+    return ""
 
 
 def _phrase(counts: str, lemmas: dict[str, tuple[str, str]]) -> str:

@@ -1034,7 +1034,8 @@ def test_an_age_between_commas_after_a_person_named_by_a_common_noun():  # KPCro
     assert [f.unit for f in figures("In the first quarter, 12, 15 and 18 were chosen.")] == ["", "", ""]
 
 
-def test_the_bench_names_a_nationality_in_the_plural_as_written():  # NewsQuant, tuned half
+def _bench_units():
+    """bench/figures.py's naming of our figures' units: text -> the unit of each figure, as the bench names it."""
     import importlib.util
     import sys
     from pathlib import Path
@@ -1056,6 +1057,11 @@ def test_the_bench_names_a_nationality_in_the_plural_as_written():  # NewsQuant,
     def units(text: str) -> list[str]:
         return [t["unit"] for t in bench.score_item(0, {"text": text, "quantities": []}, nlp, lemmatizer)[2]]
 
+    return bench, units
+
+
+def test_the_bench_names_a_nationality_in_the_plural_as_written():  # NewsQuant, tuned half
+    _, units = _bench_units()
     assert units("Reuters reported in May that Kunlun had given some Beijing-based engineers access to the personal "
                  "information of millions of Americans including private messages and HIV status.") == [
         "americans"]  # was "american"
@@ -1137,3 +1143,120 @@ def test_a_list_marker_is_no_figure():  # CQE_Evaluation dimension set
                     "000 monkeys placed before 10, 000 pianos would produce 1, 118 publishable rock' n' roll tunes.")
     assert found[0].text == "two feet"  # "1" and "2" were figures, "3" three feet
     assert [f.value for f in figures("Gautam Gambhir (97) and Dhoni (91) put on 109.")] == [97, 91, 109]
+
+
+def test_a_currency_code_written_with_the_dollar_sign():  # CQE_Evaluation currency set
+    # "usd$ 15", "mxn$ 15", "aud$ 15", "cad$ 15", "nzd$15": the code says which dollar (or peso)
+    found = [f for text in ("usd$ 15", "mxn$ 15", "aud$ 15", "cad$ 15", "nzd$15") for f in figures(text)]
+    assert [(f.value, f.unit) for f in found] == [(15, "USD"), (15, "MXN"), (15, "AUD"), (15, "CAD"), (15, "NZD")]
+    f = one("The deal is worth AUD$15 million.")  # was no figure: "AUD$15" is one token
+    assert (f.value, f.unit, f.kind) == (15_000_000, "AUD", "money")
+    assert one("Spot gold rose to US$1,271.2 an ounce.").unit == "USD per ounce"
+    assert one("It costs a $5 fee.").unit == "USD"  # "a" "$" names no Australian dollar
+
+
+def test_the_bench_names_a_currency_by_the_word_written_as_cqe_does():  # CQE_Evaluation currency set
+    bench, units = _bench_units()
+    if not bench.CQE_UNITS.exists():
+        pytest.skip("CQE's unit.json is not on this machine")
+    names = bench.cqe_names(str(bench.CQE_UNITS))
+    for table, found in zip(bench.CQE, names, strict=True):
+        table.update(found)
+    try:
+        # CQE's table: "rupees" is "rupee" (INR, "₹" are "indian rupee"), "dutch guilders" "netherlands guilde"
+        assert units("Am I eligible for a lone of 35 lakh rupees") == ["rupee"]  # was "indian rupee"
+        assert units("250 million dutch guilders of 7 3/4 % bonds due nov. 15, 1999, priced at 101 1/4 to yield "
+                     "7.57 % at issue price and 7.86 % less full fees, via amro bank.")[0] == "netherlands guilde"
+        assert units("It costs 500 INR.") == ["indian rupee"]
+        assert units("Am I eligible for a lone of 12,34,567.89 rupees") == ["rupee"]
+        # a word the table does not know says whose: the code's name, not the bare word's
+        assert units("It cost 5 million Philippine pesos.") == ["philippine peso"]  # not "mexican peso"
+        assert units("It cost 5 billion Hong Kong dollars.") == ["hong kong dollar"]
+        assert units("Exports rose to HK$10.05 billion, or $1.3 billion a year.") == [
+            "hong kong dollar", "dollar per year"]
+        # "p": a share price is point (NewsQuant), a price in a shop penny (CQE_Evaluation units_train set)
+        assert units("The biggest fallers of the session were Unite Group, down 68 p at 1112 p, JD Sports, down "
+                     "1.95 p at 125.8 p.") == ["point"] * 4
+        assert units("The souvenir shop sells postcards for 50p each.") == ["penny"]  # was "point"
+        assert units("The font size of the document was set to 12 p, making it easy to read.") == ["point"]
+    finally:
+        for table in bench.CQE:
+            table.clear()
+
+
+def test_how_many_times_counts_no_noun_before_it_and_no_name():  # CQE_Evaluation currency set
+    assert (one("He has lost his pen 7 times since Monday.").counts) == "times"  # was "pen times"
+    f = one("I tried to call Bob 3 times already.")  # was no figure: "Bob 3" read as one name
+    assert (f.value, f.counts) == (3, "times")
+    assert one("He has visited the city 5 times.").counts == "times"
+    assert figures("Channel 4 Times reported it.") == []  # a name: the newspaper
+    assert one("the top three seeds remain.").counts == "top seeds"
+
+
+def test_foot_and_inch_marks_typed_as_straight_quotes():  # CQE_Evaluation units_train set
+    fence = figures("The fence around the garden is 30' long and 6' high.")
+    assert [(f.value, f.unit, f.text) for f in fence] == [(30, "foot", "30'"), (6, "foot", "6'")]  # were bare
+    assert (one('The length of this ruler is 20"').unit) == "inch"  # was a bare 20
+    assert one('For this screw, use a 2" wrench.').unit == "inch"
+    # a quote that closes, an apostrophe: no marks
+    assert one('He said "we paid 30" and left.').unit == ""
+    assert one('He said "we paid 30" to them.').unit == ""
+    assert "foot" not in [f.unit for f in figures("The players' 30' boat sank.")]
+
+
+def test_a_number_next_to_a_month_that_cannot_be_its_day_is_an_amount():  # CQE_Evaluation currency set
+    found = figures("$ 20,000.00 $ 37,305.97 february expenses")
+    assert [f.value for f in found] == [20_000, 37_305.97]  # "37,305.97" was read as a date
+    assert one("In March 2,000 workers went on strike.").value == 2000  # was no figure
+    assert one("By June 3.5 million doses had been given.").value == 3_500_000
+    assert one("In May 40 percent of voters backed him.").unit == "%"
+    assert one("Since the tenders started last July 861,000 tonnes of wheat were sold.").value == 861_000  # Reuters
+    for text in ("The meeting is on March 7.", "He arrived in October 2019.", "On March 7 workers went on strike.",
+                 "The rally on Jan. 6 drew crowds.", "Four April Fools' Days ago, Google announced it."):
+        assert figures(text) == [], text  # a day, a year; a number word stays a date
+
+
+def test_a_unit_alone_in_brackets_after_the_number():  # CQE_Evaluation dimension set
+    for text in ("The weight is 20 (kg)", "The weight is 20 [kg]", "The weight is 20 {kg}", "The weight is 20 <kg>"):
+        f = one(text)
+        assert (f.value, f.unit) == (20, "kilogram"), text  # were bare numbers
+    assert one("The weight is 20 (kg)").text == "20 (kg)"
+    assert one("It weighs 5 (lbs).").unit == "pound"
+    assert one("They won 3 (W) games.").unit == ""  # one letter: a symbol of many things
+    assert one("He scored 20 (a career high).").unit == ""
+
+
+def test_deci_prefixed_symbols():  # CQE_Evaluation dimension set
+    found = figures("The length is 12 m 2 dm more or less")
+    assert [(f.value, f.unit) for f in found] == [(12, "metre"), (2, "decimetre")]  # "2" was bare
+    assert [f.unit for f in figures("1m is equal to 10 dm")] == ["metre", "decimetre"]
+    # the blood tests of health news: "mg/dL" was "240 mg", the rate lost
+    assert one("His cholesterol was 240 mg/dL last year.").unit == "milligram per decilitre"
+    assert one("Blood sugar above 126 mg/dl is diabetic.").unit == "milligram per decilitre"
+
+
+def test_n_of_the_number_hyphened_things():  # CQE_Evaluation dimension set
+    found = figures("the satellite, built by hughes for the international telecommunications satellite organization, "
+                    "is part of a $ 700 million contract awarded to hughes in 1982 to develop five of the three-ton "
+                    "satellites.")
+    assert [(f.value, f.unit) for f in found] == [(700e6, "USD"), (5, "satellites"), (3, "ton")]  # 5 was lost
+    assert found[1].counts == "three-ton satellites"
+    suspects = figures("Police arrested two of the 20-year-old suspects.")
+    assert [(f.value, f.unit) for f in suspects] == [(2, "suspects"), (20, "year of age")]  # 2 was an age
+    assert one("I'm 5 (feet) tall.").unit == "foot"  # KPCrowd: "I'm 5 (feet), 9 (inches)."
+
+
+def test_a_half_of_one_unit():  # KPCrowd
+    f = figures("I do that at least a half-hour a day, and three days a week I go to Over Fifty and Fit at "
+                "Minnetonka Community Education.")[0]
+    assert (f.value, f.unit) == (0.5, "hour per day")  # was no figure
+    assert one("He walked a half mile.").unit == "mile"
+    assert one("The Fed cut rates by a half percentage point.").unit == "percentage point"
+    for text in ("She has a half-sister.", "He met his half brother.", "It was a half-hearted effort."):
+        assert figures(text) == [], text
+
+
+def test_a_range_with_the_yen_or_rupee_sign_on_both_ends():  # CQE_Evaluation units_train set
+    f = one("The cost of a movie ticket in China is usually around ¥50-¥60.")
+    assert (f.value, f.value_high, f.unit) == (50, 60, "CNY")  # was no figure ("£5-£10" was read)
+    assert (one("It costs ₹50-₹60.").value_high, one("Tickets cost ¥1,000-¥2,000 in Tokyo.").unit) == (60, "JPY")

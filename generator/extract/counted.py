@@ -71,6 +71,9 @@ def counted_after(tokens: list[Token], end: int, one: bool = False) -> tuple[str
                     tokens, k + 1, "tag_") in ("NN", "NNS", "NNP" if direct > end else "NN") and (
                     direct > end or tok.lower_ in DURATIONS or tok.lower_ in UNITS):
                 break  # "the 10-year Treasury yield" counts years
+        elif head < 0 and k == j > direct and (after := number_compound(tokens, k)) > k:
+            k = after  # "five of the three-ton satellites", "two of the 20-year-old suspects": describes them
+            continue
         elif head == k - 1 and head - 2 >= j and _hyphened(tokens, head) and tok.tag_ == "JJ" and \
                 token_at(tokens, k + 1, "tag_") in ("NN", "NNS"):
             head = -1  # "two off-duty British soldiers": the hyphened noun and the adjective both modify
@@ -116,6 +119,17 @@ def _label(tokens: list[Token], j: int, stop: int) -> bool:
     return tokens[j].text[:1].isupper() and all(t.ent_type_ in ("", "CARDINAL") for t in tokens[j:stop]) and \
         ((after == ":" and tokens[stop - 1].tag_ in ("NN", "NNS")) or  # not a name's: "11 Pro Max:"
          (any(c.isdigit() for c in after) and tokens[stop].like_num))
+
+
+def number_compound(tokens: list[Token], k: int) -> int:
+    """Where a number joined by hyphens to words ends ("three-ton", "20-year-old"), or k if none starts
+    at k."""
+    end = k
+    while token_at(tokens, end + 1, "text") == "-" and not tokens[end].whitespace_ and \
+            not tokens[end + 1].whitespace_ and token_at(tokens, end + 2, "is_alpha") and (
+            end > k or tokens[k].like_num):
+        end += 2
+    return end + 1 if end > k else k
 
 
 def _hyphened(tokens: list[Token], k: int) -> bool:

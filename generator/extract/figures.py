@@ -19,6 +19,7 @@ from generator.extract.counted import (
     counted_after,
     followed_by,
     modifiers_before,
+    number_compound,
     refers_to,
     said_of,
 )
@@ -87,7 +88,9 @@ def figures_in(sent: Span, sentence: str, article_id: str, date: str) -> list[Fi
             continue
         figures.append(found[:2])
         spans.append((i, found[2]))
-        i = found[2]
+        # "five of the three-ton satellites": the number that describes what is counted is a figure too
+        i = next((k for k in range(i + 2, found[2]) if tokens[k - 2].lower_ == "of" and
+                  tokens[k - 1].lower_ in DETERMINERS and number_compound(tokens, k) > k), found[2])
     return set_against_later(tokens, spans, [figure for _, figure in figures])
 
 
@@ -151,8 +154,9 @@ def _figure_at(tokens: list[Token], i: int, sentence: str, article_id: str, date
         counts = " ".join([counts, *(t.text for t in tokens[head_end:said_of(tokens, head_end)])])
     if not math.isfinite(value) or (high is not None and not math.isfinite(high)):
         return None
-    # "the top three seeds" counts top seeds
-    if not qualifier and counts and _kind(unit, counts) in ("count", "people"):
+    # "the top three seeds" counts top seeds; "lost his pen 7 times" counts times, not pen times: how often,
+    # or a multiple, says nothing of the noun before it
+    if not qualifier and counts and _kind(unit, counts) in ("count", "people") and unit != "times":
         lead = modifiers_before(tokens, q_start)
         counts = " ".join([*(t.text for t in tokens[lead:q_start]), counts])
     shown = tokens[lead:head_end] if gap is None else [*tokens[lead:gap[0]], tokens[gap[1] - 1],
@@ -160,7 +164,9 @@ def _figure_at(tokens: list[Token], i: int, sentence: str, article_id: str, date
     text = " ".join(t.text for t in shown)
     text = re.sub(r" ([,%]|['’]s\b)", r"\1", text).replace("$ ", "$").replace(" - ", "-")
     text = re.sub(r"([€£¥₹₿]) (?=\d)", r"\1", text)  # "£5-£10"
+    text = re.sub(r"(\d) (['\"])$", r"\1\2", text) if counts in ("′", "″") else text  # "30'", "55\""
     text = re.sub(r"(\d[A-Za-z]*)\)-[a-z]+", r"\1", text)  # "(121ft)-long" read as one token
+    text = re.sub(r" ([(\[{<]) (\S+) ([)\]}>])$", r" \1\2\3", text)  # "20 (kg)"
     if symbol_unit(counts):  # "2 mg/L", "45 °C", and not the full stop read with "230 V."
         text = re.sub(r"° (?=[CF]\b)", "°", text.replace(" / ", "/")).removesuffix(".")
     return token_at(tokens, q_start - 1), Figure(
@@ -189,8 +195,8 @@ def _not_a_figure(tokens: list[Token], i: int, number: Number, money: bool) -> b
                                 not unit_follows(tokens, number.end)):
         return True
     measured = bool(money or number.currency or number.unit or unit_after(tokens, number.end, number, "")[0])
-    if tok.ent_type_ in NAME_ENTS and not measured:
-        return True  # "Boeing 787", "S&P 500"
+    if tok.ent_type_ in NAME_ENTS and not measured and token_at(tokens, number.end, "text") != "times":
+        return True  # "Boeing 787", "S&P 500"; not "call Bob 3 times", read as one name
     if number.end - i == 1 and tok.lower_ in ("one", "a", "an", "zero") and not _noun_follows(
             tokens, i + 1) and not (token_at(tokens, i + 1) in RANGE_WORDS and read_number(tokens, i + 2)) \
             and not (tok.lower_ == "one" and (measured or _one_of(tokens, i + 1))):
@@ -201,7 +207,9 @@ def _not_a_figure(tokens: list[Token], i: int, number: Number, money: bool) -> b
     doc, k = tok.doc, tok.i  # the sentence splitter may have ended a sentence at the month's full stop
     if k >= 2 and doc[k - 1].text == "." and doc[k - 2].text in SHORT_MONTHS and not doc[k - 2].whitespace_:
         prev = doc[k - 2].lower_  # "paid nov. 6": a month written in lower case, its full stop apart
-    if prev in MONTHS or nxt in MONTHS or (prev in ("-", "–") and (
+    amount = money or bool(number.currency) or number.unit == "%" or nxt in ("%", "percent", "pct", "per")
+    dated = (prev in MONTHS or nxt in MONTHS) and _day_or_year(tok.text, number, amount)
+    if dated or (prev in ("-", "–") and (
             token_at(tokens, i - 3).rstrip(".") in MONTHS or YEAR.fullmatch(token_at(tokens, i - 2)))):
         return True  # "October 7", "7 October", "from April 13-17", "the 2020-21 season"
     if not measured and (prev in LABELS or (tok.text.startswith("-") and prev_tok is not None and len(
@@ -228,6 +236,17 @@ def _not_a_figure(tokens: list[Token], i: int, number: Number, money: bool) -> b
             all(t.text != "(" for t in tokens[:i]):
         return True  # a list's marker: "it 's what 1 ) explains why … ; 2 ) cautions that …"
     return nxt in TIMES or number.unit.lower() in TIMES  # "9 p.m.", "at 10.45pm last night"
+
+
+def _day_or_year(text: str, number: Number, amount: bool) -> bool:
+    """A number next to a month that can be its day or year: "October 7", "7 October", "October 2019",
+    "Apr. 4on" (glued to the next word); not "In March 2,000 workers went on strike", "By June 3.5 million
+    doses", "In May 40 percent of voters" (no day has a thousands separator, a decimal point, a scale, a
+    currency or a percent sign). Number words stay dates ("Four April Fools' Days ago")."""
+    if YEAR.fullmatch(text) or not text[:1].isdigit():
+        return True
+    day = re.match(r"\d{1,2}(?![\d.,])", text)
+    return day is not None and 1 <= int(day[0]) <= 31 and not number.scaled and not amount
 
 
 def _code(tokens: list[Token], i: int) -> bool:

@@ -37,6 +37,8 @@ MEASURES = {**UNITS, "m": "metre"}
 RESOLUTIONS = {240, 360, 480, 720, 1080, 1440, 2160}  # "1080p" is a video format, not pence
 WEIGHT_CUES = {"weigh", "weighs", "weighed", "weighing", "weight", "heavy", "heavier", "lighter",
                "exercising", "diet", "shed", "obese", "overweight"}
+BRACKETS = {"(": ")", "[": "]", "{": "}", "<": ">"}
+LENGTH_AFTER = {"long", "high", "tall", "wide", "deep", "thick", "across", "away", "apart", "below", "above"}
 BODY_CUES = {"tall", "height", "feet", "foot", "inches"}
 AGE_WORDS = {word: unit for unit in ("year", "month", "week", "day") for word in (unit, unit + "s")}
 DEGREE_SCALES = {"c": "C", "f": "F", "celsius": "C", "centigrade": "C", "fahrenheit": "F"}
@@ -56,6 +58,13 @@ def unit_after(tokens: list[Token], end: int, number: Number, currency: str) -> 
         return f"{AGE_WORDS[age[0]]} of age", f"{AGE_WORDS[age[0]]}s old", head_end
     if word in AGE_WORDS and token_at(tokens, end + 1) == "of" and token_at(tokens, end + 2) == "age":
         return f"{AGE_WORDS[word]} of age", f"{AGE_WORDS[word]}s of age", end + 3  # "at 6 weeks of age"
+    if word in BRACKETS and token_at(tokens, end + 2, "text") == BRACKETS[word] and not number.unit and \
+            len(tokens[end + 1].text) > 1:  # not "3 (W) games"
+        # "The weight is 20 (kg)", "20 [kg]", "5 (lbs)": a unit alone in brackets, as a column names it
+        if (si := _symbol_at(tokens, end + 1, number)) is not None and si[2] == end + 2:
+            return si[0], si[1], end + 3
+        if (named := UNITS.get(tokens[end + 1].lower_)) is not None:
+            return named, tokens[end + 1].text, end + 3
     if word in ("yo", "y.o.", "y/o"):  # "a 87 yo man"
         return "year of age", "years old", end + 1
     if word in ("in", "in.") and token_at(tokens, end - 2) in ("ft", "feet", "foot", "′") and token_at(
@@ -220,12 +229,29 @@ def _currency_phrase(tokens: list[Token], end: int) -> int:
 def _ambiguous_symbol(tokens: list[Token], end: int, number: Number) -> str | None:
     """A symbol of several units, glued ("2.5F") or next ("150 kn", "16 billion b."); "a" only ends a
     phrase ("for 10 a and is now"), where it is no article."""
-    symbol = number.unit or token_at(tokens, end, "text").rstrip(".")
+    symbol = number.unit or _straight_mark(tokens, end) or token_at(tokens, end, "text").rstrip(".")
     k = end + (not number.unit)  # after the symbol ("11a" ending a sentence is glued)
     if symbol not in AMBIGUOUS_UNITS or (symbol == "a" and not (
             k >= len(tokens) or tokens[k].is_punct or tokens[k].tag_ == "CC")):
         return None
     return symbol
+
+
+def _straight_mark(tokens: list[Token], end: int) -> str:
+    """A foot or inch mark typed as a straight quote, glued to the digits: "The fence is 30' long and 6'
+    high", "a 55" screen", "The length of this ruler is 20"" (as "′", "″"). A double quote closes a
+    quote when one was opened before it in the sentence; a single one is read so only before a word of
+    length or height (an apostrophe ends "players'")."""
+    mark = token_at(tokens, end, "text")
+    if mark not in ("'", '"') or tokens[end - 1].whitespace_:
+        return ""
+    after = token_at(tokens, end + 1)
+    if after in LENGTH_AFTER:
+        return "′" if mark == "'" else "″"
+    if mark == "'" or sum(t.text == '"' for t in tokens[:end]) % 2:
+        return ""
+    ends = end + 1 >= len(tokens) or token_at(tokens, end + 1, "tag_") in ("NN", "NNS", "JJ", ".", ",")
+    return "″" if ends else ""  # not "we paid 30" and left" (a quote opened before it)
 
 
 def _weighed(tokens: list[Token], number: Number, end: int) -> bool:

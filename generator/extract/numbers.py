@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from generator.extract.spelled import SCALE_WORDS, SMALL, TENS, number_words
 from generator.extract.spelled import token_at as token_at
-from generator.extract.units import CURRENCY_SYMBOLS, DURATIONS, UNITS
+from generator.extract.units import CURRENCY_SYMBOLS, DURATIONS, UNITS, currency_symbol
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -35,7 +35,7 @@ _DOLLAR_PREFIX = re.compile(r"^(US|A|AU|C|NZ|HK|S)(?=\d)")
 # Thousands, or lakhs and crores as Indian English groups them ("12,34,567.89 rupees")
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _GLUED = re.compile(rf"^(?P<approx>~|sub-)?(?P<sign>[+−-]|minus-)?"
-                    rf"(?P<cur>[A-Z]{{0,3}}\$|\$US|€|£|¥|₹|RM|Rs\.?|PS|Y=|USD|EUR|GBP|AUD|CAD|INR|JPY|CNY)?(?P<num>{_DIGITS})"
+                    rf"(?P<cur>[A-Za-z]{{0,3}}\$|\$US|€|£|¥|₹|RM|Rs\.?|PS|Y=|USD|EUR|GBP|AUD|CAD|INR|JPY|CNY)?(?P<num>{_DIGITS})"
                     rf"(?P<suffix>[A-Za-zµμ%]+[23]?|[″′])?\.?$")
 _DIGIT = re.compile(r"[\d½¼¾⅓⅔⅛⅜⅝⅞]")  # digits, and vulgar fractions ("½ cup")
 SCALES_AFTER = SCALE_WORDS.keys() | {"bn", "mn", "tn"}
@@ -47,7 +47,7 @@ _SCIENTIFIC = re.compile(r"^(?P<m>\d+(?:\.\d+)?)(?:[eE](?P<e>[+−-]?\d{1,3})|"
 VULGAR = dict(zip("½¼¾⅓⅔⅛⅜⅝⅞", (1 / 2, 1 / 4, 3 / 4, 1 / 3, 2 / 3, 1 / 8, 3 / 8, 5 / 8, 7 / 8), strict=True))
 _VULGAR = re.compile(rf"^(?P<whole>\d*)(?P<part>[{''.join(VULGAR)}])$")  # "½ cup", "2¼ cups"
 _RANGE = re.compile(rf"^(?P<low>{_DIGITS})(?P<scale>bn|mn|m|k)?[-–]"
-                    rf"(?P<high>[$€£]?(?:{_DIGITS})[A-Za-z%]*\.?)$")
+                    rf"(?P<high>[$€£¥₹₩₽₪₺₦₫₱]?(?:{_DIGITS})[A-Za-z%]*\.?)$")
 
 
 @dataclass(frozen=True)
@@ -169,7 +169,7 @@ def _digits(text: str, scaled: bool = False) -> Number | None:
     if match["sign"] in ("-", "−", "minus-"):  # "minus-5 yards"
         value = -value
     approx = bool(match["approx"])
-    currency = CURRENCY_SYMBOLS.get(match["cur"] or "", "")
+    currency = currency_symbol(match["cur"] or "")
     if match["cur"] and not currency:
         return None
     if scale:
@@ -306,6 +306,11 @@ def _fraction(tokens: list[Token], i: int) -> Number | None:
             token_at(tokens, i + 2) in UNITS or token_at(tokens, i + 2) in DURATIONS or
             f"{token_at(tokens, i + 2)} {token_at(tokens, i + 3)}" == "percentage point"):
         return Number(0.5, i + 2)  # "by half a percentage point", "by half an hour": half of one unit
+    if low in ("a", "an") and token_at(tokens, i + 1) == "half":
+        k = i + 2 + (token_at(tokens, i + 2) == "-")  # "a half-hour"
+        if token_at(tokens, k) in UNITS or token_at(tokens, k) in DURATIONS or \
+                f"{token_at(tokens, k)} {token_at(tokens, k + 1)}" == "percentage point":
+            return Number(0.5, i + 2)  # "a half mile", "a half-hour drive"; not "a half brother"
     if token_at(tokens, i + 1) not in ("in", "out"):
         return None
     share = SMALL.get(low) or (int(low) if low.isdigit() else 0)  # "one in three", "nine out of ten"
@@ -325,8 +330,8 @@ def unit_follows(tokens: list[Token], k: int) -> bool:
 def currency_before(tokens: list[Token], i: int) -> tuple[str, int]:
     """(currency, index of the number) for a symbol before token i: "$", "HK" "$"."""
     text = tokens[i].text
-    if text in CURRENCY_SYMBOLS and i + 1 < len(tokens):
-        return CURRENCY_SYMBOLS[text], i + 1
+    if (code := currency_symbol(text)) and i + 1 < len(tokens):
+        return code, i + 1  # "$", "CAD$" 20
     if len(text) == 4 and (code := scaled_code(text)) is not None and i + 1 < len(tokens):
         return code[0], i + 1  # "MAUD 60": `scaled_by_code` scales the number
     if i + 2 < len(tokens) and f"{text}{tokens[i + 1].text}" in CURRENCY_SYMBOLS:

@@ -7,8 +7,8 @@ ignores case; this table is tried first and only knows a prefix and a base as SI
 
 from __future__ import annotations
 
-PREFIXES = {"k": "kilo", "M": "mega", "G": "giga", "T": "tera", "h": "hecto", "c": "centi", "m": "milli",
-            "µ": "micro", "μ": "micro", "n": "nano", "p": "pico"}
+PREFIXES = {"k": "kilo", "M": "mega", "G": "giga", "T": "tera", "h": "hecto", "c": "centi", "d": "deci",
+            "m": "milli", "µ": "micro", "μ": "micro", "n": "nano", "p": "pico"}
 # Base symbols and the prefixes they take; an empty prefix when the bare symbol after a number is the unit
 # ("230 V"; not "s", "m", "N", "T", "bps": plural ends, metres or millions, north, T-shirts, basis points).
 BASES: dict[str, tuple[str, str]] = {
@@ -16,8 +16,8 @@ BASES: dict[str, tuple[str, str]] = {
     "A": ("ampere", " km"), "Ah": ("ampere hour", " m"), "Hz": ("hertz", " kMGTm"),
     "Pa": ("pascal", " hkMG"), "J": ("joule", " kMGm"), "N": ("newton", "k"), "eV": ("electronvolt", " kMGT"),
     "Ω": ("ohm", " kM"), "bps": ("bit per second", "kMGT"), "Sv": ("sievert", " mµμ"), "Gy": ("gray", " m"),
-    "Bq": ("becquerel", " kMG"), "mol": ("mole", "mµμn"), "g": ("gram", "kmµμn"), "m": ("metre", "kcmµμn"),
-    "s": ("second", "mµμnp"), "L": ("litre", "mµμc"),
+    "Bq": ("becquerel", " kMG"), "mol": ("mole", "mµμn"), "g": ("gram", "kmµμn"), "m": ("metre", "kcdmµμn"),
+    "s": ("second", "mµμnp"), "L": ("litre", "mµμcd"),
 }
 OTHER = {"dB": "decibel", "atm": "standard atmosphere", "mmHg": "millimetre of mercury", "tbsp": "tablespoon",
          "tsp": "teaspoon", "°C": "celsius", "°F": "fahrenheit", "°": "degree", "kcal": "kilocalorie"}
@@ -30,7 +30,8 @@ SYMBOL_NAMES = set(SYMBOLS.values()) | {f"{power} {name}" for power in ("square"
 
 
 # In a rate or a power the bare letters are units too: "3 m3/s", "1.2 g/cm3", "60 km/h".
-BARE = {"m": "metre", "s": "second", "g": "gram", "L": "litre", "l": "litre", "h": "hour", "d": "day"}
+BARE = {"m": "metre", "s": "second", "g": "gram", "L": "litre", "l": "litre", "h": "hour", "d": "day",
+        "dl": "decilitre"}  # "126 mg/dl"
 
 
 def symbol_unit(text: str, bare: bool = False) -> str:

@@ -59,6 +59,22 @@ CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "$US": "USD", "€": "EUR", "£": 
                         "CLP", "COP", "QAR", "KWD")},
                     "₩": "KRW", "₱": "PHP", "₺": "TRY", "₦": "NGN", "₫": "VND", "Rp": "IDR", "Mex$": "MXN",
                     "NT$": "TWD", "RMB": "CNY", "₿": "BTC"}
+
+
+def currency_symbol(text: str) -> str:
+    """The currency a symbol before an amount names ("$", "HK$", "RM"), or one written as its ISO code
+    with the dollar sign, in either case ("AUD$15 million", "CAD$ 20 million", "usd$ 15": the code says which
+    dollar, or peso: "MXN$"); "" for any other text."""
+    if text in CURRENCY_SYMBOLS:
+        return CURRENCY_SYMBOLS[text]
+    if len(text) < 3 or not text.endswith("$"):
+        return ""
+    code = text[:-1].upper()
+    if CURRENCY_SYMBOLS.get(code) == code:
+        return code
+    return CURRENCY_SYMBOLS.get(text.upper(), "") if text[:1].isalpha() else ""  # "hk$", "nz$"
+
+
 # Written after the amount too ("5 €", "100 €", "10,000 ¥"; "¥" in `AMBIGUOUS_UNITS`: yen or yuan).
 SYMBOLS_AFTER = {"$": "USD", "€": "EUR", "£": "GBP", "₽": "RUB", "₪": "ILS", "₹": "INR", "₩": "KRW",
                  "₺": "TRY", "₦": "NGN", "₫": "VND", "₱": "PHP", "₿": "BTC"}
