@@ -332,8 +332,8 @@ def currency_before(tokens: list[Token], i: int) -> tuple[str, int]:
     text = tokens[i].text
     if (code := currency_symbol(text)) and i + 1 < len(tokens):
         return code, i + 1  # "$", "CAD$" 20
-    if len(text) == 4 and (code := scaled_code(text)) is not None and i + 1 < len(tokens):
-        return code[0], i + 1  # "MAUD 60": `scaled_by_code` scales the number
+    if len(text) == 4 and (scaled := scaled_code(text)) is not None and i + 1 < len(tokens):
+        return scaled[0], i + 1  # "MAUD 60": `scaled_by_code` scales the number
     if i + 2 < len(tokens) and f"{text}{tokens[i + 1].text}" in CURRENCY_SYMBOLS:
         return CURRENCY_SYMBOLS[f"{text}{tokens[i + 1].text}"], i + 2  # "HK" "$" 5.4
     return "", i
