@@ -17,7 +17,8 @@ from generator.config import Config
 from generator.entities import merge_entities
 from generator.extract import extract
 from generator.model import Article, Block, Extraction
-from generator.topics import clean_title, group_topics
+from generator.titles import clean_title
+from generator.topics import group_topics
 
 ROOT = Path(__file__).resolve().parent.parent
 
