@@ -12,7 +12,6 @@ from scipy.sparse import csr_matrix
 from generator import furniture, vectors
 from generator.model import Article, Entity, Extraction
 from generator.text import STOP_WORDS, abbreviation_ends, words
-from generator.vectors import row_items
 
 TITLE_CHARS = 90  # a lead sentence standing in for a missing headline is cut here
 # Wire slugs before a headline: "URGENT", "1st LD-Writethru:", "3rdlead:", "Roundup:" (Xinhua
@@ -119,13 +118,14 @@ class Spellings(Mapping[str, str]):
         return len(self._names())
 
 
-def central_title(weight: dict[int, float], members: list[int], headlines: csr_matrix,
-                   word_ids: WordIds, articles: list[Article], titles: Titles,
-                   extractions: dict[str, Extraction], spellings: Mapping[str, str]) -> str:
-    """The most central headline: the one whose words weigh most in the topic's centroid
-    (`weight`: term id -> summed weight; cosine of its term set, a row of `headlines`, with
-    the centroid); without any headline, the most central lead sentence, shortened (the
-    earliest report may open on a reaction)."""
+def central_title(centroids: csr_matrix, number: int, members: list[int], headlines: csr_matrix,
+                  word_ids: WordIds, articles: list[Article], titles: Titles,
+                  extractions: dict[str, Extraction], spellings: Mapping[str, str]) -> str:
+    """The most central headline of topic `number`: the one whose words weigh most in its
+    centroid (row `number` of `centroids`, summed term weights; cosine of the headline's
+    term set, a row of `headlines`, with it); without any headline, the most central lead
+    sentence, shortened (the earliest report may open on a reaction)."""
+    weight = dict(zip(*_row(centroids, number), strict=True)) if len(members) > 1 else {}
     titled = [i for i in members if len(titles[i].split()) >= 2]
 
     def centrality(i: int, terms: list[int]) -> tuple[float, bool, str, str]:
@@ -133,7 +133,7 @@ def central_title(weight: dict[int, float], members: list[int], headlines: csr_m
         return (-round(closeness, 9), articles[i].date == "", articles[i].date, articles[i].id)
 
     if titled:
-        return titles[min(titled, key=lambda i: centrality(i, row_items(headlines, i)[0]))]
+        return titles[min(titled, key=lambda i: centrality(i, _row(headlines, i)[0]))]
     leads = {i: _lead(articles[i], extractions[articles[i].id]) for i in members}
     head = min(members, key=lambda i: centrality(i, word_ids.of(leads[i])))
     lead = clean_title(leads[head], articles[head].outlet, spellings, articles[head].id)
@@ -166,3 +166,9 @@ class WordIds:
             self._ids = {term: n for n, term in enumerate(self._terms) if ":" not in term}
         found = {self._ids.get(vectors.normalise_word(word), -1) for word in words(text)}
         return sorted(found - {-1})
+
+
+def _row(matrix: csr_matrix, number: int) -> tuple[list[int], list[float]]:
+    """Column ids and values of one row (slicing the arrays: indexing the matrix is slow)."""
+    start, end = matrix.indptr[number], matrix.indptr[number + 1]
+    return matrix.indices[start:end].tolist(), matrix.data[start:end].tolist()

@@ -23,7 +23,6 @@ from scipy.sparse import csr_matrix
 from generator import grouping, related, subjects, titles, topic_state, vectors
 from generator.model import Article, DefinedTopic, Entity, Extraction, TopicGroup
 from generator.text import SlugRegistry
-from generator.vectors import row_items
 
 log = logging.getLogger(__name__)
 
@@ -71,8 +70,7 @@ def group_topics(
         ids = tuple(articles[i].id for i in group)
         # An unchanged topic keeps its title: a rebuild re-renders only the topics it changed.
         title = kept[ids][1] if ids in kept else titles.central_title(
-            dict(zip(*row_items(sums, n), strict=True)) if len(group) > 1 else {},
-            group, headlines, word_ids, articles, cleaned, extractions, spellings)
+            sums, n, group, headlines, word_ids, articles, cleaned, extractions, spellings)
         titled.append((title, list(ids)))
     clustered = len(titled)
     titled += _defined_topics(defined, articles, extractions, entities)

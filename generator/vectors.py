@@ -302,9 +302,3 @@ def normalise(matrix: csr_matrix) -> csr_matrix:
     scaled = matrix.copy()
     scaled.data /= np.repeat(lengths, np.diff(matrix.indptr))
     return scaled
-
-
-def row_items(matrix: csr_matrix, number: int) -> tuple[list[int], list[float]]:
-    """Column ids and values of one row (slicing the arrays: indexing the matrix is slow)."""
-    start, end = matrix.indptr[number], matrix.indptr[number + 1]
-    return matrix.indices[start:end].tolist(), matrix.data[start:end].tolist()
