@@ -26,7 +26,7 @@ from generator.errors import BuildError, InputError
 from generator.metadata import outlet_from_url, safe_url, wire_service
 from generator.model import Article, Block, Problem
 from generator.readers import READERS, Reader, choose_reader, is_newswire
-from generator.text import clean_inline, display_path, similarity, slugify, words
+from generator.text import clean_inline, display_path, sentence_goes_on, similarity, slugify, words
 
 log = logging.getLogger(__name__)
 
@@ -180,9 +180,32 @@ def read_text(path: Path, root: Path, max_bytes: int, max_line: int) -> tuple[st
     if "\x00" in text:
         raise InputError(str(path), "file contains NUL bytes (binary?)")
     if max(map(len, text.splitlines()), default=0) > max_line:
-        raise InputError(str(path), f"a line is longer than {max_line} characters",
-                         "wrap it or raise max_line_chars")
+        text = "\n".join(line if len(line) <= max_line else _cut_long_line(line, max_line, path)
+                         for line in text.splitlines())
     return text, hashlib.sha256(data).hexdigest(), warning
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+")
+
+
+def _cut_long_line(line: str, width: int, path: Path) -> str:
+    """A line over `width` characters (a scraped article's whole body, as web corpora keep
+    it) cut at sentence ends into paragraphs of at most `width`; InputError when a stretch
+    that long has no sentence end to cut at."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(line)
+            if not sentence_goes_on(line[max(0, m.start() - 12):m.start() + 1],
+                                    line[m.end():m.end() + 40])]
+    pieces, start, last = [], 0, 0
+    for end in [*ends, len(line)]:
+        if end - start > width:
+            if last == start or end - last > width:
+                raise InputError(str(path), f"a line is longer than {width} characters with no "
+                                 "sentence end to cut it at", "wrap it or raise max_line_chars")
+            pieces.append(line[start:last].strip())
+            start = last
+        last = end
+    pieces.append(line[start:].strip())
+    return "\n\n".join(pieces)
 
 
 def decode(data: bytes) -> tuple[str, str]:

@@ -78,6 +78,22 @@ def test_encodings():
     assert text == "café" and "Windows-1252" in warning
 
 
+def test_a_body_on_one_long_line_is_cut_into_paragraphs_at_sentence_ends(tmp_path: Path):
+    # Web corpora keep a scraped article's body on one line: KPCrowd's crime-20952544 is
+    # 35,640 characters, and was refused for being over max_line_chars.
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    sentences = [f"Witness {n} told the court on Monday that Lt. Col. Dean arrived at {n} p.m."
+                 for n in range(600)]
+    (seeds / "oneline.txt").write_text("Trial hears witnesses\n" + " ".join(sentences) + "\n")
+    [article], problems = ingest(seeds, 1_000_000, 20_000, NO_CACHE)
+    assert not problems
+    paragraphs = [block.text for block in article.blocks]
+    assert len(paragraphs) == 3
+    assert all(len(p) <= 20_000 and p.endswith("p.m.") for p in paragraphs)
+    assert " ".join(paragraphs) == " ".join(sentences)
+
+
 def test_bad_files_are_reported_and_skipped(tmp_path: Path):
     seeds = tmp_path / "seeds"
     seeds.mkdir()
