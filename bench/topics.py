@@ -24,6 +24,9 @@ are also scored against the gold with such stories joined (DUC-2004: 11 articles
 `digest.json` (a copy folded into an article counts in that article's topic, `copy_ids`);
 `--newswire` the same with each article written as an LDC `<DOC>` document named by its id
 (`APW19980601.0007`, no suffix), as the DUC and TAC document sets hold them.
+`--thin K` (repeatable) also scores all the corpora given pooled, each gold story cut to its
+first K articles by document id: a feed where most stories have one or a few reports, and
+where a grouping tuned on ten-article stories chains chance pairs.
 `--scale N` times grouping N articles (the corpora replicated with perturbed vocabulary and
 shifted dates, each replica a new set of stories) and reports wall time and peak memory.
 """
@@ -127,6 +130,23 @@ def extractions_for(root: Path, articles: list[Article]) -> dict[str, Extraction
     with cache.open("wb") as handle:
         pickle.dump(found, handle)
     return found
+
+
+def thinned(loaded: list[tuple[list[Article], dict[str, Extraction]]],
+            golds: list[dict[str, str]], keep: int,
+            ) -> tuple[list[Article], dict[str, str], dict[str, Extraction]]:
+    """The corpora pooled, each gold story cut to its first `keep` articles by id."""
+    articles, gold, extractions = [], {}, {}
+    for (found, extracted), stories in zip(loaded, golds, strict=True):
+        taken: Counter[str] = Counter()
+        for item in sorted(found, key=lambda a: a.id):
+            story = stories[item.id]
+            if taken[story] < keep:
+                taken[story] += 1
+                articles.append(item)
+                gold[item.id] = story
+                extractions[item.id] = extracted[item.id]
+    return articles, gold, extractions
 
 
 # --- scores ------------------------------------------------------------------------------------
@@ -350,14 +370,17 @@ def main() -> None:
                         help="also score a whole `digest build` of each corpus")
     parser.add_argument("--newswire", action="store_true",
                         help="also score a `digest build` of each corpus as LDC <DOC> files")
+    parser.add_argument("--thin", type=int, action="append", default=[],
+                        help="also score the corpora pooled, each story cut to K articles")
     parser.add_argument("--scale", type=int, default=0, help="also time grouping N articles")
     parser.add_argument("--work", type=Path, default=Path("/tmp/digest-bench-topics"))
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     settings = {k: v for k, v in (("threshold", args.threshold), ("days", args.days)) if v is not None}
-    loaded = []
+    loaded, golds = [], []
     for root in args.corpora:
         articles, gold, joined = read_corpus(root)
+        golds.append({i: f"{root}/{story}" for i, story in gold.items()})
         started = time.perf_counter()
         extractions = extractions_for(root, articles)
         loaded.append((articles, extractions))
@@ -382,6 +405,14 @@ def main() -> None:
         ids = {a.id for a in articles}
         bad = [g.title for g in groups if g.title in ids or (g.title.isupper() and len(g.title) > 12)]
         print(f"titles that are a file id or ALL CAPS: {len(bad)}" + (f" ({bad[:3]})" if bad else ""))
+    for keep in args.thin:
+        articles, gold, extractions = thinned(loaded, golds, keep)
+        print(f"\n{len(args.corpora)} corpora pooled, each story cut to its first {keep} "
+              f"article(s) — {len(articles)} articles, {len(set(gold.values()))} gold stories")
+        print("| | topics | single-article | B³ P | B³ R | B³ F1 | ARI |\n|---|---|---|---|---|---|---|")
+        print(row("ours", scores(gold, ours(articles, extractions, args.work, **settings)[0])))
+        print(row(f"TF-IDF + average link (cut {args.baseline})",
+                  scores(gold, baseline(articles, args.baseline))))
     if args.scale:
         scale(loaded, args.scale, args.work, **settings)
 
