@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import re
 
-_AGENCY = r"\( ?(?:AP|Xinhua|Reuters|AFP|UPI|dpa|CNA) ?\)"  # "Turkey( AP)" in DUC-2004
+# "Turkey( AP)" in DUC-2004; "TOKYO (Kyodo) -", "NEW YORK (Reuters Health) -" in web news.
+_AGENCY = (r"\( ?(?:AP|Xinhua(?:net)?|Reuters(?: Health)?|AFP|UPI|dpa|CNA|Bloomberg|Kyodo|"
+           r"CNN(?:Money)?|ANTARA News|PTI|IANS|Yonhap|EFE|ANSA) ?\)")
 _PLACE = r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*)?"
 _DAY = r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)?"
 # "WASHINGTON (AP) --", "SEMPORNA, Malaysia (AP) _", "JERUSALEM, Feb. 4 (Xinhua) --",
 # "Los Angeles, November 4 (Xinhua) --" (an agency tag makes a mixed-case place safe),
-# "WASHINGTON _", "WARSAW --", "WASHINGTON —", and a place alone on its line.
+# "(AP) -" with no place, "WASHINGTON _", "WARSAW --", "WASHINGTON —", and a place alone
+# on its line.
 _DATELINE = re.compile(
-    rf"^(?:[A-Z][\w.' -]+?(?:, [\w.' ]+?)?{_DAY} ?{_AGENCY}\s*(?:--|_|—|–|-)?\s*|"
+    rf"^(?:(?:[A-Z][\w.' -]+?(?:, [\w.' ]+?)?{_DAY} ?)?{_AGENCY}\s*(?:--|_|—|–|-)?\s*|"
     rf"{_PLACE}{_DAY} (?:--|_|—|–) (?=[\"“`A-Z0-9])|{_PLACE}{_DAY}$)")
 # A dateline opening a story run on inside a paragraph: "… from Washington. ATHENS, Greece -- A …"
 _INNER_DATELINE = re.compile(

@@ -93,6 +93,18 @@ WIRE_LINES = [
     ("Los Angeles, November 4 (Xinhua) -- A U.S. company said Wednesday that it was recalling all "
      "ground beef it produced.",
      "A U.S. company said Wednesday that it was recalling all ground beef it produced."),
+    # web news of 2011 (500N-KPCrowd): more agencies, a date for a place, no place, a byline
+    ("April 2 (Bloomberg) - The unemployment rate in the U.S. unexpectedly fell to a two-year low.",
+     "The unemployment rate in the U.S. unexpectedly fell to a two-year low."),
+    ("TOKYO (Kyodo) - The devastating March 11 earthquake and ensuing tsunami took a toll on sales.",
+     "The devastating March 11 earthquake and ensuing tsunami took a toll on sales."),
+    ("(AP) - In the shadow of San Francisco's stately City Hall, sidewalks abound with transients.",
+     "In the shadow of San Francisco's stately City Hall, sidewalks abound with transients."),
+    ("(CNN)- The wife of Mississippi Gov. Haley Barbour says she is horrified.",
+     "The wife of Mississippi Gov. Haley Barbour says she is horrified."),
+    ("By Kerry Grens NEW YORK (Reuters Health) - A new study finds that a meat-free diet seems to "
+     "lower a person's risk.",
+     "A new study finds that a meat-free diet seems to lower a person's risk."),
     # bare datelines (NYT, LA Times-Washington Post) and a place alone on its line
     ("WASHINGTON _ The Clinton administration announced a new privacy initiative Friday.",
      "The Clinton administration announced a new privacy initiative Friday."),
