@@ -23,7 +23,7 @@ import yaml
 from generator.cache import Cache, no_collection, source_version
 from generator.dates import parse_date
 from generator.errors import BuildError, InputError
-from generator.metadata import outlet_from_url, safe_url, wire_service
+from generator.metadata import outlet_from_url, safe_url, wire_date, wire_service
 from generator.model import Article, Block, Problem
 from generator.readers import READERS, Reader, choose_reader, is_newswire
 from generator.text import clean_inline, display_path, sentence_goes_on, similarity, slugify, words
@@ -263,13 +263,16 @@ def parse(rel: str, text: str, digest: str, read: Reader) -> Article:
 
 
 # A date written in the file name as Jekyll and Hugo read it ("2024-01-05-storm.md") or as
-# wire archives name their files ("APW19980821.1004", "NYT_ENG_20041115.0206").
-_NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)([-_]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)")
+# wire archives name their files ("APW19980821.1004", "NYT_ENG_20041115.0206"). Eight digits
+# in a row elsewhere are as likely an id: 500N-KPCrowd's "business-20950217" is no 2095 date.
+_NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)([-_])(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)")
 
 
 def date_in_name(rel: str) -> str:
     """The date a file's name states (year, month and day), "" when it states none or two."""
-    found = {f"{m[1]}-{m[3]}-{m[4]}" for m in _NAME_DATE.finditer(Path(rel).name)}
+    name = Path(rel).name
+    found = {f"{m[1]}-{m[3]}-{m[4]}" for m in _NAME_DATE.finditer(name)}
+    found |= {wire_date(stem) for stem in (name, name.rpartition(".")[0]) if wire_date(stem)}
     return parse_date(found.pop()) if len(found) == 1 else ""
 
 

@@ -94,6 +94,17 @@ def test_a_body_on_one_long_line_is_cut_into_paragraphs_at_sentence_ends(tmp_pat
     assert " ".join(paragraphs) == " ".join(sentences)
 
 
+def test_quotes_doubled_by_a_csv_export_are_single(tmp_path: Path):
+    # 500N-KPCrowd's text, kept in CSV: 291 of its 500 files double every straight quote.
+    (tmp_path / "science-20955108.txt").write_text(
+        'Maple syrup a ""superfood"": researchers\n'
+        'The syrup holds 54 compounds, the study found. ""It is good for you,"" he said.\n')
+    [article], _ = ingest(tmp_path, 1_000_000, 20_000, NO_CACHE)
+    assert article.title == 'Maple syrup a "superfood": researchers'
+    assert [b.text for b in article.blocks] == [
+        'The syrup holds 54 compounds, the study found. "It is good for you," he said.']
+
+
 def test_bad_files_are_reported_and_skipped(tmp_path: Path):
     seeds = tmp_path / "seeds"
     seeds.mkdir()
@@ -177,17 +188,23 @@ def test_date_from_a_labelled_line_then_from_the_file_name(tmp_path: Path):
     (tmp_path / "2024-01-06-said.txt").write_text(f"A headline\n\nMarch 1, 2020\n\n{body}")
     (tmp_path / "from-20241105-to-20241106.txt").write_text(f"A headline\n\n{body}")
     (tmp_path / "id12345678901.txt").write_text(f"A headline\n\n{body}")
+    # eight digits are no date outside a wire id: 500N-KPCrowd names files by section and id
+    (tmp_path / "business-20950217.txt").write_text(f"A headline\n\n{body}")
+    (tmp_path / "NYT_ENG_20041115.0206.txt").write_text(f"A headline\n\n{body}")
+    (tmp_path / "2024_01_07_flood.txt").write_text(f"A headline\n\n{body}")
     found, problems = ingest(tmp_path, 2_000_000, 20_000, NO_CACHE)
     articles = {a.id: a for a in found}
     assert problems == []
     assert {i: a.date for i, a in articles.items()} == {
         "labelled": "1999-04-21", "published": "1999-04-21", "APW19980821.1004": "1998-08-21",
         "2024-01-05-storm": "2024-01-05", "2024-01-06-said": "2020-03-01",  # the text wins
-        "from-20241105-to-20241106": "", "id12345678901": ""}  # two dates, or none: unknown
+        "from-20241105-to-20241106": "", "id12345678901": "",  # two dates, or none: unknown
+        "business-20950217": "", "NYT_ENG_20041115.0206": "2004-11-15", "2024_01_07_flood": "2024-01-07"}
     assert "date" in articles["id12345678901"].missing
     assert all([b.text for b in a.blocks] == [body.strip()] for a in articles.values())
     # the document id names the wire service too; other names name no outlet
-    assert {i: a.outlet for i, a in articles.items() if a.outlet} == {"APW19980821.1004": "AP"}
+    assert {i: a.outlet for i, a in articles.items() if a.outlet} == {
+        "APW19980821.1004": "AP", "NYT_ENG_20041115.0206": "NYT"}
 
 
 # Newswire documents as the LDC's collections lay them out (AQUAINT and the DUC/TAC document
