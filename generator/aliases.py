@@ -20,14 +20,15 @@ from generator.extract.gazetteer import (
     NAME_TAILS,
     PERSON_CUES,
     PLACE_CUES,
-    STANDARD_ABBREVIATIONS,
+    STANDARD_NAMES,
 )
 from generator.model import Mention
 
 
 def spelt(name: str) -> str:
-    """A standard abbreviation spelt out ("U.S." -> "United States"), else the name."""
-    return STANDARD_ABBREVIATIONS.get(name.lower(), name)
+    """A standard abbreviation or short name spelt out ("U.S.", "America" -> "United
+    States"), else the name."""
+    return STANDARD_NAMES.get(name.lower(), name)
 
 
 def vote(m: Mention) -> tuple[str, int]:

@@ -154,6 +154,9 @@ def test_standard_abbreviation_and_defined_acronym_are_one_entity():
         c="NATO said it would respond.")
     assert "U.S." in entities["United States"].aliases and "U.S." not in entities
     assert entities["North Atlantic Treaty Organization"].article_ids == ("b", "c")
+    entities, _ = corpus(a="Britain and the United Kingdom's allies met in London on Monday.",
+                         b="Officials in Britain said the talks went well.")
+    assert entities["United Kingdom"].article_ids == ("a", "b") and "Britain" not in entities
 
 
 def test_surname_after_full_name_is_one_person():
