@@ -207,7 +207,7 @@ _ROW_WORDS = 12
 def headline(title: str, outlet: str, paragraphs: list[str]) -> tuple[str, str]:
     """(title, outlet): an outlet suffix moved to the outlet field (dropped when it is
     already there), ALL CAPS and Title Case turned into sentence case."""
-    title = furniture.strip_version_tag(furniture.normalise_marks(title))
+    title = _DANGLING.sub("", furniture.strip_version_tag(furniture.normalise_marks(title)))
     if furniture.SLUG.match(title):  # a desk slug is no headline
         return "", outlet
     match = _SUFFIX.match(title)
@@ -221,6 +221,11 @@ def headline(title: str, outlet: str, paragraphs: list[str]) -> tuple[str, str]:
     if _shouting(title):
         title = sentence_case(title, _spellings(paragraphs), keep_capitals=not _all_caps(title))
     return title, outlet
+
+
+# A separator closing a headline, what followed it (a site's name) already cut: "Movie
+# Review - "In A Better World" -" (500N-KPCrowd).
+_DANGLING = re.compile(r"\s+[-–—|:·]+$")
 
 
 def _all_caps(title: str) -> bool:
@@ -249,8 +254,8 @@ def sentence_case(title: str, spellings: dict[str, str], keep_capitals: bool) ->
         known = spellings.get(core.lower())
         if known:
             return known + text[len(core):].lower()
-        if (re.fullmatch(r"(?:[A-Za-z]\.){2,}", core) or (keep_capitals and text.isupper())
-                or core in symbols):
+        if (re.fullmatch(r"(?:[A-Za-z]\.){2,}", core) or core in symbols
+                or (keep_capitals and text.isupper() and (len(core) > 1 or core == "I"))):
             return text
         if re.fullmatch(r"[A-Za-z]\.", core):
             return text.upper()  # an initial: "KENNETH J. LENIHAN"

@@ -271,6 +271,12 @@ def test_title_case_headline_and_outlet_suffix():
     # words after a comma are the headline's unless they are an outlet's name in capitals
     article = clean(_article("e", "Bush says economy strong, times tough", body))
     assert (article.title, article.outlet) == ("Bush says economy strong, times tough", "")
+    # 500N-KPCrowd: a separator left closing the headline; "A" is an article, not an acronym,
+    # while "I" stays a capital
+    assert clean(_article("h", 'Movie Review - "In A Better World" -', body)).title == (
+        'Movie review - "in a better world"')
+    assert clean(_article("i", "What I Learned From A Year Of Running", body)).title == (
+        "What I learned from a year of running")
 
 
 def test_wire_version_tags_and_timestamp_lines():
