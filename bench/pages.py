@@ -3,11 +3,15 @@ whether each citation can be checked.
 
     .venv/bin/python bench/pages.py tac DATA/tac/2009 DATA/tac/2010 [--limit 400] [--code DIR]
     .venv/bin/python bench/pages.py reuters DATA/reuters21578 [--limit 300] [--code DIR]
+    .venv/bin/python bench/pages.py web DATA/kpcrowd/500N-KPCrowd-v1.1/docsutf8 [--limit 500]
 
 `tac` reads the TAC 2009-2011 document sets as laid out in cl-victor1/Multi-Document-Summarization
 (`HEADLINE:`, `DATELINE:`/`DATE_TIME:` lines, then tokenised paragraphs; the tokenisation is
 undone, `` and '' quotes and the agencies' furniture are kept as the wire sent them); `reuters`
-the first bodies of Reuters-21578 (via bench/reuters.py). The articles are written as seed files
+the first bodies of Reuters-21578 (via bench/reuters.py); `web` a folder of text files as
+scraped from news sites, headline line then text, copied as they are (500N-KPCrowd's
+`docsutf8`: 500 articles of 2011 from many sites, with datelines, CSV-doubled quotes and
+character references). The articles are written as seed files
 in a temporary folder and built with `digest build --workers 1` by the code in `--code` (default:
 this checkout; pass an unpacked `git archive` of another commit to measure it). Printed, over
 every lead, key-point and timeline sentence of the built site: the share carrying wire furniture,
@@ -102,6 +106,15 @@ def write_reuters(corpus: Path, limit: int, seeds: Path) -> dict[str, list[str]]
     return {s.id: list(s.paragraphs) for s in items}
 
 
+def write_web(folder: Path, limit: int, seeds: Path) -> dict[str, list[str]]:
+    texts: dict[str, list[str]] = {}
+    for path in sorted(folder.glob("*.txt"))[:limit]:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        (seeds / path.name).write_text(text, encoding="utf-8")
+        texts[path.stem] = [line for line in text.splitlines()[1:] if line.strip()]
+    return texts
+
+
 def build(code: Path, seeds: Path, out: Path) -> None:
     subprocess.run([sys.executable, "-m", "generator", "build", "--seeds", str(seeds), "--out",
                     str(out / "site"), "--work", str(out / "work"), "--workers", "1", "-q"],
@@ -186,7 +199,7 @@ def _all_caps(title: str) -> bool:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("kind", choices=("tac", "reuters"))
+    parser.add_argument("kind", choices=("tac", "reuters", "web"))
     parser.add_argument("data", nargs="+", type=Path)
     parser.add_argument("--limit", type=int, default=400)
     parser.add_argument("--code", type=Path, default=ROOT, help="checkout whose generator builds")
@@ -199,6 +212,8 @@ def main() -> None:
         seeds.mkdir(parents=True, exist_ok=True)
         if args.kind == "tac":
             texts = write_tac(args.data, args.limit, seeds)
+        elif args.kind == "web":
+            texts = write_web(args.data[0], args.limit, seeds)
         else:
             texts = write_reuters(args.data[0], args.limit, seeds)
         if not (args.no_build and args.keep):
