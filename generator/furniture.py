@@ -18,11 +18,11 @@ _PLACE = r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-
 _DAY = r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)?"
 # "WASHINGTON (AP) --", "SEMPORNA, Malaysia (AP) _", "JERUSALEM, Feb. 4 (Xinhua) --",
 # "Los Angeles, November 4 (Xinhua) --" (an agency tag makes a mixed-case place safe),
-# "(AP) -" with no place, "WASHINGTON _", "WARSAW --", "WASHINGTON —", and a place alone
-# on its line.
+# "(AP) -" with no place, "WASHINGTON _", "WARSAW --", "WASHINGTON —", "MEMPHIS, Tenn. -",
+# and a place alone on its line.
 _DATELINE = re.compile(
     rf"^(?:(?:[A-Z][\w.' -]+?(?:, [\w.' ]+?)?{_DAY} ?)?{_AGENCY}\s*(?:--|_|—|–|-)?\s*|"
-    rf"{_PLACE}{_DAY} (?:--|_|—|–) (?=[\"“`A-Z0-9])|{_PLACE}{_DAY}$)")
+    rf"{_PLACE}{_DAY} (?:--|_|—|–|-) (?=[\"“`A-Z0-9])|{_PLACE}{_DAY}$)")
 # A dateline opening a story run on inside a paragraph: "… from Washington. ATHENS, Greece -- A …"
 _INNER_DATELINE = re.compile(
     rf"(?<=[.!?\"”] )[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*"
@@ -31,8 +31,10 @@ _INNER_DATELINE = re.compile(
 _CAPS_RUN = re.compile(r"^(?:[A-Z0-9][A-Z0-9'’,.&-]*\s+){4,}(?=[A-Z][a-z])")
 # AP desk codes after "<UR>" (read as "andUR;") and the text after them: "… found." andUR; MORE
 _DESK_TAIL = re.compile(r"\s*andUR\s*;.*$|\s+\(?MORE\)?$")
+# Also a writer's address line: "Ty Burr can be reached at tburr@ globe.com, or followed at …".
 _CREDIT_LINE = re.compile(r"(?i:\bcontributed (?:reporting|to this (?:article|report))\b|"
-                          r"\breported from .* for this article\b)")
+                          r"\breported from .* for this article\b|"
+                          r"\bcan be (?:reached|e-?mailed|contacted) at\b.*@)")
 # NYT desk slugs in the headline field: "GREECE-CRASH-ART-735&ADD-NYT".
 SLUG = re.compile(r"^[A-Z0-9&]+(?:-[A-Z0-9&]+){2,}$")
 _OPTIONAL = re.compile(
@@ -95,7 +97,8 @@ def strip_links(text: str) -> str:
 
 
 def drop_service_sentences(text: str) -> str:
-    """Without sentences giving a phone number (reader service) or crediting reporters."""
+    """Without sentences giving a phone number (reader service), crediting reporters or
+    giving a writer's address."""
     if not (_PHONE.search(text) or _CREDIT_LINE.search(text)):
         return text
     return " ".join(s for s in _SENTENCE_END.split(text)

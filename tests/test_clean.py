@@ -102,6 +102,13 @@ WIRE_LINES = [
      "In the shadow of San Francisco's stately City Hall, sidewalks abound with transients."),
     ("(CNN)- The wife of Mississippi Gov. Haley Barbour says she is horrified.",
      "The wife of Mississippi Gov. Haley Barbour says she is horrified."),
+    ("LJUBLJANA, Slovenia - Slovenia's President Danilo Tuerk has undergone surgery.",
+     "Slovenia's President Danilo Tuerk has undergone surgery."),
+    ("SAN FRANCISCO - In the shadow of City Hall, sidewalks abound with transients.",
+     "In the shadow of City Hall, sidewalks abound with transients."),
+    ("The film is among the most affecting studies of mature men in years, and one to "
+     "remember. Ty Burr can be reached at tburr@ globe.com, or followed at www.twitter.com/tyburr.",
+     "The film is among the most affecting studies of mature men in years, and one to remember."),
     ("By Kerry Grens NEW YORK (Reuters Health) - A new study finds that a meat-free diet seems to "
      "lower a person's risk.",
      "A new study finds that a meat-free diet seems to lower a person's risk."),
