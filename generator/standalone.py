@@ -25,6 +25,10 @@ thus
 """))
 _CLOSES = (".", "!", '"', "”", "’", "'", ")")
 _QUOTES = "\"“”«»"
+# Single quotes, as British papers quote: a closing mark after the sentence's end, and an
+# opening mark (not an apostrophe: "I'm", "she’s").
+_CLOSING_SINGLE = re.compile(r"[.!?,]['’]\s*$")
+_OPENING_SINGLE = re.compile(r"‘|(?:^|\s)'")
 _FURNITURE = re.compile(
     r"^[A-Z][A-Z .'-]{2,}(?:,[\w .]+)?(?:\([\w .]+\))?\s*(?:--|—|–|_)\s"  # "PONTOISE, France (AP) --"
     r"|\((?:AP|Reuters|AFP|UPI)\)|\bXXX\b|\bEND$|https?://|www\.|@\w|\b\d{3}-\d{3}-\d{4}\b"
@@ -42,4 +46,6 @@ def stands_alone(text: str) -> bool:
         return False  # a quote fragment or a sentence cut in two
     if sum(text.count(q) for q in '"“”') % 2 or _FURNITURE.search(text):
         return False
+    if _CLOSING_SINGLE.search(text) and not _OPENING_SINGLE.search(text):
+        return False  # the end of a quote opened in an earlier sentence
     return tokens[0] not in _DEPENDENT and _CONNECTIVES.isdisjoint(tokens[1:4])

@@ -105,6 +105,10 @@ def test_the_lead_is_in_story_order() -> None:
     "stationary Union Pacific freight train was hit and knocked off the tracks, officials said.",
     # Reuters-21578 NEWID 210: a row of a results table led a topic's page.
     "Oper shr profit six cts vs loss two cts",
+    # 500N-KPCrowd (fashion-20872365): the end of a quote in single marks that opened a sentence
+    # before, as a topic's lead
+    "With someone like Gisele, you just have to accept that she’s blessed with amazing genes... "
+    "I’m not in any rush.’",
 ])
 def test_sentences_that_do_not_stand_alone(line: str) -> None:
     assert not stands_alone(line)
@@ -115,6 +119,9 @@ def test_sentences_that_do_not_stand_alone(line: str) -> None:
     # A dash after a capitalised word is not a dateline:
     "Moscow — whose troops have fought in Ukraine for almost 20 months — has blamed the West for "
     "the conflict in Israel.",
+    # a quote in single marks held whole (500N-KPCrowd)
+    "The entertainer said her role in the West End musical Legally Blonde is equivalent to ‘a "
+    "gym workout, seven times a week’.",
 ])
 def test_sentences_that_stand_alone(line: str) -> None:
     assert stands_alone(line)
