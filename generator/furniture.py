@@ -16,13 +16,17 @@ _AGENCY = (r"\( ?(?:AP|Xinhua(?:net)?|Reuters(?: Health)?|AFP|UPI|dpa|CNA|Bloomb
            r"CNN(?:Money)?|ANTARA News|PTI|IANS|Yonhap|EFE|ANSA) ?\)")
 _PLACE = r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*)?"
 _DAY = r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)?"
+# After a place in capitals any source may be named, and a byline may come first:
+# "By Mark Cina LOS ANGELES (Hollywood Reporter) - " (web news).
+_SOURCE = r"\([A-Z][\w.&' ]{1,30}\)"
+_BY = r"(?:By [A-Z][\w.'-]+(?: (?:[A-Z][\w.'-]+|and)){0,6}? )"
 # "WASHINGTON (AP) --", "SEMPORNA, Malaysia (AP) _", "JERUSALEM, Feb. 4 (Xinhua) --",
 # "Los Angeles, November 4 (Xinhua) --" (an agency tag makes a mixed-case place safe),
 # "(AP) -" with no place, "WASHINGTON _", "WARSAW --", "WASHINGTON —", "MEMPHIS, Tenn. -",
 # and a place alone on its line.
 _DATELINE = re.compile(
     rf"^(?:(?:[A-Z][\w.' -]+?(?:, [\w.' ]+?)?{_DAY} ?)?{_AGENCY}\s*(?:--|_|—|–|-)?\s*|"
-    rf"{_PLACE}{_DAY} (?:--|_|—|–|-) (?=[\"“`A-Z0-9])|{_PLACE}{_DAY}$)")
+    rf"{_BY}?{_PLACE}{_DAY}(?: {_SOURCE})? (?:--|_|—|–|-) (?=[\"“`A-Z0-9])|{_PLACE}{_DAY}$)")
 # A dateline opening a story run on inside a paragraph: "… from Washington. ATHENS, Greece -- A …"
 _INNER_DATELINE = re.compile(
     rf"(?<=[.!?\"”] )[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*"

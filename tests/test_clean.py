@@ -106,6 +106,9 @@ WIRE_LINES = [
      "Slovenia's President Danilo Tuerk has undergone surgery."),
     ("SAN FRANCISCO - In the shadow of City Hall, sidewalks abound with transients.",
      "In the shadow of City Hall, sidewalks abound with transients."),
+    ("By Mark Cina LOS ANGELES (Hollywood Reporter) - As THR reported Thursday, new episodes "
+     "won't return until spring 2012.",
+     "As THR reported Thursday, new episodes won't return until spring 2012."),
     ("The film is among the most affecting studies of mature men in years, and one to "
      "remember. Ty Burr can be reached at tburr@ globe.com, or followed at www.twitter.com/tyburr.",
      "The film is among the most affecting studies of mature men in years, and one to remember."),
