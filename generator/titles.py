@@ -4,15 +4,19 @@ never a file id; without any headline, its most central lead sentence, shortened
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator, Mapping, Sequence
 
+import numpy as np
+from numpy.typing import NDArray
 from scipy.sparse import csr_matrix
 
 from generator import furniture, vectors
 from generator.model import Article, Entity, Extraction
 from generator.text import STOP_WORDS, abbreviation_ends, words
 
+Floats = NDArray[np.float64]
 TITLE_CHARS = 90  # a lead sentence standing in for a missing headline is cut here
 # Wire slugs before a headline: "URGENT", "1st LD-Writethru:", "3rdlead:", "Roundup:" (Xinhua
 # and AP in TAC); the slug words need no separator, the others a colon.
@@ -118,24 +122,55 @@ class Spellings(Mapping[str, str]):
         return len(self._names())
 
 
-def central_title(centroids: csr_matrix, number: int, members: list[int], headlines: csr_matrix,
+def closeness(centroids: csr_matrix, clusters: list[list[int]], headlines: csr_matrix) -> Floats:
+    """How central each article's headline is in its topic: the summed weights in the topic's
+    centroid (a row of `centroids`, one per cluster) of the headline's terms (a row of
+    `headlines`), over the square root of their number; 0 in a topic of one. For all
+    articles at once: a loop over 100,000 headlines took seconds."""
+    topic = np.full(headlines.shape[0], -1, dtype=np.int64)
+    for n, group in enumerate(clusters):
+        if len(group) > 1:
+            topic[group] = n
+    rows = np.repeat(np.arange(headlines.shape[0]), np.diff(headlines.indptr))
+    owner = topic[rows]
+    inside = owner >= 0
+    # Each headline term's weight in its topic's centroid, by a search over the centroid's
+    # (row, column) keys, both sorted.
+    width = max(centroids.shape[1], headlines.shape[1])
+    centroids = csr_matrix(centroids)
+    centroids.sort_indices()
+    keys = np.repeat(np.arange(centroids.shape[0], dtype=np.int64), np.diff(centroids.indptr)) * width
+    keys += centroids.indices
+    wanted = owner[inside] * width + headlines.indices[inside]
+    at = np.minimum(np.searchsorted(keys, wanted), max(len(keys) - 1, 0))
+    weight = np.zeros(len(rows))
+    if len(keys):
+        weight[inside] = np.where(keys[at] == wanted, centroids.data[at], 0.0)
+    total = np.bincount(rows, weights=weight, minlength=headlines.shape[0]).astype(np.float64)
+    found: Floats = total / np.sqrt(np.maximum(np.diff(headlines.indptr), 1))
+    return found
+
+
+def central_title(centroids: csr_matrix, number: int, members: list[int], central: Floats,
                   word_ids: WordIds, articles: list[Article], titles: Titles,
                   extractions: dict[str, Extraction], spellings: Mapping[str, str]) -> str:
-    """The most central headline of topic `number`: the one whose words weigh most in its
-    centroid (row `number` of `centroids`, summed term weights; cosine of the headline's
-    term set, a row of `headlines`, with it); without any headline, the most central lead
-    sentence, shortened (the earliest report may open on a reaction)."""
-    weight = dict(zip(*_row(centroids, number), strict=True)) if len(members) > 1 else {}
+    """The most central headline of topic `number` (by `closeness`); without any headline,
+    the most central lead sentence, shortened (the earliest report may open on a reaction),
+    its words weighed in the topic's centroid (row `number` of `centroids`) the same way."""
     titled = [i for i in members if len(titles[i].split()) >= 2]
 
-    def centrality(i: int, terms: list[int]) -> tuple[float, bool, str, str]:
-        closeness = sum(weight.get(t, 0.0) for t in terms) / (len(terms) or 1) ** 0.5
+    def order(i: int, closeness: float) -> tuple[float, bool, str, str]:
         return (-round(closeness, 9), articles[i].date == "", articles[i].date, articles[i].id)
 
     if titled:
-        return titles[min(titled, key=lambda i: centrality(i, _row(headlines, i)[0]))]
+        return titles[min(titled, key=lambda i: order(i, float(central[i])))]
+    weight = dict(zip(*_row(centroids, number), strict=True)) if len(members) > 1 else {}
+
+    def lead_closeness(terms: list[int]) -> float:
+        return float(sum(weight.get(t, 0.0) for t in terms)) / math.sqrt(len(terms) or 1)
+
     leads = {i: _lead(articles[i], extractions[articles[i].id]) for i in members}
-    head = min(members, key=lambda i: centrality(i, word_ids.of(leads[i])))
+    head = min(members, key=lambda i: order(i, lead_closeness(word_ids.of(leads[i]))))
     lead = clean_title(leads[head], articles[head].outlet, spellings, articles[head].id)
     if len(lead) > TITLE_CHARS:
         # Cut between words, not after one that leads on ("…will put off a…", "…Prodi's 2…",

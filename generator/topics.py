@@ -65,12 +65,13 @@ def group_topics(
         neighbours = _related_again(matrix, clusters, days_of, days, articles, kept)
     sums = related.centroids(matrix, clusters)
     word_ids = titles.WordIds(terms)
+    central = titles.closeness(sums, clusters, headlines)
     titled = []
     for n, group in enumerate(clusters):
         ids = tuple(articles[i].id for i in group)
         # An unchanged topic keeps its title: a rebuild re-renders only the topics it changed.
         title = kept[ids][1] if ids in kept else titles.central_title(
-            sums, n, group, headlines, word_ids, articles, cleaned, extractions, spellings)
+            sums, n, group, central, word_ids, articles, cleaned, extractions, spellings)
         titled.append((title, list(ids)))
     clustered = len(titled)
     titled += _defined_topics(defined, articles, extractions, entities)
