@@ -272,7 +272,7 @@ def date_in_name(rel: str) -> str:
     """The date a file's name states (year, month and day), "" when it states none or two."""
     name = Path(rel).name
     found = {f"{m[1]}-{m[3]}-{m[4]}" for m in _NAME_DATE.finditer(name)}
-    found |= {wire_date(stem) for stem in (name, name.rpartition(".")[0]) if wire_date(stem)}
+    found |= {wire_date(stem) for stem in (name, name.rpartition(".")[0])} - {""}
     return parse_date(found.pop()) if len(found) == 1 else ""
 
 
